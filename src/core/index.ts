@@ -1,0 +1,2 @@
+export { validate, MAX_INPUT_CHARS } from './validate';
+export type { Finding, Fix, InputKind, Position, Report, RuleSetName, Severity, ValidateOptions } from './types';

@@ -1,0 +1,55 @@
+import type { InputKind } from './types';
+
+/** The first line, without its line end and trailing white space (the reference's header test). */
+export function headerLine(text: string): string {
+  const nl = text.indexOf('\n');
+  return (nl < 0 ? text : text.slice(0, nl)).replace(/[\s\u0085]+$/u, '');
+}
+
+export const isCloudConfigHeader = (text: string) => headerLine(text) === '#cloud-config';
+
+/**
+ * Ignition as the reference recognises it: JSON that Go decodes into
+ * `{ignitionVersion *int; ignition {version *string}}` (field names case-insensitive) with one
+ * of the two versions set.
+ */
+export function isIgnition(text: string): boolean {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return false;
+  let version = false;
+  for (const [k, v] of Object.entries(doc)) {
+    const key = k.toLowerCase();
+    if (key === 'ignitionversion') {
+      if (v === null) version = false;
+      else if (typeof v === 'number' && Number.isInteger(v)) version = true;
+      else return false;
+    } else if (key === 'ignition') {
+      if (v === null) continue;
+      if (typeof v !== 'object' || Array.isArray(v)) return false;
+      for (const [ik, iv] of Object.entries(v as object)) {
+        if (ik.toLowerCase() !== 'version') continue;
+        if (iv === null) version = false;
+        else if (typeof iv === 'string') version = true;
+        else return false;
+      }
+    }
+  }
+  return version;
+}
+
+const MULTIPART = /^(mime-version:[^\n]*\n)?content-type:\s*multipart\//i;
+
+/** What the input is, decided in the reference's order. */
+export function inputKind(text: string): InputKind {
+  if (text.length === 0) return 'empty';
+  if (text.startsWith('#!')) return 'script';
+  if (isIgnition(text)) return 'ignition';
+  if (isCloudConfigHeader(text)) return 'cloud-config';
+  if (MULTIPART.test(text)) return 'multipart';
+  return 'unknown';
+}

@@ -1,0 +1,156 @@
+import type { RuleFinding } from '../findings';
+import type { Shape } from '../schema/shape';
+import type { TreeNode } from '../yaml/tree';
+import { goFloat } from '../yaml/tree';
+import { coerce, isCompatible, seen, shapeKind, weakKind, type Coerced } from './coerce';
+import { canDecode } from './decode-content';
+import { goQuote } from './go-format';
+import { goDir } from './go-path';
+import { goParseRequestURIOk } from './go-url';
+
+/**
+ * The reference validator's rules (coreos-cloudinit config/validate), in its order: discovery
+ * URL, content encoding, structure (unknown keys, types, deprecations), allowed values,
+ * read-only paths, write_files under coreos. Messages are its exact wording.
+ */
+
+const child = (n: TreeNode | undefined, name: string) => n?.children.find((c) => c.name === name);
+
+const GO_TYPE_NAME: Record<string, string> = {
+  map: 'map[interface {}]interface {}',
+  slice: '[]interface {}',
+  int: 'int',
+  float64: 'float64',
+  bool: 'bool',
+  invalid: 'invalid',
+};
+
+/** reflect.Value.String(): the string itself, or `<T Value>` for anything else. */
+function valueString(n: TreeNode | undefined, coerced: Map<TreeNode, Coerced>): string {
+  if (!n) return '<invalid Value>';
+  const v = seen(n, coerced);
+  return v.kind === 'string' ? String(v.value) : `<${GO_TYPE_NAME[v.kind]} Value>`;
+}
+
+/** fmt's %v of a scalar value. */
+function goValue(v: Coerced): string {
+  if (v.kind === 'float64') return goFloat(v.value as number);
+  return String(v.value);
+}
+
+function checkDiscovery(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: RuleFinding[]) {
+  const d = child(child(child(root, 'coreos'), 'etcd'), 'discovery');
+  if (!d || d.kind === 'null') return;
+  if (!goParseRequestURIOk(valueString(d, coerced))) {
+    out.push({ kind: 'warning', message: 'discovery URL is not valid', rule: 'discovery-url', node: d, target: 'value' });
+  }
+}
+
+function checkEncoding(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: RuleFinding[]) {
+  for (const file of child(root, 'write_files')?.children ?? []) {
+    const enc = child(file, 'encoding');
+    if (!enc || enc.kind === 'null') continue;
+    const content = child(file, 'content');
+    const encoding = valueString(enc, coerced);
+    if (!canDecode(valueString(content, coerced), encoding, content?.binary)) {
+      out.push({
+        kind: 'error',
+        message: `content cannot be decoded as ${goQuote(encoding)}`,
+        rule: 'content-encoding',
+        node: content ?? enc,
+        target: 'value',
+        // Without a content key the reference has no line for it.
+        refLine: content ? undefined : 0,
+      });
+    }
+  }
+}
+
+function checkStructure(n: TreeNode, g: Shape, out: RuleFinding[]) {
+  const gk = shapeKind(g);
+  if (!isCompatible(weakKind(n), gk)) {
+    const want = g.goType;
+    out.push({
+      kind: 'warning',
+      message: `incorrect type for ${goQuote(n.name)} (want ${want})`,
+      rule: 'wrong-type',
+      node: n,
+      target: 'value',
+    });
+    return;
+  }
+  if (gk === 'struct') {
+    for (const c of n.children) {
+      const cg = g.fields?.get(c.name);
+      if (!cg) {
+        out.push({ kind: 'warning', message: `unrecognized key ${goQuote(c.name)}`, rule: 'unknown-key', node: c, target: 'key' });
+        continue;
+      }
+      const reason = cg.meta?.deprecatedReason;
+      if (reason) {
+        out.push({ kind: 'warning', message: `deprecated key ${goQuote(c.name)} (${reason})`, rule: 'deprecated-key', node: c, target: 'key' });
+      }
+      checkStructure(c, cg, out);
+    }
+  } else if (gk === 'slice') {
+    for (const c of n.children) checkStructure(c, g.element!, out);
+  }
+}
+
+function checkValidity(n: TreeNode, g: Shape, coerced: Map<TreeNode, Coerced>, out: RuleFinding[]) {
+  const valid = g.meta?.valid;
+  if (valid) {
+    const v = seen(n, coerced);
+    if (v.kind === 'invalid' || v.kind === 'map' || v.kind === 'slice') {
+      // The reference panics here (it compares the value with its zero value); report it plainly.
+      const what = v.kind === 'invalid' ? 'is empty' : `is a ${v.kind === 'map' ? 'mapping' : 'list'}`;
+      out.push({
+        kind: 'error',
+        message: `value of ${goQuote(n.name)} ${what}; it must match ${valid.source} (coreos-cloudinit's validator crashes on this)`,
+        rule: 'invalid-value',
+        node: n,
+        target: 'value',
+      });
+    } else if (v.value !== '' && v.value !== 0 && v.value !== false && !valid.test(goValue(v))) {
+      out.push({ kind: 'error', message: `invalid value ${goValue(v)}`, rule: 'invalid-value', node: n, target: 'value' });
+    }
+  }
+  const gk = shapeKind(g);
+  if (gk === 'struct') {
+    for (const c of n.children) {
+      const cg = g.fields?.get(c.name);
+      if (cg) checkValidity(c, cg, coerced, out);
+    }
+  } else if (gk === 'slice') {
+    for (const c of n.children) checkValidity(c, g.element!, coerced, out);
+  }
+}
+
+function checkWritePaths(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: RuleFinding[]) {
+  for (const file of child(root, 'write_files')?.children ?? []) {
+    const p = child(file, 'path');
+    if (!p || p.kind === 'null') continue;
+    if (goDir(valueString(p, coerced)).startsWith('/usr')) {
+      out.push({ kind: 'error', message: 'file cannot be written to a read-only filesystem', rule: 'read-only-path', node: p, target: 'value' });
+    }
+  }
+}
+
+function checkWriteFilesUnderCoreos(root: TreeNode, out: RuleFinding[]) {
+  const wf = child(child(root, 'coreos'), 'write_files');
+  if (wf && wf.kind !== 'null') {
+    out.push({ kind: 'info', message: "write_files doesn't belong under coreos", rule: 'write-files-under-coreos', node: wf, target: 'key' });
+  }
+}
+
+export function referenceRules(root: TreeNode, shape: Shape): RuleFinding[] {
+  const coerced = coerce(root, shape);
+  const out: RuleFinding[] = [];
+  checkDiscovery(root, coerced, out);
+  checkEncoding(root, coerced, out);
+  checkStructure(root, shape, out);
+  checkValidity(root, shape, coerced, out);
+  checkWritePaths(root, coerced, out);
+  checkWriteFilesUnderCoreos(root, out);
+  return out;
+}

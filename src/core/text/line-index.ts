@@ -1,0 +1,41 @@
+/** Offsets to 1-based line/column, counting \r\n, \r and \n as line ends (as the editor does). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    const re = /\r\n?|\n/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) this.starts.push(m.index + m[0].length);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 1-based line of an offset. */
+  lineOf(offset: number): number {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(o);
+    return { line, column: o - this.starts[line - 1] + 1 };
+  }
+
+  /** [from, to) offsets of a 1-based line, without its line end. */
+  lineRange(line: number): [number, number] {
+    const from = this.starts[line - 1] ?? this.text.length;
+    let to = line < this.starts.length ? this.starts[line] : this.text.length;
+    while (to > from && (this.text[to - 1] === '\n' || this.text[to - 1] === '\r')) to--;
+    return [from, to];
+  }
+}

@@ -1,0 +1,194 @@
+import { Composer, Parser, type Document } from 'yaml';
+import type { RuleFinding } from './findings';
+import { inputKind } from './input-kind';
+import { referenceLines } from './reference/line-scan';
+import { referenceRules } from './reference/rules';
+import { extraRules } from './rules';
+import { rootShape } from './schema/shape';
+import { LineIndex } from './text/line-index';
+import type { Finding, Report, RuleSetName, ValidateOptions } from './types';
+import { excessiveNesting, forbiddenCharacter, MAX_DEPTH, rejectedTab } from './yaml/prescan';
+import { plainMessage, referenceSyntaxError } from './yaml/syntax';
+import { buildTree, TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
+
+/** Largest input validated; bigger ones get one finding instead (user-data is capped far lower). */
+export const MAX_INPUT_CHARS = 32 * 1024 * 1024;
+
+const HEADER_MESSAGE = 'must be "#cloud-config" or begin with "#!"';
+/** What the reference adds after any YAML error: the empty document is not a struct. */
+const NOT_A_STRUCT = 'incorrect type for "" (want struct)';
+
+interface Placer {
+  place(f: RuleFinding): Finding;
+}
+
+function rangeOf(f: RuleFinding): Range | undefined {
+  if (f.range) return f.range;
+  if (!f.node) return undefined;
+  return f.target === 'key' ? (f.node.keyRange ?? f.node.valueRange) : f.node.valueRange;
+}
+
+function finding(f: RuleFinding, pos: Omit<Finding, 'kind' | 'message' | 'rule'>): Finding {
+  const out: Finding = { ...pos, kind: f.kind, message: f.message, rule: f.rule };
+  if (f.fixes?.length) out.fixes = f.fixes;
+  return out;
+}
+
+/** Findings at their real tokens (the `all` rule set). */
+function realPlacer(lines: LineIndex): Placer {
+  return {
+    place(f) {
+      let [from, to] = rangeOf(f) ?? lines.lineRange(Math.max(1, f.refLine ?? 1));
+      if (to <= from) {
+        // An empty value: point at the line it belongs to.
+        [from, to] = lines.lineRange(lines.lineOf(from));
+      }
+      const a = lines.position(from);
+      const b = lines.position(to);
+      return finding(f, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from, to });
+    },
+  };
+}
+
+/** Findings on the reference's own line numbers (the `reference` rule set). */
+function referencePlacer(lines: LineIndex, refLines: Map<TreeNode, number> | undefined): Placer {
+  return {
+    place(f) {
+      const line = f.refLine ?? (f.node ? (refLines?.get(f.node) ?? 0) : 0);
+      if (line === 0) return finding(f, { line: 0, column: 0, endLine: 0, endColumn: 0 });
+      // Use the real token when it sits on that line; otherwise the whole line.
+      const real = rangeOf(f);
+      let [from, to] = lines.lineRange(Math.min(line, lines.lineCount));
+      if (real && real[1] > real[0] && lines.lineOf(real[0]) === line) [from, to] = [real[0], Math.min(real[1], to)];
+      const a = lines.position(from);
+      const b = lines.position(to);
+      return finding(f, { line, column: a.column, endLine: line, endColumn: b.column, from, to });
+    },
+  };
+}
+
+function firstDocument(text: string): Document.Parsed | undefined {
+  const composer = new Composer({ schema: 'failsafe', uniqueKeys: false, strict: false });
+  for (const doc of composer.compose(new Parser().parse(text), true)) return doc;
+  return undefined;
+}
+
+/** Validation of a cloud-config body (header already accepted). */
+function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex): Finding[] {
+  const reference = rules === 'reference';
+  const real = realPlacer(lines);
+  const fatal = (message: string, rule: string, at: number, refLine = 1): Finding[] => {
+    if (reference) {
+      const p = referencePlacer(lines, undefined);
+      return [
+        p.place({ kind: 'error', message, rule, refLine }),
+        p.place({ kind: 'warning', message: NOT_A_STRUCT, rule: 'wrong-type', refLine: 0 }),
+      ];
+    }
+    return [real.place({ kind: 'error', message, rule, range: [at, Math.min(at + 1, text.length)] })];
+  };
+
+  if (text.length > MAX_INPUT_CHARS) {
+    return fatal(`input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARS / 1048576} MB`, 'input-too-large', 0);
+  }
+  const bad = forbiddenCharacter(text);
+  if (bad >= 0) {
+    const cp = text.codePointAt(bad)!.toString(16).toUpperCase().padStart(4, '0');
+    return fatal(
+      reference ? 'control characters are not allowed' : `character U+${cp} is not allowed in YAML (binary data?)`,
+      'yaml-syntax',
+      bad,
+    );
+  }
+  const deep = excessiveNesting(text);
+  if (deep >= 0) {
+    return fatal(`nesting deeper than ${MAX_DEPTH} levels; the document was not parsed`, 'too-deep', deep, lines.lineOf(deep));
+  }
+
+  const doc = firstDocument(text);
+  if (!doc) return [];
+  const tab = rejectedTab(text);
+  if (reference) {
+    const e = referenceSyntaxError(text, doc.errors, tab);
+    if (e) return fatal(e.message, 'yaml-syntax', e.offset, e.line);
+  } else {
+    const errors = doc.errors.map((e) =>
+      real.place({ kind: 'error', message: plainMessage(e), rule: 'yaml-syntax', range: [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)] }),
+    );
+    if (tab >= 0 && !doc.errors.some((e) => e.pos[0] === tab)) {
+      errors.unshift(
+        real.place({
+          kind: 'error',
+          message: 'tab character here: coreos-cloudinit\'s YAML parser does not accept tabs in indentation or after "-", "?" or ":"; use spaces',
+          rule: 'yaml-tab',
+          range: [tab, tab + 1],
+          fixes: [{ title: 'Replace the tab with two spaces', from: tab, to: tab + 1, insert: '  ' }],
+        }),
+      );
+    }
+    if (errors.length) return errors;
+  }
+
+  let tree: Tree;
+  try {
+    tree = buildTree(doc, 100_000 + text.length);
+  } catch (e) {
+    if (!(e instanceof TreeError)) throw e;
+    if (reference) return fatal(e.message, e.code === 'collection-key' ? 'yaml-syntax' : 'alias-bomb', e.range[0]);
+    const message =
+      e.code === 'collection-key'
+        ? 'a mapping or list cannot be a key here; a template placeholder like {{NAME}} must be rendered or quoted'
+        : e.message;
+    return [real.place({ kind: 'error', message, rule: e.code === 'collection-key' ? 'collection-key' : 'alias-bomb', range: e.range })];
+  }
+
+  const root = tree.root;
+  if (root.kind !== 'map') {
+    if (reference || root.kind === 'null') return [];
+    return [real.place({ kind: 'error', message: 'the top level must be a mapping of cloud-config keys', rule: 'wrong-type', node: root, target: 'value' })];
+  }
+
+  const found = referenceRules(root, rootShape);
+  if (reference) {
+    const p = referencePlacer(lines, referenceLines(text, root));
+    return found.map((f) => p.place(f));
+  }
+  const ctx = { text, lines, tree };
+  for (const rule of extraRules) found.push(...rule.check(ctx));
+  return found.map((f) => real.place(f));
+}
+
+function headerFinding(text: string, rules: RuleSetName, lines: LineIndex): Finding {
+  const [from, to] = lines.lineRange(1);
+  const pos = { line: 1, column: 1, endLine: 1, endColumn: to - from + 1, from, to };
+  if (rules === 'reference') return { ...pos, kind: 'error', message: HEADER_MESSAGE, rule: 'header' };
+  return {
+    ...pos,
+    kind: 'error',
+    message: 'the first line must be "#cloud-config" (or "#!" for a script); coreos-cloudinit ignores this file',
+    rule: 'header',
+    fixes: text.startsWith('#') && !text.startsWith('#!')
+      ? [{ title: 'Replace the first line with #cloud-config', from, to, insert: '#cloud-config' }]
+      : [{ title: 'Insert #cloud-config as the first line', from: 0, to: 0, insert: '#cloud-config\n' }],
+  };
+}
+
+/** Validates user-data text. Never throws: every input yields a report. */
+export function validate(text: string, options: ValidateOptions = {}): Report {
+  const rules = options.rules ?? 'all';
+  const kind = inputKind(text);
+  const lines = new LineIndex(text);
+  try {
+    if (kind === 'cloud-config') return { kind, entries: validateCloudConfig(text, rules, lines) };
+    if (kind === 'unknown' || (kind === 'multipart' && rules === 'reference')) {
+      return { kind, entries: [headerFinding(text, rules, lines)] };
+    }
+    return { kind, entries: [] };
+  } catch (e) {
+    // A bug of ours must not cost the user their report.
+    return {
+      kind,
+      entries: [{ line: 1, column: 1, endLine: 1, endColumn: 1, kind: 'error', rule: 'internal-error', message: `validator failed: ${(e as Error)?.message ?? e}` }],
+    };
+  }
+}

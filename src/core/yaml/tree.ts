@@ -1,0 +1,254 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import { resolvePlain, type ScalarKind } from './go-scalar';
+
+/** [from, to) offsets into the source text. */
+export type Range = readonly [number, number];
+
+export type ValueKind = 'map' | 'seq' | 'str' | 'int' | 'float' | 'bool' | 'null';
+
+/**
+ * One value of the document as the reference reads it (go-yaml into map[interface{}]interface{}):
+ * scalars resolved with YAML 1.1 rules, aliases expanded, merge keys applied, duplicate keys
+ * collapsed to the last one. Positions stay attached so any finding can point at its token.
+ */
+export interface TreeNode {
+  /** How Go's `%s` prints the key, or `parent[i]` for list items; before `-` becomes `_`. */
+  rawName: string;
+  /** rawName with `-` replaced by `_`: the name the reference checks and prints. */
+  name: string;
+  /** Keys and indices from the root, keys normalised. */
+  path: readonly (string | number)[];
+  kind: ValueKind;
+  value: string | number | boolean | null;
+  /** For scalars: the text go-yaml puts in a string field (plain scalars stay as written). */
+  text: string;
+  children: TreeNode[];
+  /** Range of the key token, for mapping entries. */
+  keyRange?: Range;
+  /** Range of the value; for an absent value, the end of the key. */
+  valueRange: Range;
+  /** Whether the key was a plain or quoted string (non-string keys print as `%!s(...)`). */
+  keyIsString: boolean;
+  /** Whether the key text was quoted in the source. */
+  keyQuoted?: boolean;
+  /** A `!!binary` scalar: `text` holds its bytes, one char per byte. */
+  binary?: boolean;
+}
+
+export interface DuplicateKey {
+  path: readonly (string | number)[];
+  name: string;
+  first: Range;
+  second: Range;
+}
+
+export interface Tree {
+  root: TreeNode;
+  duplicates: DuplicateKey[];
+}
+
+/** Why the reference's decoder would give up on the document. */
+export class TreeError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'collection-key' | 'alias-budget',
+    readonly range: Range,
+  ) {
+    super(message);
+  }
+}
+
+interface Ctx {
+  doc: Document;
+  budget: number;
+  duplicates: DuplicateKey[];
+}
+
+/** Go `%s` of a non-string map key. */
+function goKeyName(kind: ValueKind, value: unknown, text: string): string {
+  switch (kind) {
+    case 'str':
+      return text;
+    case 'int':
+      return `%!s(int=${value})`;
+    case 'float':
+      return `%!s(float64=${goFloat(value as number)})`;
+    case 'bool':
+      return `%!s(bool=${value})`;
+    default:
+      return '%!s(<nil>)';
+  }
+}
+
+/** Go's %v for float64: shortest representation, exponent outside [1e-4, 1e21). */
+export function goFloat(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  const abs = Math.abs(v);
+  if (abs >= 1e-4 && abs < 1e21) return String(v);
+  const [mant, exp] = v.toExponential().split('e');
+  const n = Number(exp);
+  return `${mant}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
+}
+
+function rangeOf(node: YamlNode | null | undefined, fallback: Range): Range {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : fallback;
+}
+
+function scalarOf(node: Scalar, isKey: boolean): { kind: ScalarKind; value: string | number | boolean | null; text: string; binary?: boolean } {
+  const text = node.value == null ? '' : String(node.value);
+  if (node.tag === 'tag:yaml.org,2002:str' || node.tag === '!!str') return { kind: 'str', value: text, text };
+  if (node.value instanceof Uint8Array) {
+    const bytes = Array.from(node.value, (b) => String.fromCharCode(b)).join('');
+    return { kind: 'str', value: bytes, text: bytes, binary: true };
+  }
+  if (node.type === 'PLAIN' || node.type === undefined) {
+    const r = resolvePlain(text, isKey);
+    return { ...r, text };
+  }
+  return { kind: 'str', value: text, text };
+}
+
+function leaf(base: Omit<TreeNode, 'kind' | 'value' | 'text' | 'children'>, kind: ValueKind, value: TreeNode['value'], text: string): TreeNode {
+  return { ...base, kind, value, text, children: [] };
+}
+
+function spend(ctx: Ctx, range: Range) {
+  if (--ctx.budget < 0) {
+    throw new TreeError('the document expands to too many values (alias bomb?)', 'alias-budget', range);
+  }
+}
+
+/** Go's %#v of a decoded value, for the reference's "invalid map key" message. */
+function goSyntax(node: YamlNode | null, ctx: Ctx, depth = 0): string {
+  if (depth > 20) return '...';
+  if (isAlias(node)) return goSyntax(node.resolve(ctx.doc) ?? null, ctx, depth + 1);
+  if (isMap(node)) {
+    const parts = node.items.map((p) => `${goSyntax(p.key as YamlNode, ctx, depth + 1)}:${goSyntax(p.value as YamlNode, ctx, depth + 1)}`);
+    return `map[interface {}]interface {}{${parts.sort().join(', ')}}`;
+  }
+  if (isSeq(node)) return `[]interface {}{${node.items.map((i) => goSyntax(i as YamlNode, ctx, depth + 1)).join(', ')}}`;
+  if (isScalar(node)) {
+    const s = scalarOf(node, false);
+    if (s.kind === 'null') return 'interface {}(nil)';
+    if (s.kind === 'str') return JSON.stringify(s.value);
+    if (s.kind === 'float') return goFloat(s.value as number);
+    return String(s.value);
+  }
+  return 'interface {}(nil)';
+}
+
+function build(node: YamlNode | null, base: Omit<TreeNode, 'kind' | 'value' | 'text' | 'children'>, ctx: Ctx, seen: number): TreeNode {
+  spend(ctx, base.valueRange);
+  if (isAlias(node)) {
+    if (seen > 64) throw new TreeError('aliases nest too deeply', 'alias-budget', base.valueRange);
+    const target = node.resolve(ctx.doc);
+    return build((target as YamlNode) ?? null, base, ctx, seen + 1);
+  }
+  if (isMap(node)) {
+    const out: TreeNode = { ...base, kind: 'map', value: null, text: '', children: [] };
+    const byKey = new Map<string, number>();
+    const set = (child: TreeNode, keyId: string) => {
+      const at = byKey.get(keyId);
+      if (at === undefined) {
+        byKey.set(keyId, out.children.length);
+        out.children.push(child);
+      } else {
+        const prev = out.children[at];
+        if (prev.keyRange && child.keyRange) {
+          ctx.duplicates.push({ path: child.path, name: child.name, first: prev.keyRange, second: child.keyRange });
+        }
+        out.children[at] = child;
+      }
+    };
+    const addEntries = (mapNode: YamlNode) => {
+      if (!isMap(mapNode)) return;
+      for (const pair of mapNode.items) {
+        if (!isPair(pair)) continue;
+        let keyNode = pair.key as YamlNode | null;
+        if (isAlias(keyNode)) keyNode = (keyNode.resolve(ctx.doc) as YamlNode) ?? null;
+        const keyRange = rangeOf(pair.key as YamlNode, base.valueRange);
+        const valueNode = pair.value as YamlNode | null;
+        const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
+        if (keyNode && (isMap(keyNode) || isSeq(keyNode))) {
+          throw new TreeError(`invalid map key: ${goSyntax(keyNode, ctx)}`, 'collection-key', keyRange);
+        }
+        const k = keyNode && isScalar(keyNode) ? scalarOf(keyNode, true) : { kind: 'null' as ScalarKind, value: null, text: '' };
+        if (k.kind === 'merge') {
+          const sources = isSeq(valueNode) ? valueNode.items : [valueNode];
+          for (const src of sources) {
+            let s = src as YamlNode | null;
+            if (isAlias(s)) s = (s.resolve(ctx.doc) as YamlNode) ?? null;
+            if (s) addEntries(s);
+          }
+          continue;
+        }
+        const kind = k.kind as ValueKind;
+        const rawName = goKeyName(kind, k.value, k.text);
+        const name = rawName.replace(/-/g, '_');
+        const child = build(
+          valueNode,
+          {
+            rawName,
+            name,
+            path: [...base.path, name],
+            keyRange,
+            valueRange,
+            keyIsString: kind === 'str',
+            keyQuoted: isScalar(pair.key) && pair.key.type !== 'PLAIN',
+          },
+          ctx,
+          seen,
+        );
+        set(child, `${kind}:${String(k.value)}`);
+      }
+    };
+    addEntries(node);
+    return out;
+  }
+  if (isSeq(node)) {
+    const out: TreeNode = { ...base, kind: 'seq', value: null, text: '', children: [] };
+    node.items.forEach((item, i) => {
+      const itemNode = item as YamlNode | null;
+      const rawName = `${base.rawName}[${i}]`;
+      out.children.push(
+        build(
+          itemNode,
+          {
+            rawName,
+            name: rawName.replace(/-/g, '_'),
+            path: [...base.path, i],
+            valueRange: rangeOf(itemNode, base.valueRange),
+            keyIsString: true,
+          },
+          ctx,
+          seen,
+        ),
+      );
+    });
+    return out;
+  }
+  if (isScalar(node)) {
+    const s = scalarOf(node, false);
+    const kind: ValueKind = s.kind === 'merge' ? 'str' : s.kind;
+    const out = leaf(base, kind, s.value, s.text);
+    if (s.binary) out.binary = true;
+    return out;
+  }
+  return leaf(base, 'null', null, '');
+}
+
+/** Builds the value tree of a parsed document; throws TreeError where go-yaml would fail. */
+export function buildTree(doc: Document, budget: number): Tree {
+  const ctx: Ctx = { doc, budget, duplicates: [] };
+  const contents = doc.contents as YamlNode | null;
+  const root = build(
+    contents,
+    { rawName: '', name: '', path: [], valueRange: rangeOf(contents, [0, 0]), keyIsString: true },
+    ctx,
+    0,
+  );
+  return { root, duplicates: ctx.duplicates };
+}

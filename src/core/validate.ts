@@ -4,6 +4,8 @@ import { inputKind } from './input-kind';
 import { referenceLines } from './reference/line-scan';
 import { referenceRules } from './reference/rules';
 import { extraRules } from './rules';
+import { dialectNote } from './rules/dialect';
+import { refineForAll } from './rules/refine';
 import { rootShape } from './schema/shape';
 import { LineIndex } from './text/line-index';
 import type { Finding, Report, RuleSetName, ValidateOptions } from './types';
@@ -154,8 +156,9 @@ function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex)
     return found.map((f) => p.place(f));
   }
   const ctx = { text, lines, tree };
-  for (const rule of extraRules) found.push(...rule.check(ctx));
-  return found.map((f) => real.place(f));
+  const refined = refineForAll(found, ctx);
+  for (const rule of extraRules) refined.push(...rule.check(ctx));
+  return refined.map((f) => real.place(f));
 }
 
 function headerFinding(text: string, rules: RuleSetName, lines: LineIndex): Finding {
@@ -181,7 +184,10 @@ export function validate(text: string, options: ValidateOptions = {}): Report {
   try {
     if (kind === 'cloud-config') return { kind, entries: validateCloudConfig(text, rules, lines) };
     if (kind === 'unknown' || (kind === 'multipart' && rules === 'reference')) {
-      return { kind, entries: [headerFinding(text, rules, lines)] };
+      const entries = [headerFinding(text, rules, lines)];
+      const note = rules === 'all' ? dialectNote(text) : undefined;
+      if (note) entries.push(realPlacer(lines).place(note));
+      return { kind, entries };
     }
     return { kind, entries: [] };
   } catch (e) {

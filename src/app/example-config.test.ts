@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../core';
+import { exampleConfig } from './example-config';
+
+// etcd2 and fleet are no longer shipped, and both rule sets say so; nothing else may be reported.
+const deprecations = [
+  { line: 9, kind: 'warning', rule: 'deprecated-key', message: 'deprecated key "etcd2" (etcd2 is no longer shipped in Container Linux)' },
+  { line: 18, kind: 'warning', rule: 'deprecated-key', message: 'deprecated key "fleet" (fleet is no longer shipped in Container Linux)' },
+];
+
+const essentials = (text: string, rules: 'all' | 'reference') =>
+  validate(text, { rules }).entries.map(({ line, kind, rule, message }) => ({ line, kind, rule, message }));
+
+describe('the example config', () => {
+  it('is cloud-config', () => {
+    expect(validate(exampleConfig).kind).toBe('cloud-config');
+  });
+
+  it('draws only the etcd2 and fleet deprecations from the reference rule set', () => {
+    expect(essentials(exampleConfig, 'reference')).toEqual(deprecations);
+  });
+
+  it('draws no error and nothing beyond those deprecations from all checks', () => {
+    expect(essentials(exampleConfig, 'all')).toEqual(deprecations);
+  });
+
+  it('is a three-node etcd2 cluster member with a socket unit, a drop-in and a quoted file mode', () => {
+    expect(exampleConfig).toMatch(/initial_cluster: node-1=[^,\n]+,node-2=[^,\n]+,node-3=[^,\n]+\n/);
+    expect(exampleConfig).toMatch(/- name: [\w-]+\.socket\n/);
+    expect(exampleConfig).toMatch(/drop_ins:\n/);
+    expect(exampleConfig).toContain("permissions: '0644'");
+    expect(exampleConfig).toContain('reboot_strategy: etcd-lock');
+  });
+});

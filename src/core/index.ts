@@ -1,2 +1,3 @@
 export { validate, MAX_INPUT_CHARS } from './validate';
+export { validateBytes } from './validate-bytes';
 export type { Finding, Fix, InputKind, Position, Report, RuleSetName, Severity, ValidateOptions } from './types';

@@ -9,7 +9,7 @@ import { refineForAll } from './rules/refine';
 import { rootShape } from './schema/shape';
 import { LineIndex } from './text/line-index';
 import type { Finding, Report, RuleSetName, ValidateOptions } from './types';
-import { excessiveNesting, forbiddenCharacter, MAX_DEPTH, rejectedTab } from './yaml/prescan';
+import { forbiddenCharacter, MAX_DEPTH, prescan } from './yaml/prescan';
 import { plainMessage, referenceSyntaxError } from './yaml/syntax';
 import { buildTree, TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
 
@@ -102,14 +102,15 @@ function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex)
       bad,
     );
   }
-  const deep = excessiveNesting(text);
+  const scan = prescan(text);
+  const deep = scan.tooDeep;
   if (deep >= 0) {
     return fatal(`nesting deeper than ${MAX_DEPTH} levels; the document was not parsed`, 'too-deep', deep, lines.lineOf(deep));
   }
 
   const doc = firstDocument(text);
   if (!doc) return [];
-  const tab = rejectedTab(text);
+  const tab = scan.rejectedTab;
   if (reference) {
     const e = referenceSyntaxError(text, doc.errors, tab);
     if (e) return fatal(e.message, 'yaml-syntax', e.offset, e.line);

@@ -23,56 +23,66 @@ interface StructuralLine {
   flowAfter: number;
 }
 
-/** Lines that hold YAML structure: block scalar bodies, blank lines and comments are skipped. */
+/**
+ * Lines that hold YAML structure; block scalar bodies, blank lines and comments are skipped
+ * without being copied, since they are most of a large config.
+ */
 function* structuralLines(text: string): Generator<StructuralLine> {
   let flow = 0;
   let blockScalarIndent = -1;
-  let offset = 0;
-  for (const raw of text.split('\n')) {
-    const lineOffset = offset;
-    offset += raw.length + 1;
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const indent = line.length - line.replace(/^ +/, '').length;
-    const body = line.trim();
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let indent = 0;
+    while (text.charCodeAt(start + indent) === 32) indent++;
+    const first = start + indent < end ? text[start + indent] : '';
+    const offset = start;
+    start = end + 1;
+    const blank = first === '' || first === '\r';
     if (blockScalarIndent >= 0) {
-      if (body === '' || indent > blockScalarIndent) continue;
+      if (blank || indent > blockScalarIndent) continue;
       blockScalarIndent = -1;
     }
-    if (body === '' && !line.includes('\t')) continue;
-    if (body.startsWith('#')) continue;
-    const code = body.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""').replace(/(^|\s)#.*$/, '');
+    if (blank || first === '#') continue;
+    const line = text.slice(offset, text[end - 1] === '\r' ? end - 1 : end);
+    const code = line.trim().replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""').replace(/(^|\s)#.*$/, '');
     const flowBefore = flow;
-    for (const c of code) {
+    for (let i = 0; i < code.length; i++) {
+      const c = code[i];
       if (c === '[' || c === '{') flow++;
       else if ((c === ']' || c === '}') && flow > 0) flow--;
     }
-    yield { offset: lineOffset, text: line, indent, flowBefore, flowAfter: flow };
+    yield { offset, text: line, indent, flowBefore, flowAfter: flow };
     if (flow === 0 && /(^|[\s:-])[|>][-+0-9]*\s*(#.*)?$/.test(code)) blockScalarIndent = indent;
   }
 }
 
-/** Offset of the line where nesting first exceeds `limit`, or -1. An upper bound, never low. */
-export function excessiveNesting(text: string, limit = MAX_DEPTH): number {
-  const indents: number[] = [];
-  for (const l of structuralLines(text)) {
-    while (indents.length && indents[indents.length - 1] >= l.indent) indents.pop();
-    indents.push(l.indent);
-    const dashes = (/^(?:[-?](?:\s+|$))*/.exec(l.text.trim())![0].match(/[-?]/g) ?? []).length;
-    if (indents.length + dashes + Math.max(l.flowBefore, l.flowAfter) > limit) return l.offset;
-  }
-  return -1;
+export interface Prescan {
+  /** Offset of the line where nesting first exceeds MAX_DEPTH, or -1 (an upper bound, never low). */
+  tooDeep: number;
+  /**
+   * Offset of the first tab libyaml refuses, or -1: in block context it reads a tab as the start
+   * of a token at the beginning of a line and right after `- `, `? ` or `key:`. Other parsers
+   * accept these, so the machine would fail at boot where a generic YAML linter says nothing.
+   */
+  rejectedTab: number;
 }
 
-/**
- * Offset of the first tab libyaml refuses: in block context it reads a tab as the start of a
- * token at the beginning of a line and right after `- `, `? ` or `key:`. Other parsers accept
- * these, so the machine would fail at boot where a generic YAML linter says nothing.
- */
-export function rejectedTab(text: string): number {
+export function prescan(text: string, limit = MAX_DEPTH): Prescan {
+  const out: Prescan = { tooDeep: -1, rejectedTab: -1 };
+  const indents: number[] = [];
   for (const l of structuralLines(text)) {
-    if (l.flowBefore > 0) continue;
-    const m = /^( *(?:[-?] +)*)\t/.exec(l.text) ?? /^( *(?:[-?] +)*[^\s#'"{[][^#]*?: *)\t/.exec(l.text);
-    if (m) return l.offset + m[1].length;
+    if (out.tooDeep < 0) {
+      while (indents.length && indents[indents.length - 1] >= l.indent) indents.pop();
+      indents.push(l.indent);
+      const dashes = (/^(?:[-?](?:\s+|$))*/.exec(l.text.trim())![0].match(/[-?]/g) ?? []).length;
+      if (indents.length + dashes + Math.max(l.flowBefore, l.flowAfter) > limit) out.tooDeep = l.offset;
+    }
+    if (out.rejectedTab < 0 && l.flowBefore === 0 && l.text.includes('\t')) {
+      const m = /^( *(?:[-?] +)*)\t/.exec(l.text) ?? /^( *(?:[-?] +)*[^\s#'"{[][^#]*?: *)\t/.exec(l.text);
+      if (m) out.rejectedTab = l.offset + m[1].length;
+    }
+    if (out.tooDeep >= 0 && out.rejectedTab >= 0) break;
   }
-  return -1;
+  return out;
 }

@@ -32,7 +32,7 @@ export interface TreeNode {
   /** Whether the key text was quoted in the source. */
   keyQuoted?: boolean;
   /** A `!!binary` scalar: `text` holds its bytes, one char per byte. */
-  binary?: boolean;
+  binary: boolean;
 }
 
 export interface DuplicateKey {
@@ -111,8 +111,24 @@ function scalarOf(node: Scalar, isKey: boolean): { kind: ScalarKind; value: stri
   return { kind: 'str', value: text, text };
 }
 
-function leaf(base: Omit<TreeNode, 'kind' | 'value' | 'text' | 'children'>, kind: ValueKind, value: TreeNode['value'], text: string): TreeNode {
-  return { ...base, kind, value, text, children: [] };
+type Base = Omit<TreeNode, 'kind' | 'value' | 'text' | 'children' | 'binary'>;
+
+/** Every node is created here with the same fields in the same order (one hidden class). */
+function node(base: Base, kind: ValueKind, value: TreeNode['value'], text: string): TreeNode {
+  return {
+    rawName: base.rawName,
+    name: base.name,
+    path: base.path,
+    kind,
+    value,
+    text,
+    children: [],
+    keyRange: base.keyRange,
+    valueRange: base.valueRange,
+    keyIsString: base.keyIsString,
+    keyQuoted: base.keyQuoted,
+    binary: false,
+  };
 }
 
 function spend(ctx: Ctx, range: Range) {
@@ -140,15 +156,15 @@ function goSyntax(node: YamlNode | null, ctx: Ctx, depth = 0): string {
   return 'interface {}(nil)';
 }
 
-function build(node: YamlNode | null, base: Omit<TreeNode, 'kind' | 'value' | 'text' | 'children'>, ctx: Ctx, seen: number): TreeNode {
+function build(yamlNode: YamlNode | null, base: Base, ctx: Ctx, seen: number): TreeNode {
   spend(ctx, base.valueRange);
-  if (isAlias(node)) {
+  if (isAlias(yamlNode)) {
     if (seen > 64) throw new TreeError('aliases nest too deeply', 'alias-budget', base.valueRange);
-    const target = node.resolve(ctx.doc);
+    const target = yamlNode.resolve(ctx.doc);
     return build((target as YamlNode) ?? null, base, ctx, seen + 1);
   }
-  if (isMap(node)) {
-    const out: TreeNode = { ...base, kind: 'map', value: null, text: '', children: [] };
+  if (isMap(yamlNode)) {
+    const out = node(base, 'map', null, '');
     const byKey = new Map<string, number>();
     const set = (child: TreeNode, keyId: string) => {
       const at = byKey.get(keyId);
@@ -202,15 +218,16 @@ function build(node: YamlNode | null, base: Omit<TreeNode, 'kind' | 'value' | 't
           ctx,
           seen,
         );
-        set(child, `${kind}:${String(k.value)}`);
+        // Go map identity: a string key never equals a key of another type.
+        set(child, kind === 'str' ? k.text : `\0${kind}:${String(k.value)}`);
       }
     };
-    addEntries(node);
+    addEntries(yamlNode);
     return out;
   }
-  if (isSeq(node)) {
-    const out: TreeNode = { ...base, kind: 'seq', value: null, text: '', children: [] };
-    node.items.forEach((item, i) => {
+  if (isSeq(yamlNode)) {
+    const out = node(base, 'seq', null, '');
+    yamlNode.items.forEach((item, i) => {
       const itemNode = item as YamlNode | null;
       const rawName = `${base.rawName}[${i}]`;
       out.children.push(
@@ -230,14 +247,14 @@ function build(node: YamlNode | null, base: Omit<TreeNode, 'kind' | 'value' | 't
     });
     return out;
   }
-  if (isScalar(node)) {
-    const s = scalarOf(node, false);
+  if (isScalar(yamlNode)) {
+    const s = scalarOf(yamlNode, false);
     const kind: ValueKind = s.kind === 'merge' ? 'str' : s.kind;
-    const out = leaf(base, kind, s.value, s.text);
+    const out = node(base, kind, s.value, s.text);
     if (s.binary) out.binary = true;
     return out;
   }
-  return leaf(base, 'null', null, '');
+  return node(base, 'null', null, '');
 }
 
 /** Builds the value tree of a parsed document; throws TreeError where go-yaml would fail. */

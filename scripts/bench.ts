@@ -1,0 +1,113 @@
+/**
+ * Validation speed: generates cloud-configs of 100 KB, 1 MB and 10 MB (many units with
+ * `content: |` blocks, write_files) and prints the median validation time of each rule set and
+ * its ratio to a bare `yaml` parse of the same text. Targets: 1 MB under 150 ms, within 1.5x of
+ * the bare parse. `npm run bench` (add `-- --web` for the browser benchmark as well).
+ */
+import { execSync } from 'node:child_process';
+import { parseDocument } from 'yaml';
+import { validate } from '../src/core';
+
+function unit(i: number): string {
+  return `    - name: app-${i}.service
+      command: start
+      enable: true
+      content: |
+        [Unit]
+        Description=Application ${i}
+        After=docker.service
+        Requires=docker.service
+
+        [Service]
+        TimeoutStartSec=0
+        ExecStartPre=-/usr/bin/docker kill app-${i}
+        ExecStartPre=-/usr/bin/docker rm app-${i}
+        ExecStart=/usr/bin/docker run --name app-${i} -p ${8000 + (i % 1000)}:80 example/app:${i}
+        ExecStop=/usr/bin/docker stop app-${i}
+
+        [Install]
+        WantedBy=multi-user.target
+      drop_ins:
+        - name: 10-env.conf
+          content: |
+            [Service]
+            Environment=INDEX=${i}
+`;
+}
+
+function file(i: number): string {
+  return `  - path: /etc/app/config-${i}.env
+    permissions: '0644'
+    owner: root:root
+    content: |
+      NAME=app-${i}
+      PORT=${8000 + (i % 1000)}
+`;
+}
+
+export function generate(targetBytes: number): string {
+  const head = `#cloud-config
+hostname: bench-node
+coreos:
+  etcd2:
+    name: node1
+    initial_cluster: node1=http://10.0.0.1:2380,node2=http://10.0.0.2:2380,node3=http://10.0.0.3:2380
+    advertise_client_urls: http://$private_ipv4:2379
+    initial_advertise_peer_urls: http://$private_ipv4:2380
+    listen_client_urls: http://0.0.0.0:2379
+    listen_peer_urls: http://$private_ipv4:2380
+  update:
+    reboot_strategy: etcd-lock
+  units:
+`;
+  const units: string[] = [];
+  const files: string[] = [];
+  let size = head.length + 'write_files:\n'.length;
+  for (let i = 0; size < targetBytes; i++) {
+    const u = unit(i);
+    const f = file(i);
+    units.push(u);
+    files.push(f);
+    size += u.length + f.length;
+  }
+  return head + units.join('') + 'write_files:\n' + files.join('');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void, runs: number): number {
+  fn(); // warm up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
+
+function main() {
+const rows: string[][] = [['size', 'bare yaml parse', 'validate (all)', 'ratio', 'validate (reference)', 'ratio', 'findings']];
+for (const [label, bytes, runs] of [
+  ['100 KB', 100 * 1024, 21],
+  ['1 MB', 1024 * 1024, 11],
+  ['10 MB', 10 * 1024 * 1024, 3],
+] as const) {
+  const text = generate(bytes);
+  const bare = time(() => parseDocument(text), runs);
+  const all = time(() => validate(text, { rules: 'all' }), runs);
+  const ref = time(() => validate(text, { rules: 'reference' }), runs);
+  const findings = validate(text, { rules: 'all' }).entries.length;
+  rows.push([label, `${bare.toFixed(1)} ms`, `${all.toFixed(1)} ms`, `${(all / bare).toFixed(2)}x`, `${ref.toFixed(1)} ms`, `${(ref / bare).toFixed(2)}x`, String(findings)]);
+}
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+console.log(`heap used after runs: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB (node ${process.version})`);
+
+if (process.argv.includes('--web')) execSync('npm run --silent bench:web', { stdio: 'inherit' });
+}

@@ -8,7 +8,7 @@ import { dialectNote } from './rules/dialect';
 import { refineForAll } from './rules/refine';
 import { rootShape } from './schema/shape';
 import { LineIndex } from './text/line-index';
-import type { Finding, Report, RuleSetName, ValidateOptions } from './types';
+import type { Finding, Fix, Report, RuleSetName, ValidateOptions } from './types';
 import { forbiddenCharacter, MAX_DEPTH, prescan } from './yaml/prescan';
 import { plainMessage, referenceSyntaxError } from './yaml/syntax';
 import { buildTree, TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
@@ -162,19 +162,31 @@ function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex)
   return refined.map((f) => real.place(f));
 }
 
+/** Why a first line that is meant to be the header is not one, when that can be told. */
+function headerProblem(text: string, firstLine: string): string {
+  if (text.startsWith('\ufeff')) return 'the file starts with a byte-order mark (BOM) before "#cloud-config"; save it as UTF-8 without BOM';
+  if (/^#cloud-config\r(?!\n)/.test(text)) {
+    return 'the line ends are lone carriage returns (CR), so the whole file reads as one line; use LF or CRLF line ends';
+  }
+  if (/^\s+#cloud-config\s*$/.test(firstLine)) return 'the first line has white space before "#cloud-config"';
+  if (/^#\s*cloud[-_ ]?config/i.test(firstLine)) return `the first line must read exactly "#cloud-config", not "${firstLine.trim().slice(0, 40)}"`;
+  return 'the first line must be "#cloud-config" (or "#!" for a script)';
+}
+
 function headerFinding(text: string, rules: RuleSetName, lines: LineIndex): Finding {
   const [from, to] = lines.lineRange(1);
   const pos = { line: 1, column: 1, endLine: 1, endColumn: to - from + 1, from, to };
   if (rules === 'reference') return { ...pos, kind: 'error', message: HEADER_MESSAGE, rule: 'header' };
-  return {
-    ...pos,
-    kind: 'error',
-    message: 'the first line must be "#cloud-config" (or "#!" for a script); coreos-cloudinit ignores this file',
-    rule: 'header',
-    fixes: text.startsWith('#') && !text.startsWith('#!')
-      ? [{ title: 'Replace the first line with #cloud-config', from, to, insert: '#cloud-config' }]
-      : [{ title: 'Insert #cloud-config as the first line', from: 0, to: 0, insert: '#cloud-config\n' }],
-  };
+  const firstLine = text.slice(from, to);
+  let fix: Fix;
+  if (/^#cloud-config\r(?!\n)/.test(text)) {
+    fix = { title: 'Convert line ends to LF', from: 0, to: text.length, insert: text.replace(/\r(?!\n)/g, '\n') };
+  } else if (/^\ufeff?\s*#/.test(firstLine) && !firstLine.startsWith('#!')) {
+    fix = { title: 'Replace the first line with #cloud-config', from: 0, to, insert: '#cloud-config' };
+  } else {
+    fix = { title: 'Insert #cloud-config as the first line', from: 0, to: 0, insert: '#cloud-config\n' };
+  }
+  return { ...pos, kind: 'error', message: `${headerProblem(text, firstLine)}; coreos-cloudinit ignores this file`, rule: 'header', fixes: [fix] };
 }
 
 /** Validates user-data text. Never throws: every input yields a report. */

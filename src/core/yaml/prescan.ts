@@ -18,9 +18,9 @@ interface StructuralLine {
   offset: number;
   text: string;
   indent: number;
-  /** Flow brackets open before this line. */
+  /** Flow brackets open before this line, and the most open at any point of it. */
   flowBefore: number;
-  flowAfter: number;
+  flowMax: number;
 }
 
 /**
@@ -47,12 +47,13 @@ function* structuralLines(text: string): Generator<StructuralLine> {
     const line = text.slice(offset, text[end - 1] === '\r' ? end - 1 : end);
     const code = line.trim().replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""').replace(/(^|\s)#.*$/, '');
     const flowBefore = flow;
+    let flowMax = flow;
     for (let i = 0; i < code.length; i++) {
       const c = code[i];
-      if (c === '[' || c === '{') flow++;
+      if (c === '[' || c === '{') flowMax = Math.max(flowMax, ++flow);
       else if ((c === ']' || c === '}') && flow > 0) flow--;
     }
-    yield { offset, text: line, indent, flowBefore, flowAfter: flow };
+    yield { offset, text: line, indent, flowBefore, flowMax };
     if (flow === 0 && /(^|[\s:-])[|>][-+0-9]*\s*(#.*)?$/.test(code)) blockScalarIndent = indent;
   }
 }
@@ -76,7 +77,7 @@ export function prescan(text: string, limit = MAX_DEPTH): Prescan {
       while (indents.length && indents[indents.length - 1] >= l.indent) indents.pop();
       indents.push(l.indent);
       const dashes = (/^(?:[-?](?:\s+|$))*/.exec(l.text.trim())![0].match(/[-?]/g) ?? []).length;
-      if (indents.length + dashes + Math.max(l.flowBefore, l.flowAfter) > limit) out.tooDeep = l.offset;
+      if (indents.length + dashes + l.flowMax > limit) out.tooDeep = l.offset;
     }
     if (out.rejectedTab < 0 && l.flowBefore === 0 && l.text.includes('\t')) {
       const m = /^( *(?:[-?] +)*)\t/.exec(l.text) ?? /^( *(?:[-?] +)*[^\s#'"{[][^#]*?: *)\t/.exec(l.text);

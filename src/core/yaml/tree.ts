@@ -159,7 +159,7 @@ function goSyntax(node: YamlNode | null, ctx: Ctx, depth = 0): string {
 function build(yamlNode: YamlNode | null, base: Base, ctx: Ctx, seen: number): TreeNode {
   spend(ctx, base.valueRange);
   if (isAlias(yamlNode)) {
-    if (seen > 64) throw new TreeError('aliases nest too deeply', 'alias-budget', base.valueRange);
+    if (seen > 64) throw new TreeError('aliases nest more than 64 deep (a recursive alias?)', 'alias-budget', base.valueRange);
     const target = yamlNode.resolve(ctx.doc);
     return build((target as YamlNode) ?? null, base, ctx, seen + 1);
   }

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from './validate';
+import { validateBytes } from './validate-bytes';
+
+const H = '#cloud-config\n';
+
+describe('input kinds, decided as the reference decides', () => {
+  it.each([
+    ['', 'empty'],
+    ['#!/bin/bash\necho hi\n', 'script'],
+    ['{"ignition": {"version": "2.2.0"}}', 'ignition'],
+    ['{"ignitionVersion": 1}', 'ignition'],
+    ['#cloud-config\n', 'cloud-config'],
+    ['#cloud-config  \t\nhostname: x\n', 'cloud-config'],
+    ['#cloud-config\r\nhostname: x\r\n', 'cloud-config'],
+    ['Content-Type: multipart/mixed; boundary="x"\n', 'multipart'],
+    ['hostname: x\n', 'unknown'],
+  ])('%j is %s', (text, kind) => {
+    expect(validate(text).kind).toBe(kind);
+  });
+
+  it('gives non-cloud-config no findings, except the header error', () => {
+    expect(validate('#!/bin/sh\n').entries).toEqual([]);
+    expect(validate('{"ignition": {"version": "3.0.0"}}', { rules: 'reference' }).entries).toEqual([]);
+    expect(validate('{"ignition": {"version": 3}}', { rules: 'reference' }).entries.map((e) => e.message)).toEqual([
+      'must be "#cloud-config" or begin with "#!"',
+    ]);
+    const [header] = validate('hostname: x\n', { rules: 'reference' }).entries;
+    expect(header).toMatchObject({ line: 1, kind: 'error', message: 'must be "#cloud-config" or begin with "#!"', rule: 'header' });
+  });
+
+  it('explains a near-miss header and offers a fix', () => {
+    const [bom] = validate('\ufeff#cloud-config\nhostname: x\n').entries;
+    expect(bom.message).toMatch(/byte-order mark/);
+    expect(bom.fixes?.[0]).toMatchObject({ from: 0, insert: '#cloud-config' });
+    const [typo] = validate('#cloud_config\nhostname: x\n').entries;
+    expect(typo.message).toMatch(/exactly "#cloud-config"/);
+    const [cr] = validate('#cloud-config\rhostname: x\r').entries;
+    expect(cr.message).toMatch(/carriage returns/);
+    expect(cr.fixes?.[0].insert).toBe('#cloud-config\nhostname: x\n');
+  });
+});
+
+describe('bad input gets a clear finding within bounded time', () => {
+  const only = (text: string, rules: 'all' | 'reference' = 'all') => validate(text, { rules }).entries;
+
+  it('YAML syntax errors: the reference line and the extra "" finding', () => {
+    expect(only(H + 'a: b: c\n', 'reference').map((e) => [e.line, e.kind, e.rule])).toEqual([
+      [1, 'error', 'yaml-syntax'],
+      [0, 'warning', 'wrong-type'],
+    ]);
+    const [e] = only(H + 'a:\n  b: "unclosed\n');
+    expect(e).toMatchObject({ kind: 'error', rule: 'yaml-syntax' });
+    expect(e.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('deep nesting does not overflow the stack', () => {
+    expect(only(H + 'a: ' + '['.repeat(5000) + ']'.repeat(5000))[0]).toMatchObject({ kind: 'error', rule: 'too-deep', line: 2 });
+    expect(only(H + 'a:\n' + '- '.repeat(3000) + 'x\n')[0]).toMatchObject({ kind: 'error', rule: 'too-deep', line: 3 });
+  });
+
+  it('collections as keys are refused before they cost time', () => {
+    const started = performance.now();
+    const [e] = only(H + 'a: ' + '{'.repeat(100) + '}'.repeat(100) + '\n');
+    expect(e).toMatchObject({ kind: 'error', rule: 'collection-key', line: 2 });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(only(H + 'name: {{NODE}}\n', 'reference')[0].message).toBe('invalid map key: map[interface {}]interface {}{"NODE":interface {}(nil)}');
+  });
+
+  it('alias bombs and recursive aliases stop with a finding', () => {
+    const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
+    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(10).fill('*' + 'abcdefghij'[i - 1]).join(',')}]`);
+    expect(only(H + levels.join('\n') + '\n')[0]).toMatchObject({ kind: 'error', rule: 'alias-bomb' });
+    expect(only(H + 'a: &a\n  b: *a\n')[0]).toMatchObject({ kind: 'error', rule: 'alias-bomb' });
+  });
+
+  it('control characters and binary garbage', () => {
+    expect(only(H + 'hostname: a\0b\n')[0]).toMatchObject({ line: 2, column: 12, rule: 'yaml-syntax' });
+    expect(only(H + 'hostname: a\0b\n', 'reference').map((e) => [e.line, e.message])).toEqual([
+      [1, 'control characters are not allowed'],
+      [0, 'incorrect type for "" (want struct)'],
+    ]);
+    const garbage = H + String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 131) % 256));
+    expect(only(garbage)[0].kind).toBe('error');
+  });
+
+  it('tabs that coreos-cloudinit refuses', () => {
+    expect(only(H + 'hostname:\tfoo\n')[0]).toMatchObject({ line: 2, column: 10, rule: 'yaml-tab' });
+    expect(only(H + 'coreos:\n\tupdate: {}\n', 'reference')[0]).toMatchObject({ line: 2, message: 'found character that cannot start any token' });
+    expect(only(H + 'write_files:\n  - content: |\n      a\tb\n')).toEqual([]);
+  });
+
+  it('CRLF line ends are fine, and positions count them once', () => {
+    const [e] = only('#cloud-config\r\ncoreos:\r\n  bogus: 1\r\n');
+    expect(e).toMatchObject({ line: 3, column: 3, endColumn: 8, rule: 'unknown-key' });
+  });
+
+  it('a 10 MB config is validated', () => {
+    const block = '      ' + 'x'.repeat(70) + '\n';
+    const text = H + 'write_files:\n  - path: /etc/big\n    content: |\n' + block.repeat(Math.ceil(10e6 / block.length));
+    expect(validate(text).entries.filter((e) => e.kind !== 'info')).toEqual([]);
+  });
+
+  it('only the first document counts', () => {
+    expect(only(H + 'hostname: a\n---\nbogus: 1\n')).toEqual([]);
+  });
+
+  it('a top level that is not a mapping', () => {
+    expect(only(H + '- a\n')[0]).toMatchObject({ line: 2, rule: 'wrong-type' });
+    expect(only(H + '- a\n', 'reference')).toEqual([]);
+  });
+});
+
+describe('bytes', () => {
+  it('reports bytes that are not UTF-8 and still checks the rest', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(H + 'hostname: a'), 0xff, 0x0a, ...new TextEncoder().encode('bogus: 1\n')]);
+    const r = validateBytes(bytes);
+    expect(r.entries.map((e) => [e.line, e.rule])).toEqual([
+      [2, 'not-utf8'],
+      [3, 'unknown-key'],
+    ]);
+    expect(validateBytes(bytes, { rules: 'reference' }).entries.map((e) => [e.line, e.message])).toEqual([
+      [1, 'invalid leading UTF-8 octet'],
+      [0, 'incorrect type for "" (want struct)'],
+    ]);
+  });
+});

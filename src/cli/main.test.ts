@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'ccv-'));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+const good = file('good.yaml', '#cloud-config\nhostname: node1\n');
+const bad = file('bad.yaml', '#cloud-config\ncoreos:\n  update:\n    reboot-strategy: sometimes\n  bogus: 1\n');
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['bin/cloud-config-validate.js', ...args], { input, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cloud-config-validate', () => {
+  it('prints FILE:LINE:COL: KIND: MESSAGE [rule] and a summary; exit 1 on errors', () => {
+    const r = cli(['--rules', 'reference', good, bad]);
+    expect(r.status).toBe(1);
+    expect(r.stdout.split('\n')).toEqual([
+      `${bad}:5:3: warning: unrecognized key "bogus" [unknown-key]`,
+      `${bad}:4:22: error: invalid value sometimes [invalid-value]`,
+      '2 files checked: 1 error, 1 warning, 0 infos',
+      '',
+    ]);
+  });
+
+  it('exits 0 without errors and reads standard input', () => {
+    const r = cli(['-'], '#cloud-config\nhostname: a\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('1 file checked: 0 errors, 0 warnings, 0 infos\n');
+  });
+
+  it('writes the JSON report', () => {
+    const r = cli(['--format=json', '--rules=reference', bad]);
+    const json = JSON.parse(r.stdout);
+    expect(json.files[0]).toMatchObject({ file: bad, kind: 'cloud-config' });
+    expect(json.files[0].entries).toContainEqual({ line: 5, column: 3, endLine: 5, endColumn: 8, kind: 'warning', message: 'unrecognized key "bogus"', rule: 'unknown-key' });
+  });
+
+  it('exits 2 on usage errors and unreadable files, still reporting the others', () => {
+    const usage = cli(['--rules', 'strict', good]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/--rules must be reference or all/);
+    const missing = cli([join(dir, 'nope.yaml'), bad]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.yaml: ENOENT/);
+    expect(missing.stdout).toMatch(/unrecognized key "bogus"/);
+    expect(cli([]).status).toBe(2);
+  });
+
+  it('writes SARIF 2.1.0', () => {
+    const r = cli(['--format', 'sarif', bad]);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+  });
+});

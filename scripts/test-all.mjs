@@ -7,6 +7,16 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const run = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: false }).status ?? 1;
 
+// The browser tests drive Debian's Chromium; install it when missing and allowed to.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!process.argv.includes('--no-e2e') && !existsSync(CHROMIUM)) {
+  if (process.getuid?.() === 0) {
+    console.log('Chromium not found: installing the Debian package (apt-get install chromium)');
+    run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
+  }
+  if (!existsSync(CHROMIUM)) console.error(`Chromium is needed at ${CHROMIUM} for the browser tests (apt-get install chromium, or set CHROMIUM_PATH).`);
+}
+
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 let passed = 0;

@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ProblemsPanel } from './components/ProblemsPanel';
+import { RuleHelpDialog } from './components/RuleHelpDialog';
+import { StatusLine } from './components/StatusLine';
+import { Toolbar } from './components/Toolbar';
+import { copyText, downloadText, FileTooBigError, formatSize, readTextFile } from './file-io';
+import { encodeShareFragment } from './share-link';
+import { useEditorSession } from './use-editor-session';
+import { useNotices } from './use-notices';
+
+/** Chromium's limit on URL length; longer links do not open. */
+const MAX_LINK_CHARS = 2 * 1024 * 1024;
+
+export function App() {
+  const { notices, notify, dismiss } = useNotices();
+  const [helpRule, setHelpRule] = useState<string | null>(null);
+  const [fileName, setFileName] = useState('cloud-config.yaml');
+  const [dragging, setDragging] = useState(false);
+  const session = useEditorSession({ notify, dismiss }, setHelpRule);
+  const { replaceText, getText, rules } = session;
+
+  const openFile = useCallback(
+    async (file: File) => {
+      try {
+        const opened = await readTextFile(file);
+        replaceText(opened.text, 'file');
+        setFileName(opened.name);
+        if (opened.utf8) notify('file', 'info', `Opened ${opened.name} (${formatSize(file.size)}).`);
+        else {
+          notify(
+            'file',
+            'warning',
+            `${opened.name} is not valid UTF-8: the bytes that are not were replaced by �. coreos-cloudinit needs UTF-8 text.`,
+          );
+        }
+      } catch (e) {
+        notify('file', 'error', e instanceof FileTooBigError ? e.message : `Could not read ${file.name}: ${(e as Error).message}`);
+      }
+    },
+    [notify, replaceText],
+  );
+
+  const copy = useCallback(async () => {
+    const text = getText();
+    if (await copyText(text)) notify('clipboard', 'info', `Copied ${formatSize(text.length)} of text.`);
+    else notify('clipboard', 'warning', 'The browser refused the clipboard; select the text (Ctrl+A) and copy it instead.');
+  }, [getText, notify]);
+
+  const share = useCallback(async () => {
+    const fragment = await encodeShareFragment({ text: getText(), rules });
+    if (fragment.length > MAX_LINK_CHARS) {
+      notify('link', 'warning', `Too big to share as a link (${formatSize(fragment.length)} compressed); download the file instead.`);
+      return;
+    }
+    history.replaceState(null, '', `#${fragment}`);
+    const what = 'The link holds the whole config in its #fragment, which browsers never send to a server.';
+    if (await copyText(location.href)) notify('link', 'info', `Link copied. ${what}`);
+    else notify('link', 'info', `Link ready in the address bar; copy it from there. ${what}`);
+  }, [getText, notify, rules]);
+
+  // Files dropped anywhere on the page open in the editor (instead of being inserted as text).
+  useEffect(() => {
+    const carriesFiles = (e: DragEvent) => !!e.dataTransfer?.types.includes('Files');
+    const over = (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (!e.relatedTarget) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) void openFile(file);
+    };
+    addEventListener('dragover', over, true);
+    addEventListener('dragleave', leave, true);
+    addEventListener('drop', drop, true);
+    return () => {
+      removeEventListener('dragover', over, true);
+      removeEventListener('dragleave', leave, true);
+      removeEventListener('drop', drop, true);
+    };
+  }, [openFile]);
+
+  return (
+    <div className={`app${dragging ? ' dragging' : ''}`}>
+      <header className="app-header">
+        <h1>cloud-config validator</h1>
+        <Toolbar
+          rules={rules}
+          onRulesChange={session.changeRules}
+          onOpen={openFile}
+          onDownload={() => downloadText(getText(), fileName)}
+          onCopy={copy}
+          onShare={share}
+        />
+      </header>
+      <main className="workspace">
+        <section className="editor-pane" aria-label="Editor">
+          <div ref={session.hostRef} className="editor-host" />
+          {dragging && <div className="drop-hint">Drop a file to open it</div>}
+        </section>
+        <ProblemsPanel validation={session.validation} busy={session.busy} onReveal={session.reveal} onHelp={setHelpRule} />
+      </main>
+      <StatusLine notices={notices} onDismiss={dismiss} />
+      {helpRule && <RuleHelpDialog rule={helpRule} onClose={() => setHelpRule(null)} />}
+    </div>
+  );
+}

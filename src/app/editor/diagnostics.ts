@@ -1,0 +1,58 @@
+import type { Action, Diagnostic } from '@codemirror/lint';
+import type { Text } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import type { Finding, Fix, Severity } from '../../core';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+
+/** The message as the tooltip shows it: severity in words (not colour alone) and a help link. */
+function renderMessage(f: Finding, openHelp: (rule: string) => void): Node {
+  const box = document.createElement('span');
+  box.className = 'diagnostic';
+  const severity = document.createElement('strong');
+  severity.className = `diagnostic-severity severity-${f.kind}`;
+  severity.textContent = `${SEVERITY_LABEL[f.kind]}: `;
+  const help = document.createElement('button');
+  help.type = 'button';
+  help.className = 'rule-link';
+  help.textContent = f.rule;
+  help.title = `What "${f.rule}" means`;
+  help.addEventListener('click', () => openHelp(f.rule));
+  box.append(severity, f.message, ' ', help);
+  return box;
+}
+
+/**
+ * A quick fix, applied where its finding is now: the fix keeps its distance from the
+ * diagnostic, which the editor maps through edits made since the report.
+ */
+function fixAction(fix: Fix, reportedFrom: number): Action {
+  return {
+    name: fix.title,
+    apply(view: EditorView, from: number) {
+      const shift = from - reportedFrom;
+      const length = view.state.doc.length;
+      const at = (n: number) => Math.min(Math.max(n + shift, 0), length);
+      view.dispatch({ changes: { from: at(fix.from), to: at(fix.to), insert: fix.insert }, userEvent: 'input.fix' });
+    },
+  };
+}
+
+/** Editor diagnostics for the findings that have a place (line 0 findings only go in the list). */
+export function toDiagnostics(findings: readonly Finding[], doc: Text, openHelp: (rule: string) => void): Map<Finding, Diagnostic> {
+  const out = new Map<Finding, Diagnostic>();
+  for (const f of findings) {
+    if (f.line === 0) continue;
+    const from = Math.min(f.from ?? doc.line(Math.min(f.line, doc.lines)).from, doc.length);
+    const to = Math.min(Math.max(f.to ?? from, from), doc.length);
+    out.set(f, {
+      from,
+      to,
+      severity: f.kind,
+      message: `${SEVERITY_LABEL[f.kind]}: ${f.message} (${f.rule})`,
+      renderMessage: () => renderMessage(f, openHelp),
+      actions: f.fixes?.map((fix) => fixAction(fix, from)),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import type { Shape } from '../../core/schema/shape';
+import type { YamlPath } from '../yaml-path';
+
+/** `coreos.units[0].name`: a path as people write it. */
+export function pathLabel(path: YamlPath): string {
+  return path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
+}
+
+/** Values offered for a key: its listed values, or true/false for a boolean. */
+export function allowedValues(shape: Shape | undefined): readonly string[] {
+  if (shape?.meta?.values) return shape.meta.values;
+  return shape?.goType === 'bool' ? ['true', 'false'] : [];
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The documentation card for a key: what hover shows and completion's info pane. */
+export function renderKeyDocs(path: YamlPath, shape: Shape | undefined): HTMLElement {
+  const card = el('div', 'key-docs');
+  const head = el('div', 'key-docs-head');
+  head.append(el('code', 'key-docs-path', pathLabel(path)));
+  if (shape) head.append(el('span', 'key-docs-type', shape.goType));
+  card.append(head);
+  if (!shape) {
+    card.append(el('p', 'key-docs-text', 'Not a cloud-config key at this place: coreos-cloudinit ignores it.'));
+    return card;
+  }
+  if (shape.meta?.deprecatedReason) {
+    card.append(el('p', 'key-docs-deprecated', `Deprecated: ${shape.meta.deprecatedReason}.`));
+  }
+  if (shape.meta?.description) card.append(el('p', 'key-docs-text', shape.meta.description));
+  const values = allowedValues(shape);
+  if (values.length) card.append(el('p', 'key-docs-values', `Allowed values: ${values.join(', ')}`));
+  else if (shape.meta?.valid) card.append(el('p', 'key-docs-values', `Must match ${shape.meta.valid.source}`));
+  return card;
+}

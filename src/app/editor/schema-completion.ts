@@ -1,0 +1,40 @@
+import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
+import { keysOf, shapeAt } from '../../core/schema/shape';
+import { completionSpotAt } from '../yaml-path';
+import { allowedValues, renderKeyDocs } from './key-docs';
+import { yamlSliceAround } from './yaml-slice';
+
+/** Completes the keys valid at the cursor's place in the structure, and allowed values. */
+export function schemaCompletion(context: CompletionContext): CompletionResult | null {
+  const slice = yamlSliceAround(context.state, context.pos);
+  if (!slice) return null;
+  const spot = completionSpotAt(slice.text, context.pos - slice.offset);
+  if (!spot) return null;
+  const from = slice.offset + spot.from;
+  const to = slice.offset + spot.to;
+
+  if (spot.kind === 'value') {
+    const values = allowedValues(shapeAt(spot.path));
+    if (!values.length) return null;
+    return { from, to, validFor: /^[\w-]*$/, options: values.map((v) => ({ label: v, type: 'enum' })) };
+  }
+
+  // Offer keys unprompted only once a word is begun; Ctrl-Space asks on an empty line.
+  if (from === context.pos && !context.explicit) return null;
+  const parent = shapeAt(spot.parent);
+  const restOfLine = context.state.doc.sliceString(to, context.state.doc.lineAt(to).to);
+  const options: Completion[] = keysOf(parent).map((key) => {
+    const shape = parent!.fields!.get(key)!;
+    const scalar = !shape.fields && !shape.element;
+    return {
+      label: key,
+      type: 'property',
+      detail: shape.meta?.deprecatedReason ? `${shape.goType}, deprecated` : shape.goType,
+      boost: shape.meta?.deprecatedReason ? -1 : 0,
+      info: () => renderKeyDocs([...spot.parent, key], shape),
+      // Renaming an existing key keeps its colon; a new one gets its own.
+      apply: restOfLine.trimStart().startsWith(':') ? key : scalar ? `${key}: ` : `${key}:`,
+    };
+  });
+  return options.length ? { from, to, validFor: /^[\w-]*$/, options } : null;
+}

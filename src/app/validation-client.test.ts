@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ValidateRequest, ValidateResponse } from '../worker/protocol';
+import { timeBudget, ValidationClient, type ValidationInput, type WorkerLike } from './validation-client';
+
+/** A worker that answers only when told to. */
+class FakeWorker implements WorkerLike {
+  posted: ValidateRequest[] = [];
+  terminated = false;
+  private listeners = new Map<string, (e: unknown) => void>();
+  postMessage(message: ValidateRequest) {
+    this.posted.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  addEventListener(type: string, listener: (e: unknown) => void) {
+    this.listeners.set(type, listener);
+  }
+  answer(request = this.posted[this.posted.length - 1]) {
+    const response: ValidateResponse = { id: request.id, kind: 'cloud-config', entries: [], total: 0, counts: { error: 0, warning: 0, info: 0 }, ms: 1 };
+    this.listeners.get('message')!({ data: response });
+  }
+}
+
+describe('ValidationClient', () => {
+  let workers: FakeWorker[];
+  let input: ValidationInput;
+  let results: number[];
+  let timeouts: number[];
+  let client: ValidationClient;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    workers = [];
+    input = { text: 'a', rules: 'all' };
+    results = [];
+    timeouts = [];
+    client = new ValidationClient(
+      () => input,
+      { result: (r) => results.push(r.id), timeout: (ms) => timeouts.push(ms), busy: () => {}, failure: () => {} },
+      () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+    );
+  });
+  afterEach(() => {
+    client.dispose();
+    vi.useRealTimers();
+  });
+
+  it('sends at once when the worker is idle', () => {
+    client.invalidate();
+    expect(workers[0].posted).toEqual([{ id: 1, text: 'a', rules: 'all' }]);
+    workers[0].answer();
+    expect(results).toEqual([1]);
+  });
+
+  it('coalesces edits made during a run into one run of the latest text, dropping the stale result', () => {
+    client.invalidate();
+    input = { text: 'ab', rules: 'all' };
+    client.invalidate();
+    input = { text: 'abc', rules: 'reference' };
+    client.invalidate();
+    expect(workers[0].posted).toHaveLength(1);
+    workers[0].answer();
+    expect(results).toEqual([]);
+    expect(workers[0].posted[1]).toEqual({ id: 2, text: 'abc', rules: 'reference' });
+    workers[0].answer();
+    expect(results).toEqual([2]);
+  });
+
+  it('replaces a stuck worker and does not retry the text that stuck it', () => {
+    client.invalidate();
+    vi.advanceTimersByTime(timeBudget(1) + 1);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(timeouts).toEqual([3000]);
+    expect(workers[1].posted).toEqual([]);
+    client.invalidate();
+    workers[1].answer();
+    expect(results).toEqual([2]);
+  });
+
+  it('ignores a late answer from a replaced worker', () => {
+    client.invalidate();
+    const first = workers[0].posted[0];
+    vi.advanceTimersByTime(3001);
+    client.invalidate();
+    workers[0].answer(first);
+    expect(results).toEqual([]);
+  });
+
+  it('gives big inputs a longer budget', () => {
+    expect(timeBudget(1000)).toBe(3000);
+    expect(timeBudget(5 << 20)).toBe(10240);
+  });
+});

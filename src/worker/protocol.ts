@@ -13,7 +13,7 @@ export type SeverityCounts = Record<Severity, number>;
 export interface ValidateResponse {
   id: number;
   kind: InputKind;
-  /** The first MAX_ENTRIES findings, in report order. */
+  /** The first MAX_ENTRIES findings in document order (line 0, the whole file, last). */
   entries: Finding[];
   /** How many findings there were in all, and of each severity. */
   total: number;

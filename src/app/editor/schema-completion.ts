@@ -1,4 +1,4 @@
-import type { Completion, CompletionContext, CompletionResult } from '@codemirror/autocomplete';
+import { insertCompletionText, startCompletion, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { keysOf, shapeAt } from '../../core/schema/shape';
 import { completionSpotAt } from '../yaml-path';
 import { allowedValues, renderKeyDocs } from './key-docs';
@@ -16,24 +16,32 @@ export function schemaCompletion(context: CompletionContext): CompletionResult |
   if (spot.kind === 'value') {
     const values = allowedValues(shapeAt(spot.path));
     if (!values.length) return null;
-    return { from, to, validFor: /^[\w-]*$/, options: values.map((v) => ({ label: v, type: 'enum' })) };
+    // Boosts keep the schema's order (most common first) instead of the alphabet.
+    const options = values.map((v, i) => ({ label: v, type: 'enum', boost: values.length - i }));
+    return { from, to, validFor: /^[\w-]*$/, options };
   }
 
   // Offer keys unprompted only once a word is begun; Ctrl-Space asks on an empty line.
   if (from === context.pos && !context.explicit) return null;
   const parent = shapeAt(spot.parent);
   const restOfLine = context.state.doc.sliceString(to, context.state.doc.lineAt(to).to);
+  const renaming = restOfLine.trimStart().startsWith(':');
   const options: Completion[] = keysOf(parent).map((key) => {
     const shape = parent!.fields!.get(key)!;
     const scalar = !shape.fields && !shape.element;
+    // Renaming an existing key keeps its colon; a new one gets its own.
+    const text = renaming ? key : scalar ? `${key}: ` : `${key}:`;
     return {
       label: key,
       type: 'property',
       detail: shape.meta?.deprecatedReason ? `${shape.goType}, deprecated` : shape.goType,
       boost: shape.meta?.deprecatedReason ? -1 : 0,
       info: () => renderKeyDocs([...spot.parent, key], shape),
-      // Renaming an existing key keeps its colon; a new one gets its own.
-      apply: restOfLine.trimStart().startsWith(':') ? key : scalar ? `${key}: ` : `${key}:`,
+      apply(view, _completion, applyFrom, applyTo) {
+        view.dispatch(insertCompletionText(view.state, text, applyFrom, applyTo));
+        // A key with a fixed set of values goes straight on to offering them.
+        if (!renaming && allowedValues(shape).length) startCompletion(view);
+      },
     };
   });
   return options.length ? { from, to, validFor: /^[\w-]*$/, options } : null;

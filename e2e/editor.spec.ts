@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { configWithProblems } from './fixtures';
+import { cursorLine, expectedProblems, gutterMarkers, openApp, pasteText, shownProblems, underlines } from './helpers';
+
+test('opens on the example config, which is valid', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
+  await expect(page.locator('.cm-content')).toContainText('#cloud-config');
+  await expect(page.locator('.cm-content')).toContainText('etcd2');
+  const problems = await shownProblems(page);
+  expect(problems.every((p) => p.kind !== 'error')).toBe(true);
+});
+
+test('pasted problems show as markers on their lines and in a list that matches the core', async ({ page }) => {
+  await openApp(page);
+  await pasteText(page, configWithProblems);
+  const expected = expectedProblems(configWithProblems, 'all');
+  expect(expected.length).toBeGreaterThan(4);
+  await expect.poll(() => shownProblems(page)).toEqual(expected);
+
+  const placed = expected.filter((p) => p.line > 0).map(({ line, kind }) => ({ line, kind }));
+  const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
+  await expect.poll(async () => (await gutterMarkers(page)).sort(byLine)).toEqual(placed);
+  const marks = await underlines(page);
+  expect(marks.map(({ line, kind }) => ({ line, kind })).sort(byLine)).toEqual(placed);
+  expect(marks.find((m) => m.line === 5)?.text).toBe('sometimes');
+
+  const errors = expected.filter((p) => p.kind === 'error').length;
+  const warnings = expected.filter((p) => p.kind === 'warning').length;
+  await expect(page.getByTestId('summary')).toHaveText(`${errors} errors, ${warnings} warnings`);
+});
+
+test('clicking a problem puts the cursor on its line', async ({ page }) => {
+  await openApp(page);
+  await pasteText(page, configWithProblems);
+  const item = page.getByTestId('problems').locator('li[data-line="11"]');
+  await expect(item).toBeVisible();
+  await item.getByRole('button').first().click();
+  expect(await cursorLine(page)).toBe(11);
+  await expect(page.locator('.cm-content')).toBeFocused();
+
+  // And from the keyboard: Tab to the item, Enter.
+  await page.getByTestId('problems').locator('li[data-line="5"] button').first().focus();
+  await page.keyboard.press('Enter');
+  expect(await cursorLine(page)).toBe(5);
+});
+
+test('F8 and Shift+F8 step through the diagnostics', async ({ page }) => {
+  await openApp(page);
+  await pasteText(page, configWithProblems);
+  const lines = [...new Set(expectedProblems(configWithProblems, 'all').map((p) => p.line))];
+  await expect.poll(async () => (await gutterMarkers(page)).length).toBeGreaterThan(0);
+  await page.evaluate(() => window.__editorView!.dispatch({ selection: { anchor: 0 } }));
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('F8');
+  expect(await cursorLine(page)).toBe(lines[0]);
+  await page.keyboard.press('F8');
+  expect(await cursorLine(page)).toBe(lines[1]);
+  await page.keyboard.press('Shift+F8');
+  expect(await cursorLine(page)).toBe(lines[0]);
+});
+
+test('a finding links to its rule help', async ({ page }) => {
+  await openApp(page);
+  await pasteText(page, configWithProblems);
+  await page.getByRole('button', { name: 'Help for rule read-only-path' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Read-only path');
+  await expect(dialog).toContainText('/usr is a read-only file system');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('a quick fix applies its edit', async ({ page }) => {
+  await openApp(page);
+  await pasteText(page, 'hostname: node-1\n');
+  await expect(page.getByTestId('problems').locator('li[data-kind="error"]')).toHaveCount(1);
+  await page.evaluate(() => window.__editorView!.dispatch({ selection: { anchor: 0 } }));
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('F8');
+  await page.getByRole('button', { name: /#cloud-config/ }).first().click();
+  await expect(page.getByTestId('summary')).toHaveText('Valid cloud-config');
+  expect(await page.evaluate(() => window.__editorView!.state.doc.line(1).text)).toBe('#cloud-config');
+});

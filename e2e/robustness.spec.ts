@@ -1,0 +1,47 @@
+import { expect, test, type Page } from '@playwright/test';
+import { aliasBomb, deepNesting, hugeConfig } from './fixtures';
+import { openApp, pasteText, responseTime, shownProblems } from './helpers';
+
+/**
+ * Pastes `text`, then keeps checking that the page answers a trivial script quickly until the
+ * list shows a finding of `rule`. The validation runs in a worker, so the page must never freeze.
+ */
+async function staysResponsiveUntil(page: Page, text: string, rule: string, maxResponseMs: number) {
+  await pasteText(page, text);
+  const started = Date.now();
+  const slowest: number[] = [];
+  for (;;) {
+    slowest.push(await responseTime(page, maxResponseMs * 2));
+    if ((await shownProblems(page)).some((p) => p.rule === rule)) break;
+    expect(Date.now() - started, `no ${rule} finding yet`).toBeLessThan(45_000);
+    await page.waitForTimeout(100);
+  }
+  console.log(rule, slowest.join(' '));
+  expect(Math.max(...slowest), `slowest answer while validating: ${slowest.join(', ')} ms`).toBeLessThan(maxResponseMs);
+}
+
+test('1000 levels of nesting end in a finding', async ({ page }) => {
+  await openApp(page);
+  await staysResponsiveUntil(page, deepNesting, 'too-deep', 250);
+  await expect(page.getByTestId('summary')).toHaveText('1 error');
+});
+
+test('an alias bomb ends in a finding', async ({ page }) => {
+  await openApp(page);
+  await staysResponsiveUntil(page, aliasBomb, 'alias-bomb', 250);
+});
+
+test('a 5 MB paste keeps the page responsive and ends in a finding', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const text = hugeConfig();
+  expect(text.length).toBeGreaterThan(5_000_000);
+  await staysResponsiveUntil(page, text, 'invalid-value', 1000);
+  expect(await page.evaluate(() => window.__editorView!.state.doc.length)).toBe(text.length);
+  const lines = text.split('\n').length - 1;
+  await expect(page.getByTestId('problems').locator('li')).toHaveAttribute('data-line', String(lines));
+  // Typing into it still works, and the finding follows.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('x');
+  expect(await responseTime(page, 500)).toBeLessThan(500);
+});

@@ -87,7 +87,7 @@ describe('bad input gets a clear finding within bounded time', () => {
   it('tabs that coreos-cloudinit refuses', () => {
     expect(only(H + 'hostname:\tfoo\n')[0]).toMatchObject({ line: 2, column: 10, rule: 'yaml-tab' });
     expect(only(H + 'coreos:\n\tupdate: {}\n', 'reference')[0]).toMatchObject({ line: 2, message: 'found character that cannot start any token' });
-    expect(only(H + 'write_files:\n  - content: |\n      a\tb\n')).toEqual([]);
+    expect(only(H + 'write_files:\n  - path: /etc/a\n    content: |\n      a\tb\n')).toEqual([]);
   });
 
   it('CRLF line ends are fine, and positions count them once', () => {
@@ -118,6 +118,7 @@ describe('bytes', () => {
     expect(r.entries.map((e) => [e.line, e.rule])).toEqual([
       [2, 'not-utf8'],
       [3, 'unknown-key'],
+      [2, 'hostname'],
     ]);
     expect(validateBytes(bytes, { rules: 'reference' }).entries.map((e) => [e.line, e.message])).toEqual([
       [1, 'invalid leading UTF-8 octet'],

@@ -12,6 +12,8 @@ export interface RuleContext {
 /** A check beyond the reference. Pure: it reads the context and returns findings. */
 export interface Rule {
   id: string;
+  /** A few words naming the check (rule lists, SARIF's shortDescription). */
+  title: string;
   /** One-paragraph help text shown in the app and linked from each finding. */
   help: string;
   check(ctx: RuleContext): RuleFinding[];
@@ -29,3 +31,21 @@ export function nodeAt(root: TreeNode, path: readonly (string | number)[]): Tree
   }
   return n;
 }
+
+/** The mapping items of a list at `path` (other items and non-lists give nothing). */
+export function mapItems(root: TreeNode, path: readonly string[]): TreeNode[] {
+  const list = nodeAt(root, path);
+  return list?.kind === 'seq' ? list.children.filter((c) => c.kind === 'map') : [];
+}
+
+/** A scalar child's text, or undefined when it is absent, empty or not a scalar. */
+export function scalarText(n: TreeNode | undefined): string | undefined {
+  if (!n || n.kind === 'map' || n.kind === 'seq' || n.kind === 'null') return undefined;
+  return n.text;
+}
+
+/** 1-based line of a node's key (or value, for list items). */
+export const lineOfNode = (ctx: RuleContext, n: TreeNode): number => ctx.lines.lineOf((n.keyRange ?? n.valueRange)[0]);
+
+/** The first key of a mapping item: where to point at an entry that lacks a key. */
+export const firstKey = (item: TreeNode): TreeNode => item.children[0] ?? item;

@@ -1,4 +1,47 @@
 import type { Rule } from './context';
+import { DIALECT_RULE } from './dialect';
+import { duplicateKey } from './duplicate-keys';
+import { duplicateFilePath, duplicateUnit } from './duplicates';
+import { advertiseAddress, endpointUrl } from './endpoint-urls';
+import { etcdBootstrapConflict, etcdProxy } from './etcd-bootstrap';
+import { etcdClusterSize, etcdClusterState, etcdInitialCluster } from './etcd-cluster';
+import { hostname } from './hostname';
+import { userDataSize } from './size';
+import { sshKey } from './ssh-keys';
+import { unitEnableWithoutInstall, unitMaskStart, unitWithoutContent } from './unit-actions';
+import { unitFileSyntax, unitSection } from './unit-content';
+import { dropInName, unitName } from './unit-names';
+import { passwdHash, userName } from './users';
+import { fileOwner, filePath, permissionsDecimal } from './write-files';
 
 /** Checks of the `all` rule set beyond the reference, in report order. */
-export const extraRules: Rule[] = [];
+export const extraRules: Rule[] = [
+  userDataSize,
+  duplicateKey,
+  hostname,
+  sshKey,
+  userName,
+  passwdHash,
+  filePath,
+  permissionsDecimal,
+  fileOwner,
+  duplicateFilePath,
+  unitName,
+  dropInName,
+  duplicateUnit,
+  unitFileSyntax,
+  unitSection,
+  unitEnableWithoutInstall,
+  unitMaskStart,
+  unitWithoutContent,
+  etcdInitialCluster,
+  etcdClusterState,
+  etcdClusterSize,
+  etcdProxy,
+  etcdBootstrapConflict,
+  endpointUrl,
+  advertiseAddress,
+];
+
+/** Rules of the `all` set that speak through the refine pass or the dialect note, not a check of their own. */
+export const passRules: Pick<Rule, 'id' | 'title' | 'help'>[] = [DIALECT_RULE];

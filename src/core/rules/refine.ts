@@ -1,11 +1,59 @@
 import type { RuleFinding } from '../findings';
+import type { Fix } from '../types';
+import type { TreeNode } from '../yaml/tree';
 import type { RuleContext } from './context';
+import { collapseDialect } from './dialect';
+import { orList, suggestKey } from './key-suggestions';
+import { decimalMode, modeDescription, octal, quoteModeFix } from './write-files';
+
+/** The quick fix renaming a key token, keeping its quotes. */
+function renameFix(ctx: RuleContext, node: TreeNode, key: string): Fix {
+  const [from, to] = node.keyRange!;
+  const q = node.keyQuoted ? ctx.text[from] : '';
+  return { title: `Rename to ${key}`, from, to, insert: `${q}${key}${q}` };
+}
+
+/** An unknown-key finding with what the key was probably meant to be. */
+function withSuggestion(f: RuleFinding, ctx: RuleContext): RuleFinding {
+  const node = f.node;
+  if (!node?.keyRange || !node.keyIsString) return f;
+  const s = suggestKey(node.name, node.path.slice(0, -1));
+  if (!s) return f;
+  if (s.kind === 'rename') return { ...f, message: `${f.message}; did you mean "${s.key}"?`, fixes: [renameFix(ctx, node, s.key)] };
+  const where = s.places.map((p) => (p === 'the top level' ? 'at the top level' : `under ${p}`));
+  return { ...f, message: `${f.message}; it belongs ${orList(where)}` };
+}
+
+/** A rejected permissions value that is the decimal form of a usual mode: say which, and fix it. */
+function withDecimalMode(f: RuleFinding): RuleFinding {
+  const node = f.node;
+  const meant = node?.name === 'permissions' && node.path[0] === 'write_files' ? decimalMode(node.text) : undefined;
+  if (meant === undefined) return f;
+  return {
+    ...f,
+    message: `${f.message}: permissions are octal, and ${node!.text} is the decimal form of ${modeDescription(meant)}; write '${octal(meant)}'`,
+    fixes: [quoteModeFix(node!, meant)],
+  };
+}
 
 /**
  * The `all` rule set's pass over the reference's findings: where it can say more than the
  * reference (a did-you-mean for an unknown key, one note for a foreign dialect instead of a
  * wall of unknown keys), it rewrites them here. The reference rule set never sees this pass.
  */
-export function refineForAll(findings: RuleFinding[], _ctx: RuleContext): RuleFinding[] {
-  return findings;
+export function refineForAll(findings: RuleFinding[], ctx: RuleContext): RuleFinding[] {
+  const dialect = collapseDialect(findings.filter((f) => f.rule === 'unknown-key'));
+  const out: RuleFinding[] = [];
+  for (const f of findings) {
+    if (dialect?.replaced.has(f)) {
+      if (f.node === dialect.note.node) out.push(dialect.note);
+    } else if (f.rule === 'unknown-key') {
+      out.push(withSuggestion(f, ctx));
+    } else if (f.rule === 'invalid-value') {
+      out.push(withDecimalMode(f));
+    } else {
+      out.push(f);
+    }
+  }
+  return out;
 }

@@ -1,0 +1,58 @@
+import type { RuleFinding } from '../findings';
+import type { TreeNode } from '../yaml/tree';
+import { childNamed, lineOfNode, mapItems, scalarText, type Rule, type RuleContext } from './context';
+import { isTemplated } from './template';
+import { unitsOf } from './units';
+
+/** Later entries whose key repeats an earlier one's, each with the earlier entry's line. */
+function repeats(ctx: RuleContext, entries: { key?: string; node?: TreeNode }[]): { node: TreeNode; key: string; firstLine: number }[] {
+  const seen = new Map<string, TreeNode>();
+  const out: { node: TreeNode; key: string; firstLine: number }[] = [];
+  for (const { key, node } of entries) {
+    if (key === undefined || !node || isTemplated(key)) continue;
+    const first = seen.get(key);
+    if (first) out.push({ node, key, firstLine: lineOfNode(ctx, first) });
+    else seen.set(key, node);
+  }
+  return out;
+}
+
+export const duplicateUnit: Rule = {
+  id: 'duplicate-unit',
+  title: 'Unit listed twice',
+  help: 'coreos-cloudinit handles coreos.units entries one after another, so when two entries give the same unit content, the later one replaces the earlier. Merge them into one. (Listing a unit again only to act on it, e.g. stop and later restart, is fine.)',
+  check(ctx) {
+    // Only entries that write the unit: listing one twice just to act on it (stop, then restart) is fine.
+    const units = unitsOf(ctx.tree.root).map((u) => ({ key: u.content ? u.name : undefined, node: u.nameNode }));
+    return repeats(ctx, units).map(({ node, key, firstLine }): RuleFinding => ({
+      kind: 'warning',
+      message: `unit "${key}" already gets content at line ${firstLine}; this later content replaces it: merge the two entries`,
+      rule: 'duplicate-unit',
+      node,
+      target: 'value',
+    }));
+  },
+};
+
+/** A path as the file system resolves it: no doubled slashes, `.` segments or trailing slash. */
+const normalPath = (p: string) => p.replace(/\/+/g, '/').replace(/\/(\.\/)+/g, '/').replace(/(.)\/$/, '$1');
+
+export const duplicateFilePath: Rule = {
+  id: 'duplicate-file-path',
+  title: 'File written twice',
+  help: 'write_files entries are written in order, so two entries with the same path leave only the last one\'s content, owner and permissions. Keep one entry per path.',
+  check(ctx) {
+    const files = mapItems(ctx.tree.root, ['write_files']).map((f) => {
+      const node = childNamed(f, 'path');
+      const path = scalarText(node);
+      return { key: path === undefined ? undefined : normalPath(path), node };
+    });
+    return repeats(ctx, files).map(({ node, key, firstLine }): RuleFinding => ({
+      kind: 'warning',
+      message: `"${key}" is already written at line ${firstLine}; this later entry replaces that file: keep one entry per path`,
+      rule: 'duplicate-file-path',
+      node,
+      target: 'value',
+    }));
+  },
+};

@@ -1,0 +1,98 @@
+import type { RuleFinding } from '../findings';
+import { childNamed, mapItems, scalarText, type Rule } from './context';
+import { isTemplated } from './template';
+import { sectionsOf, parseUnitFile } from './unit-file';
+import { unitsOf, type Unit } from './units';
+
+const isTrue = (u: Unit, key: string) => childNamed(u.item, key)?.value === true;
+
+export const unitEnableWithoutInstall: Rule = {
+  id: 'unit-enable-without-install',
+  title: 'enable without [Install]',
+  help: 'enable: true runs "systemctl enable", which only acts on the [Install] section (WantedBy=, RequiredBy=, Also=). A unit whose content has no [Install] section is not enabled, so it does not start at boot. Add an [Install] section, or use command: start to start it now.',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const u of unitsOf(ctx.tree.root)) {
+      if (!u.content || !isTrue(u, 'enable')) continue;
+      const texts = [u.content, ...u.dropIns.map((d) => d.content)].flatMap((c) => (c ? [c.text] : []));
+      if (texts.some((t) => sectionsOf(parseUnitFile(t)).has('Install'))) continue;
+      out.push({
+        kind: 'warning',
+        message: `enable: true has no effect: unit "${u.name ?? ''}" has no [Install] section; add one (e.g. [Install] with WantedBy=multi-user.target) or use command: start`,
+        rule: 'unit-enable-without-install',
+        node: childNamed(u.item, 'enable'),
+        target: 'key',
+      });
+    }
+    return out;
+  },
+};
+
+/** systemctl commands that start a unit, which fail on a masked one. */
+const STARTING = new Set(['start', 'restart', 'reload-or-restart']);
+
+export const unitMaskStart: Rule = {
+  id: 'unit-mask-start',
+  title: 'Masked unit started',
+  help: 'mask: true links the unit to /dev/null, and systemd refuses to start a masked unit, so command: start (or restart) on the same unit fails. Keep one of the two.',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const u of unitsOf(ctx.tree.root)) {
+      const command = childNamed(u.item, 'command');
+      const verb = scalarText(command);
+      if (!isTrue(u, 'mask') || !verb || !STARTING.has(verb)) continue;
+      out.push({
+        kind: 'error',
+        message: `command: ${verb} fails because the unit is also masked (mask: true); remove mask: true to run it, or remove the command to keep it masked`,
+        rule: 'unit-mask-start',
+        node: command,
+        target: 'value',
+      });
+    }
+    return out;
+  },
+};
+
+/** Units Container Linux and Flatcar ship, which a config may act on without giving content. */
+const SHIPPED = new Set([
+  'etcd.service', 'etcd2.service', 'etcd-member.service', 'fleet.service', 'fleet.socket', 'flanneld.service', 'docker.service',
+  'docker.socket', 'containerd.service', 'locksmithd.service', 'update-engine.service', 'sshd.socket', 'sshd.service', 'sshd@.service',
+  'ntpd.service', 'chronyd.service', 'dbus.service', 'dbus.socket', 'polkit.service', 'iscsid.service', 'iscsid.socket',
+  'rpcbind.service', 'rpcbind.socket', 'rpc-statd.service', 'nfs-server.service', 'nfs-client.target', 'rkt-gc.timer',
+  'rkt-metadata.socket', 'rkt-api.service', 'tcsd.service', 'oem-cloudinit.service', 'user-cloudinit@.service',
+  'coreos-metadata.service', 'coreos-metadata-sshkeys@.service', 'flatcar-metadata.service', 'afterburn.service',
+  'afterburn-sshkeys@.service', 'var-lib-docker.mount', 'tmp.mount', 'getty@.service', 'serial-getty@.service', 'motdgen.service',
+  'multi-user.target', 'default.target', 'network.target', 'network-online.target', 'local-fs.target', 'remote-fs.target',
+  'sockets.target', 'timers.target', 'paths.target', 'basic.target', 'sysinit.target', 'graphical.target', 'reboot.target',
+  'poweroff.target', 'rescue.target', 'emergency.target', 'shutdown.target', 'getty.target', 'machines.target',
+]);
+
+/** Whether a unit name is one the OS ships (systemd's own units included). */
+function isShipped(name: string): boolean {
+  if (SHIPPED.has(name) || name.startsWith('systemd-')) return true;
+  // Instances of shipped templates, e.g. getty@tty1.service.
+  const at = name.indexOf('@');
+  return at > 0 && SHIPPED.has(`${name.slice(0, at + 1)}${name.slice(name.lastIndexOf('.'))}`);
+}
+
+export const unitWithoutContent: Rule = {
+  id: 'unit-without-content',
+  title: 'Unit without content',
+  help: 'A unit entry with command or enable but neither content nor drop-ins acts on a unit that must already exist on the machine. That is right for units the OS ships (etcd2.service, fleet.service, docker.service, systemd-*, ...); for any other name, make sure something else installs the unit, or add its content here.',
+  check(ctx) {
+    const written = new Set(mapItems(ctx.tree.root, ['write_files']).map((f) => scalarText(childNamed(f, 'path'))?.split('/').pop()));
+    const out: RuleFinding[] = [];
+    for (const u of unitsOf(ctx.tree.root)) {
+      const acts = scalarText(childNamed(u.item, 'command')) !== undefined || isTrue(u, 'enable');
+      if (!acts || u.content || u.dropIns.length > 0 || !u.name || isShipped(u.name) || written.has(u.name) || isTemplated(u.name)) continue;
+      out.push({
+        kind: 'info',
+        message: `unit "${u.name}" has no content here, no write_files entry writes it, and it is not a unit the OS ships; unless the machine has it already, add its content (content: |)`,
+        rule: 'unit-without-content',
+        node: u.nameNode,
+        target: 'value',
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * systemd's unit file syntax (systemd.syntax(7)): `[Section]` headers, `Key=Value` lines,
+ * comments starting with # or ;, and lines continued with a trailing backslash.
+ */
+
+export type UnitLineProblem = 'outside-section' | 'no-equals' | 'bad-header' | 'empty-key';
+
+export interface UnitLine {
+  /** 0-based index of the line in the content. */
+  index: number;
+  kind: 'blank' | 'comment' | 'section' | 'entry' | 'continuation' | 'invalid';
+  /** Section name for headers; the enclosing section for other lines. */
+  section?: string;
+  key?: string;
+  problem?: UnitLineProblem;
+  /** Offset of the line's first non-blank character, and its trimmed length. */
+  start: number;
+  length: number;
+}
+
+function classify(trimmed: string, section: string | undefined): Pick<UnitLine, 'kind' | 'section' | 'key' | 'problem'> {
+  if (trimmed === '') return { kind: 'blank', section };
+  if (trimmed[0] === '#' || trimmed[0] === ';') return { kind: 'comment', section };
+  // The old `.include FILE` directive pulls in another unit file; it is not a setting.
+  if (trimmed.startsWith('.include ')) return { kind: 'comment', section };
+  if (trimmed[0] === '[') {
+    const m = /^\[([^\]]+)\]$/.exec(trimmed);
+    return m ? { kind: 'section', section: m[1] } : { kind: 'invalid', section, problem: 'bad-header' };
+  }
+  const eq = trimmed.indexOf('=');
+  if (eq < 0) return { kind: 'invalid', section, problem: 'no-equals' };
+  const key = trimmed.slice(0, eq).trim();
+  if (key === '') return { kind: 'invalid', section, problem: 'empty-key' };
+  if (section === undefined) return { kind: 'invalid', key, problem: 'outside-section' };
+  return { kind: 'entry', section, key };
+}
+
+export function parseUnitFile(content: string): UnitLine[] {
+  const out: UnitLine[] = [];
+  let section: string | undefined;
+  let continued = false;
+  content.split('\n').forEach((raw, index) => {
+    const line = raw.replace(/\r$/, '');
+    const start = line.length - line.trimStart().length;
+    const trimmed = line.trim();
+    const base = { index, start, length: trimmed.length };
+    if (continued) {
+      // Comment lines inside a continued value are dropped and the value goes on.
+      const comment = trimmed[0] === '#' || trimmed[0] === ';';
+      out.push({ ...base, kind: comment ? 'comment' : 'continuation', section });
+      if (!comment) continued = trimmed.endsWith('\\');
+      return;
+    }
+    const c = classify(trimmed, section);
+    if (c.kind === 'section') section = c.section;
+    out.push({ ...base, ...c });
+    continued = (c.kind === 'entry' || c.kind === 'invalid') && trimmed.endsWith('\\');
+  });
+  return out;
+}
+
+/** Names of the sections a parsed unit file has. */
+export const sectionsOf = (lines: UnitLine[]): Set<string> =>
+  new Set(lines.filter((l) => l.kind === 'section').map((l) => l.section!));

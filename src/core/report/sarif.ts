@@ -1,0 +1,74 @@
+import { referenceRuleDocs, type RuleDoc } from '../rule-docs';
+import { extraRules, passRules } from '../rules';
+import type { Finding, Report, Severity } from '../types';
+
+/** SARIF 2.1.0 output (the format code-scanning tools read), built from the same reports. */
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** Help for every rule id: the reference's and the `all` set's own. */
+export function allRuleDocs(): Record<string, RuleDoc> {
+  const docs: Record<string, RuleDoc> = { ...referenceRuleDocs };
+  for (const r of [...extraRules, ...passRules]) docs[r.id] = { title: r.title, help: r.help, reference: false };
+  return docs;
+}
+
+function region(f: Finding) {
+  if (f.line === 0) return undefined;
+  return { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };
+}
+
+/** A file name as a SARIF artifact URI: relative paths stay relative, absolute ones become file: URIs. */
+export function artifactUri(file: string): string {
+  const path = file.replace(/\\/g, '/');
+  const encoded = encodeURI(path).replace(/[?#]/g, encodeURIComponent);
+  if (/^[A-Za-z]:\//.test(path)) return `file:///${encoded}`;
+  return path.startsWith('/') ? `file://${encoded}` : encoded;
+}
+
+function result(f: Finding, uri: string, ruleIndex: number) {
+  const r = region(f);
+  return {
+    ruleId: f.rule,
+    ruleIndex,
+    level: LEVEL[f.kind],
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri }, ...(r ? { region: r } : {}) } }],
+  };
+}
+
+function descriptor(id: string, doc: RuleDoc | undefined) {
+  const text = doc?.help ?? id;
+  return {
+    id,
+    name: doc?.title ?? id,
+    shortDescription: { text: doc?.title ?? id },
+    fullDescription: { text },
+    help: { text },
+    properties: { reference: doc?.reference ?? false },
+  };
+}
+
+/** One SARIF log for a set of validated files; rules are the ids that occur, in first-seen order. */
+export function toSarif(files: { file: string; report: Report }[], ruleDocs: Record<string, RuleDoc>) {
+  const ids: string[] = [];
+  const index = (id: string) => {
+    if (!ids.includes(id)) ids.push(id);
+    return ids.indexOf(id);
+  };
+  const results = files.flatMap(({ file, report }) => report.entries.map((f) => result(f, artifactUri(file), index(f.rule))));
+  return {
+    $schema: SCHEMA,
+    version: '2.1.0' as const,
+    runs: [
+      {
+        tool: { driver: { name: 'cloud-config-validate', rules: ids.map((id) => descriptor(id, ruleDocs[id])) } },
+        // Columns count UTF-16 code units, as the validator's do.
+        columnKind: 'utf16CodeUnits' as const,
+        results,
+      },
+    ],
+  };
+}

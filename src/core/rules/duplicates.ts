@@ -4,14 +4,20 @@ import { childNamed, lineOfNode, mapItems, scalarText, type Rule, type RuleConte
 import { isTemplated } from './template';
 import { unitsOf } from './units';
 
+interface Entry {
+  /** What makes two entries the same; undefined for entries that cannot clash. */
+  key?: string;
+  node?: TreeNode;
+}
+
 /** Later entries whose key repeats an earlier one's, each with the earlier entry's line. */
-function repeats(ctx: RuleContext, entries: { key?: string; node?: TreeNode }[]): { node: TreeNode; key: string; firstLine: number }[] {
+function repeats(ctx: RuleContext, entries: Entry[]): { node: TreeNode; firstLine: number }[] {
   const seen = new Map<string, TreeNode>();
-  const out: { node: TreeNode; key: string; firstLine: number }[] = [];
+  const out: { node: TreeNode; firstLine: number }[] = [];
   for (const { key, node } of entries) {
     if (key === undefined || !node || isTemplated(key)) continue;
     const first = seen.get(key);
-    if (first) out.push({ node, key, firstLine: lineOfNode(ctx, first) });
+    if (first) out.push({ node, firstLine: lineOfNode(ctx, first) });
     else seen.set(key, node);
   }
   return out;
@@ -24,9 +30,9 @@ export const duplicateUnit: Rule = {
   check(ctx) {
     // Only entries that write the unit: listing one twice just to act on it (stop, then restart) is fine.
     const units = unitsOf(ctx.tree.root).map((u) => ({ key: u.content ? u.name : undefined, node: u.nameNode }));
-    return repeats(ctx, units).map(({ node, key, firstLine }): RuleFinding => ({
+    return repeats(ctx, units).map(({ node, firstLine }): RuleFinding => ({
       kind: 'warning',
-      message: `unit "${key}" already gets content at line ${firstLine}; this later content replaces it: merge the two entries`,
+      message: `unit "${node.text}" already gets content at line ${firstLine}; this later content replaces it: merge the two entries`,
       rule: 'duplicate-unit',
       node,
       target: 'value',
@@ -47,9 +53,9 @@ export const duplicateFilePath: Rule = {
       const path = scalarText(node);
       return { key: path === undefined ? undefined : normalPath(path), node };
     });
-    return repeats(ctx, files).map(({ node, key, firstLine }): RuleFinding => ({
+    return repeats(ctx, files).map(({ node, firstLine }): RuleFinding => ({
       kind: 'warning',
-      message: `"${key}" is already written at line ${firstLine}; this later entry replaces that file: keep one entry per path`,
+      message: `path "${node.text}" names the file already written at line ${firstLine}; this later entry replaces it: keep one entry per path`,
       rule: 'duplicate-file-path',
       node,
       target: 'value',

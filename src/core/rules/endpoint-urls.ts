@@ -70,7 +70,7 @@ function endpoints(ctx: RuleContext): Endpoint[] {
         // A stray comma: before the item, or after it when the list starts with one.
         const comma = i > 0 ? item.at - 1 : item.at + item.text.length;
         const strayComma = verbatimSpan(ctx, node, comma, comma + 1);
-        out.push({ key, node, text, range: strayComma ?? node.valueRange, check: { ok: false, problem: 'is empty (a stray comma)' }, strayComma });
+        out.push({ key, node, text, range: strayComma ?? node.valueRange, check: { ok: false, problem: 'is empty; remove the stray comma' }, strayComma });
         return;
       }
       out.push({ key, node, text, range: valueSpan(ctx, node, from, from + text.length), check: checkEndpoint(key, text) });

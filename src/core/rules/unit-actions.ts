@@ -84,7 +84,7 @@ export const unitWithoutContent: Rule = {
     const out: RuleFinding[] = [];
     for (const u of unitsOf(ctx.tree.root)) {
       const acts = scalarText(childNamed(u.item, 'command')) !== undefined || isTrue(u, 'enable');
-      if (!acts || u.content || u.dropIns.length > 0 || !u.name || isShipped(u.name) || written.has(u.name) || isTemplated(u.name)) continue;
+      if (!acts || isTrue(u, 'mask') || u.content || u.dropIns.length > 0 || !u.name || isShipped(u.name) || written.has(u.name) || isTemplated(u.name)) continue;
       out.push({
         kind: 'info',
         message: `unit "${u.name}" has no content here, no write_files entry writes it, and it is not a unit the OS ships; unless the machine has it already, add its content (content: |)`,

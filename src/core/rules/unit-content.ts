@@ -49,10 +49,12 @@ interface UnitText {
   label: string;
 }
 
+const label = (what: string, name: string | undefined) => (name === undefined ? what : `${what} "${name}"`);
+
 function unitTexts(ctx: RuleContext): UnitText[] {
   return unitsOf(ctx.tree.root).flatMap((u) => [
-    ...(u.content ? [{ content: u.content, type: u.type, label: `unit "${u.name ?? ''}"` }] : []),
-    ...u.dropIns.flatMap((d) => (d.content ? [{ content: d.content, type: u.type, label: `drop-in "${d.name ?? ''}"` }] : [])),
+    ...(u.content ? [{ content: u.content, type: u.type, label: label('unit', u.name) }] : []),
+    ...u.dropIns.flatMap((d) => (d.content ? [{ content: d.content, type: u.type, label: label('drop-in', d.name) }] : [])),
   ]);
 }
 

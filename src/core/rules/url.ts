@@ -75,13 +75,13 @@ function checkHostPort(hostPort: string, needPort: boolean, example: string): Ur
   const kind = hostKind(host);
   if (!kind) {
     if (host.includes(':') && !host.startsWith('[')) return { ok: false, problem: `has an IPv6 address without brackets; write [${host}]` };
-    return { ok: false, problem: `has an invalid host "${host}"` };
+    return { ok: false, problem: `has an invalid host "${host}"; write a host name or an IP address` };
   }
   if (port === undefined) {
     return needPort ? { ok: false, problem: `has no port; add one, e.g. ${example}` } : { ok: true, url: { host, hostKind: kind } };
   }
   if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
-    return { ok: false, problem: `has an invalid port "${port}" (1-65535)` };
+    return { ok: false, problem: `has an invalid port "${port}"; use a number from 1 to 65535` };
   }
   return { ok: true, url: { host, hostKind: kind } };
 }
@@ -97,7 +97,7 @@ export function checkUrl(url: string, rules: UrlRules, example: string): UrlChec
   if (/^unixs?$/i.test(scheme)) return { ok: 'unknown' };
   if (!/^https?$/i.test(scheme)) return { ok: false, problem: `has scheme "${scheme}"; use http or https` };
   if (authority.includes('@')) return { ok: false, problem: 'has user information (user@); remove it' };
-  if (!rules.allowPath && rest !== '') return { ok: false, problem: `has a path "${rest}"; etcd URLs are scheme://host:port only` };
+  if (!rules.allowPath && rest !== '') return { ok: false, problem: `has a path "${rest}", which etcd refuses; remove it (scheme://host:port only)` };
   return checkHostPort(authority, rules.needPort, example);
 }
 

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding, RuleSetName } from '../core';
 import type { ValidateResponse } from '../worker/protocol';
 import { DraftAutosave } from './draft-autosave';
-import { createEditor } from './editor/create-editor';
+import { createEditor, LARGE_DOC_CHARS } from './editor/create-editor';
 import { toDiagnostics } from './editor/diagnostics';
 import { exampleConfig } from './example-config';
 import { formatSize } from './file-io';
@@ -105,9 +105,17 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     let autosave: DraftAutosave | undefined;
     let busyTimer: ReturnType<typeof setTimeout> | undefined;
 
+    const noteLargeText = (chars: number) => {
+      if (chars > LARGE_DOC_CHARS) {
+        notify('size', 'info', `This text is over ${formatSize(LARGE_DOC_CHARS)}, so it is shown without syntax colours to keep typing fast.`);
+      } else dismiss('size');
+    };
     const onUpdate = (update: ViewUpdate) => {
       if (!update.docChanged) return;
       clientRef.current?.invalidate();
+      if (update.startState.doc.length > LARGE_DOC_CHARS !== update.state.doc.length > LARGE_DOC_CHARS) {
+        noteLargeText(update.state.doc.length);
+      }
       if (update.transactions.some((tr) => tr.annotation(loadedFrom) === 'share')) return;
       autosave?.schedule(update.state.doc.length);
       clearShareLink();
@@ -115,6 +123,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     const view = createEditor(host, loadDraft() ?? exampleConfig, onUpdate);
     viewRef.current = view;
     window.__editorView = view;
+    noteLargeText(view.state.doc.length);
 
     autosave = new DraftAutosave(
       () => view.state.doc.toString(),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type NoticeTopic = 'link' | 'draft' | 'file' | 'validation' | 'clipboard';
+export type NoticeTopic = 'link' | 'draft' | 'file' | 'validation' | 'clipboard' | 'size';
 export type Tone = 'info' | 'warning' | 'error';
 
 export interface Notice {

@@ -4,7 +4,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput } from '@codemirror/language';
 import { lintGutter, lintKeymap, previousDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import {
   crosshairCursor,
   drawSelection,
@@ -22,11 +22,26 @@ import {
 import { theme } from './theme';
 
 // Hover docs and completion need the schema and a YAML parser, which the first screen does not:
-// they load on first use, keeping the initial download small.
-const schemaHover = hoverTooltip(async (view, pos) => (await import('./schema-hover')).keyDocsTooltip(view, pos), {
-  hoverTime: 350,
+// they load once the page is idle (or on first use), keeping the initial download small and
+// their setup out of the way of the first keystrokes.
+const loadHover = () => import('./schema-hover');
+const loadCompletion = () => import('./schema-completion');
+const schemaHover = hoverTooltip(async (view, pos) => (await loadHover()).keyDocsTooltip(view, pos), { hoverTime: 350 });
+/**
+ * Above this size the text is edited without YAML highlighting: CodeMirror re-parses up to 100 KB
+ * past each edit, in slices of up to 100 ms, which a huge paste would pay on every keystroke.
+ * Validation, markers and the problems list are unaffected.
+ */
+export const LARGE_DOC_CHARS = 256 * 1024;
+
+const language = new Compartment();
+const languageFor = (length: number) => (length > LARGE_DOC_CHARS ? [] : yaml());
+const languageBySize = EditorState.transactionExtender.of((tr) => {
+  if (!tr.docChanged || tr.startState.doc.length > LARGE_DOC_CHARS === tr.newDoc.length > LARGE_DOC_CHARS) return null;
+  return { effects: language.reconfigure(languageFor(tr.newDoc.length)) };
 });
-const schemaCompletion = async (context: CompletionContext) => (await import('./schema-completion')).schemaCompletion(context);
+
+const schemaCompletion = async (context: CompletionContext) => (await loadCompletion()).schemaCompletion(context);
 
 export function createEditor(parent: HTMLElement, doc: string, onUpdate: (update: ViewUpdate) => void): EditorView {
   const state = EditorState.create({
@@ -48,7 +63,8 @@ export function createEditor(parent: HTMLElement, doc: string, onUpdate: (update
       highlightActiveLine(),
       highlightSelectionMatches(),
       search({ top: true }),
-      yaml(),
+      language.of(languageFor(doc.length)),
+      languageBySize,
       theme,
       autocompletion({ override: [schemaCompletion] }),
       schemaHover,
@@ -66,5 +82,6 @@ export function createEditor(parent: HTMLElement, doc: string, onUpdate: (update
       EditorView.updateListener.of(onUpdate),
     ],
   });
+  requestIdleCallback(() => void Promise.all([loadHover(), loadCompletion()]), { timeout: 10_000 });
   return new EditorView({ state, parent });
 }

@@ -90,7 +90,10 @@ export function App() {
   return (
     <div className={`app${dragging ? ' dragging' : ''}`}>
       <header className="app-header">
-        <h1>cloud-config validator</h1>
+        <div className="title">
+          <h1>cloud-config validator</h1>
+          <p className="tagline">CoreOS / Flatcar user-data, checked in your browser. Nothing is uploaded.</p>
+        </div>
         <Toolbar
           rules={rules}
           onRulesChange={session.changeRules}

@@ -9,10 +9,9 @@ import { checkAddress, checkUrl, splitList, type UrlCheck, type UrlRules } from 
 /** A key holding endpoints, and how its values are read. */
 interface EndpointKey {
   path: string[];
-  /** `url`: scheme://host:port; `address`: etcd 0.4's host:port. */
-  form: 'url' | 'address';
   list: boolean;
-  rules: UrlRules;
+  /** How a URL is read, or `address` for etcd 0.4's host:port. */
+  rules: UrlRules | 'address';
   example: string;
   /** Told to other machines, so it must be reachable from them. */
   advertised?: 'peers' | 'clients';
@@ -22,22 +21,21 @@ interface EndpointKey {
 
 const ETCD_URL = { needPort: true, allowPath: false };
 const CLIENT_URL = { needPort: false, allowPath: true };
-const ADDRESS = { needPort: false, allowPath: false };
 
 const KEYS: EndpointKey[] = [
-  { path: ['coreos', 'etcd2', 'listen_client_urls'], form: 'url', list: true, rules: ETCD_URL, example: 'http://0.0.0.0:2379', bind: true },
-  { path: ['coreos', 'etcd2', 'listen_peer_urls'], form: 'url', list: true, rules: ETCD_URL, example: 'http://$private_ipv4:2380', bind: true },
-  { path: ['coreos', 'etcd2', 'advertise_client_urls'], form: 'url', list: true, rules: ETCD_URL, example: 'http://$private_ipv4:2379', advertised: 'clients' },
-  { path: ['coreos', 'etcd2', 'initial_advertise_peer_urls'], form: 'url', list: true, rules: ETCD_URL, example: 'http://$private_ipv4:2380', advertised: 'peers' },
-  { path: ['coreos', 'etcd2', 'discovery'], form: 'url', list: false, rules: CLIENT_URL, example: 'https://discovery.etcd.io/TOKEN' },
-  { path: ['coreos', 'etcd', 'addr'], form: 'address', list: false, rules: ADDRESS, example: '$private_ipv4:4001', advertised: 'clients' },
-  { path: ['coreos', 'etcd', 'peer_addr'], form: 'address', list: false, rules: ADDRESS, example: '$private_ipv4:7001', advertised: 'peers' },
-  { path: ['coreos', 'etcd', 'bind_addr'], form: 'address', list: false, rules: ADDRESS, example: '0.0.0.0:4001' },
-  { path: ['coreos', 'etcd', 'peer_bind_addr'], form: 'address', list: false, rules: ADDRESS, example: '0.0.0.0:7001' },
-  { path: ['coreos', 'etcd', 'peers'], form: 'address', list: true, rules: ADDRESS, example: '10.0.0.2:7001' },
-  { path: ['coreos', 'fleet', 'etcd_servers'], form: 'url', list: true, rules: CLIENT_URL, example: 'http://$private_ipv4:2379' },
-  { path: ['coreos', 'flannel', 'etcd_endpoints'], form: 'url', list: true, rules: CLIENT_URL, example: 'http://$private_ipv4:2379' },
-  { path: ['coreos', 'locksmith', 'endpoint'], form: 'url', list: true, rules: CLIENT_URL, example: 'http://$private_ipv4:2379' },
+  { path: ['coreos', 'etcd2', 'listen_client_urls'], list: true, rules: ETCD_URL, example: 'http://0.0.0.0:2379', bind: true },
+  { path: ['coreos', 'etcd2', 'listen_peer_urls'], list: true, rules: ETCD_URL, example: 'http://$private_ipv4:2380', bind: true },
+  { path: ['coreos', 'etcd2', 'advertise_client_urls'], list: true, rules: ETCD_URL, example: 'http://$private_ipv4:2379', advertised: 'clients' },
+  { path: ['coreos', 'etcd2', 'initial_advertise_peer_urls'], list: true, rules: ETCD_URL, example: 'http://$private_ipv4:2380', advertised: 'peers' },
+  { path: ['coreos', 'etcd2', 'discovery'], list: false, rules: CLIENT_URL, example: 'https://discovery.etcd.io/TOKEN' },
+  { path: ['coreos', 'etcd', 'addr'], list: false, rules: 'address', example: '$private_ipv4:4001', advertised: 'clients' },
+  { path: ['coreos', 'etcd', 'peer_addr'], list: false, rules: 'address', example: '$private_ipv4:7001', advertised: 'peers' },
+  { path: ['coreos', 'etcd', 'bind_addr'], list: false, rules: 'address', example: '0.0.0.0:4001' },
+  { path: ['coreos', 'etcd', 'peer_bind_addr'], list: false, rules: 'address', example: '0.0.0.0:7001' },
+  { path: ['coreos', 'etcd', 'peers'], list: true, rules: 'address', example: '10.0.0.2:7001' },
+  { path: ['coreos', 'fleet', 'etcd_servers'], list: true, rules: CLIENT_URL, example: 'http://$private_ipv4:2379' },
+  { path: ['coreos', 'flannel', 'etcd_endpoints'], list: true, rules: CLIENT_URL, example: 'http://$private_ipv4:2379' },
+  { path: ['coreos', 'locksmith', 'endpoint'], list: true, rules: CLIENT_URL, example: 'http://$private_ipv4:2379' },
 ];
 
 interface Endpoint {
@@ -50,10 +48,8 @@ interface Endpoint {
   strayComma?: Range;
 }
 
-function checkEndpoint(key: EndpointKey, text: string): UrlCheck {
-  if (key.form === 'address') return text.includes('://') ? checkUrl(text, { ...key.rules, needPort: true }, key.example) : checkAddress(text, key.example);
-  return checkUrl(text, key.rules, key.example);
-}
+const checkEndpoint = (key: EndpointKey, text: string): UrlCheck =>
+  key.rules === 'address' ? checkAddress(text, key.example) : checkUrl(text, key.rules, key.example);
 
 /** Every endpoint written in the config, each with its own source range. */
 function endpoints(ctx: RuleContext): Endpoint[] {

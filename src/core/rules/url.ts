@@ -66,6 +66,9 @@ function splitHostPort(hostPort: string): { host: string; port?: string } {
 }
 
 function checkHostPort(hostPort: string, needPort: boolean, example: string): UrlCheck {
+  if (!hostPort.startsWith('[') && hostPort.split(':').length > 2) {
+    return { ok: false, problem: 'has an IPv6 address without brackets; write it as [ADDRESS]:PORT' };
+  }
   const { host, port } = splitHostPort(hostPort);
   if (isShellVariable(host)) {
     const meant = closest(host, SUBSTITUTIONS);
@@ -73,10 +76,7 @@ function checkHostPort(hostPort: string, needPort: boolean, example: string): Ur
   }
   if (host === '') return { ok: false, problem: `has no host; write it as ${example}` };
   const kind = hostKind(host);
-  if (!kind) {
-    if (host.includes(':') && !host.startsWith('[')) return { ok: false, problem: `has an IPv6 address without brackets; write [${host}]` };
-    return { ok: false, problem: `has an invalid host "${host}"; write a host name or an IP address` };
-  }
+  if (!kind) return { ok: false, problem: `has an invalid host "${host}"; write a host name or an IP address` };
   if (port === undefined) {
     return needPort ? { ok: false, problem: `has no port; add one, e.g. ${example}` } : { ok: true, url: { host, hostKind: kind } };
   }
@@ -101,11 +101,9 @@ export function checkUrl(url: string, rules: UrlRules, example: string): UrlChec
   return checkHostPort(authority, rules.needPort, example);
 }
 
-/** Checks a `host:port` address (etcd 0.4's addr, peer_addr, peers). */
-export const checkAddress = (address: string, example: string): UrlCheck => {
-  if (address.includes('://')) return { ok: false, problem: `has a scheme; etcd 0.4 takes host:port here, e.g. ${example}` };
-  return checkHostPort(address, true, example);
-};
+/** Checks an etcd 0.4 address (addr, peer_addr, peers): host[:port], a scheme allowed. */
+export const checkAddress = (address: string, example: string): UrlCheck =>
+  address.includes('://') ? checkUrl(address, { needPort: false, allowPath: false }, example) : checkHostPort(address, false, example);
 
 /** A comma-separated list split into items with their offsets in the string. */
 export function splitList(s: string): { text: string; at: number }[] {

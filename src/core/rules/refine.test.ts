@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../validate';
+import { applyFix, fullFindingsOf, H } from './testing';
+
+/** Unknown-key findings keep the reference's rule id; only the `all` set adds suggestions. */
+const unknown = (text: string) =>
+  validate(text, { rules: 'all' })
+    .entries.filter((e) => e.rule === 'unknown-key')
+    .map(({ kind, message, line, column, endLine, endColumn }) => ({ kind, message, line, column, endLine, endColumn }));
+
+describe('unknown keys in the all set', () => {
+  it('suggest a key valid at that place, with a fix that renames it', () => {
+    const text = `${H}coreos:\n  update:\n    reboot_stratgy: off\n`;
+    expect(unknown(text)).toEqual([
+      { kind: 'warning', message: 'unrecognized key "reboot_stratgy"; did you mean "reboot_strategy"?', line: 4, column: 5, endLine: 4, endColumn: 19 },
+    ]);
+    expect(applyFix(text, fullFindingsOf(text, 'unknown-key')[0])).toBe(`${H}coreos:\n  update:\n    reboot_strategy: off\n`);
+  });
+
+  it('keep the quotes of a quoted key when renaming it', () => {
+    const text = `${H}coreos:\n  "unitz": []\n`;
+    expect(applyFix(text, fullFindingsOf(text, 'unknown-key')[0])).toBe(`${H}coreos:\n  "units": []\n`);
+  });
+
+  it('say where a key valid elsewhere belongs', () => {
+    expect(unknown(`${H}coreos:\n  reboot-strategy: off\nupdate:\n  group: beta\n`).map((f) => f.message)).toEqual([
+      'unrecognized key "reboot_strategy"; it belongs under coreos.update',
+      'unrecognized key "update"; it belongs under coreos',
+    ]);
+    expect(unknown(`${H}coreos:\n  permissions: '0644'\n`)[0].message).toBe('unrecognized key "permissions"; it belongs under entries of write_files');
+  });
+
+  it('stay as they are when nothing is close', () => {
+    expect(unknown(`${H}coreos:\n  bogus: 1\n`)[0].message).toBe('unrecognized key "bogus"');
+    expect(unknown(`${H}name: a\n`)[0].message).toBe('unrecognized key "name"');
+  });
+
+  it('are left alone in the reference set', () => {
+    expect(validate(`${H}coreos:\n  update:\n    reboot_stratgy: off\n`, { rules: 'reference' }).entries.map((e) => e.message)).toEqual([
+      'unrecognized key "reboot_stratgy"',
+    ]);
+  });
+});

@@ -50,9 +50,11 @@ test('completion offers the keys valid at the cursor and the allowed values', as
   const popup = page.locator('.cm-tooltip-autocomplete');
   await expect(popup).toContainText('reboot_strategy');
   await expect(popup).not.toContainText('hostname');
+  // CodeMirror ignores Enter for a moment after a list opens, so a fast typist's newline stays a
+  // newline; a person takes longer than that to read the list.
+  await page.waitForTimeout(200);
   await page.keyboard.press('Enter');
   await expect(popup).toContainText('etcd-lock');
-  // CodeMirror ignores Enter for a moment after the list opens, so a fast typist's newline stays a newline.
   await page.waitForTimeout(200);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');

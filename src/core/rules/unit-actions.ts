@@ -61,7 +61,7 @@ const SHIPPED = new Set([
   'rpcbind.service', 'rpcbind.socket', 'rpc-statd.service', 'nfs-server.service', 'nfs-client.target', 'rkt-gc.timer',
   'rkt-metadata.socket', 'rkt-api.service', 'tcsd.service', 'oem-cloudinit.service', 'user-cloudinit@.service',
   'coreos-metadata.service', 'coreos-metadata-sshkeys@.service', 'flatcar-metadata.service', 'afterburn.service',
-  'afterburn-sshkeys@.service', 'var-lib-docker.mount', 'tmp.mount', 'getty@.service', 'serial-getty@.service', 'motdgen.service',
+  'afterburn-sshkeys@.service', 'tmp.mount', 'getty@.service', 'serial-getty@.service', 'motdgen.service',
   'multi-user.target', 'default.target', 'network.target', 'network-online.target', 'local-fs.target', 'remote-fs.target',
   'sockets.target', 'timers.target', 'paths.target', 'basic.target', 'sysinit.target', 'graphical.target', 'reboot.target',
   'poweroff.target', 'rescue.target', 'emergency.target', 'shutdown.target', 'getty.target', 'machines.target',

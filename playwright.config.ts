@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium';
 
-const PORT = 4173;
+const PORT = 4178;
 const BASE_URL = `http://127.0.0.1:${PORT}/cloud-config-validator/`;
 
 // End-to-end tests run against the production build, served from a sub-path like GitHub Pages.

@@ -14,7 +14,7 @@ interface ToolbarProps {
 export function Toolbar({ rules, onRulesChange, onOpen, onDownload, onCopy, onShare }: ToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
-    <div className="toolbar" role="toolbar" aria-label="File and sharing">
+    <div className="toolbar" role="group" aria-label="File and sharing">
       <button type="button" onClick={() => fileInput.current?.click()}>
         Open file…
       </button>

@@ -9,8 +9,9 @@ import { refineForAll } from './rules/refine';
 import { rootShape } from './schema/shape';
 import { LineIndex } from './text/line-index';
 import type { Finding, Fix, Report, RuleSetName, ValidateOptions } from './types';
-import { forbiddenCharacter, MAX_DEPTH, prescan } from './yaml/prescan';
-import { plainMessage, referenceSyntaxError } from './yaml/syntax';
+import { firstLibyamlError, referenceLine, type LibyamlError } from './yaml/libyaml-errors';
+import { excessiveNesting, forbiddenCharacter, MAX_DEPTH } from './yaml/prescan';
+import { libyamlOffset, plainMessage } from './yaml/syntax';
 import { buildTree, TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
 
 /** Largest input validated; bigger ones get one finding instead (user-data is capped far lower). */
@@ -69,6 +70,22 @@ function referencePlacer(lines: LineIndex, refLines: Map<TreeNode, number> | und
   };
 }
 
+/** A libyaml syntax error at its token; a refused tab gets its own explanation and a fix. */
+function syntaxFinding(text: string, e: LibyamlError): RuleFinding {
+  const at = libyamlOffset(e);
+  if (text[at] === '\t') {
+    return {
+      kind: 'error',
+      message: 'tab character here: coreos-cloudinit\'s YAML parser does not accept tabs in indentation or after "-", "?" or ":"; use spaces',
+      rule: 'yaml-tab',
+      range: [at, at + 1],
+      fixes: [{ title: 'Replace the tab with two spaces', from: at, to: at + 1, insert: '  ' }],
+    };
+  }
+  const where = e.context ? ` (${e.context})` : '';
+  return { kind: 'error', message: `${e.problem}${where}`, rule: 'yaml-syntax', range: [at, Math.min(at + 1, text.length)] };
+}
+
 function firstDocument(text: string): Document.Parsed | undefined {
   const composer = new Composer({ schema: 'failsafe', uniqueKeys: false, strict: false });
   for (const doc of composer.compose(new Parser().parse(text), true)) return doc;
@@ -102,35 +119,30 @@ function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex)
       bad,
     );
   }
-  const scan = prescan(text);
-  const deep = scan.tooDeep;
+  const deep = excessiveNesting(text);
   if (deep >= 0) {
     return fatal(`nesting deeper than ${MAX_DEPTH} levels; the document was not parsed`, 'too-deep', deep, lines.lineOf(deep));
   }
 
+  // libyaml decides what is a syntax error: it is the parser coreos-cloudinit reads with.
+  const syntax = firstLibyamlError(text);
+  if (syntax) {
+    if (reference) return fatal(syntax.problem, 'yaml-syntax', libyamlOffset(syntax), referenceLine(syntax));
+    return [real.place(syntaxFinding(text, syntax))];
+  }
   const doc = firstDocument(text);
   if (!doc) return [];
-  const tab = scan.rejectedTab;
-  if (reference) {
-    const e = referenceSyntaxError(text, doc.errors, tab);
-    if (e) return fatal(e.message, 'yaml-syntax', e.offset, e.line);
-  } else {
-    const errors = doc.errors.map((e) =>
-      real.place({ kind: 'error', message: plainMessage(e), rule: 'yaml-syntax', range: [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)] }),
-    );
-    if (tab >= 0 && !doc.errors.some((e) => e.pos[0] === tab)) {
-      errors.unshift(
+  // What only a YAML 1.2 parser refuses still boots; say so without hiding the other findings.
+  const strict = reference
+    ? []
+    : doc.errors.map((e) =>
         real.place({
-          kind: 'error',
-          message: 'tab character here: coreos-cloudinit\'s YAML parser does not accept tabs in indentation or after "-", "?" or ":"; use spaces',
-          rule: 'yaml-tab',
-          range: [tab, tab + 1],
-          fixes: [{ title: 'Replace the tab with two spaces', from: tab, to: tab + 1, insert: '  ' }],
+          kind: 'warning',
+          message: `not portable YAML: ${plainMessage(e)} (coreos-cloudinit's parser accepts it, other YAML tools may not)`,
+          rule: 'yaml-portability',
+          range: [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)],
         }),
       );
-    }
-    if (errors.length) return errors;
-  }
 
   let tree: Tree;
   try {
@@ -147,8 +159,8 @@ function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex)
 
   const root = tree.root;
   if (root.kind !== 'map') {
-    if (reference || root.kind === 'null') return [];
-    return [real.place({ kind: 'error', message: 'the top level must be a mapping of cloud-config keys', rule: 'wrong-type', node: root, target: 'value' })];
+    if (reference || root.kind === 'null') return strict;
+    return [...strict, real.place({ kind: 'error', message: 'the top level must be a mapping of cloud-config keys', rule: 'wrong-type', node: root, target: 'value' })];
   }
 
   const found = referenceRules(root, rootShape);
@@ -159,7 +171,7 @@ function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex)
   const ctx = { text, lines, tree };
   const refined = refineForAll(found, ctx);
   for (const rule of extraRules) refined.push(...rule.check(ctx));
-  return refined.map((f) => real.place(f));
+  return [...strict, ...refined.map((f) => real.place(f))];
 }
 
 /** Why a first line that is meant to be the header is not one, when that can be told. */

@@ -1,7 +1,6 @@
 /**
- * Cheap checks that run before the YAML parser, for inputs that would make it (or the
- * reference's own parser) misbehave: characters YAML forbids, tabs where libyaml (the
- * reference's parser) refuses them, and nesting deep enough to overflow a parser's stack.
+ * Cheap checks that run before the YAML parser, for inputs that would make it misbehave:
+ * characters YAML forbids, and nesting deep enough to overflow the parser's stack.
  */
 
 export const MAX_DEPTH = 128;
@@ -18,8 +17,7 @@ interface StructuralLine {
   offset: number;
   text: string;
   indent: number;
-  /** Flow brackets open before this line, and the most open at any point of it. */
-  flowBefore: number;
+  /** The most flow brackets open at any point of this line. */
   flowMax: number;
 }
 
@@ -46,44 +44,25 @@ function* structuralLines(text: string): Generator<StructuralLine> {
     if (blank || first === '#') continue;
     const line = text.slice(offset, text[end - 1] === '\r' ? end - 1 : end);
     const code = line.trim().replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""').replace(/(^|\s)#.*$/, '');
-    const flowBefore = flow;
     let flowMax = flow;
     for (let i = 0; i < code.length; i++) {
       const c = code[i];
       if (c === '[' || c === '{') flowMax = Math.max(flowMax, ++flow);
       else if ((c === ']' || c === '}') && flow > 0) flow--;
     }
-    yield { offset, text: line, indent, flowBefore, flowMax };
+    yield { offset, text: line, indent, flowMax };
     if (flow === 0 && /(^|[\s:-])[|>][-+0-9]*\s*(#.*)?$/.test(code)) blockScalarIndent = indent;
   }
 }
 
-export interface Prescan {
-  /** Offset of the line where nesting first exceeds MAX_DEPTH, or -1 (an upper bound, never low). */
-  tooDeep: number;
-  /**
-   * Offset of the first tab libyaml refuses, or -1: in block context it reads a tab as the start
-   * of a token at the beginning of a line and right after `- `, `? ` or `key:`. Other parsers
-   * accept these, so the machine would fail at boot where a generic YAML linter says nothing.
-   */
-  rejectedTab: number;
-}
-
-export function prescan(text: string, limit = MAX_DEPTH): Prescan {
-  const out: Prescan = { tooDeep: -1, rejectedTab: -1 };
+/** Offset of the line where nesting first exceeds `limit`, or -1 (an upper bound, never low). */
+export function excessiveNesting(text: string, limit = MAX_DEPTH): number {
   const indents: number[] = [];
   for (const l of structuralLines(text)) {
-    if (out.tooDeep < 0) {
-      while (indents.length && indents[indents.length - 1] >= l.indent) indents.pop();
-      indents.push(l.indent);
-      const dashes = (/^(?:[-?](?:\s+|$))*/.exec(l.text.trim())![0].match(/[-?]/g) ?? []).length;
-      if (indents.length + dashes + l.flowMax > limit) out.tooDeep = l.offset;
-    }
-    if (out.rejectedTab < 0 && l.flowBefore === 0 && l.text.includes('\t')) {
-      const m = /^( *(?:[-?] +)*)\t/.exec(l.text) ?? /^( *(?:[-?] +)*[^\s#'"{[][^#]*?: *)\t/.exec(l.text);
-      if (m) out.rejectedTab = l.offset + m[1].length;
-    }
-    if (out.tooDeep >= 0 && out.rejectedTab >= 0) break;
+    while (indents.length && indents[indents.length - 1] >= l.indent) indents.pop();
+    indents.push(l.indent);
+    const dashes = (/^(?:[-?](?:\s+|$))*/.exec(l.text.trim())![0].match(/[-?]/g) ?? []).length;
+    if (indents.length + dashes + l.flowMax > limit) return l.offset;
   }
-  return out;
+  return -1;
 }

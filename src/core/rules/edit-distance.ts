@@ -14,7 +14,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Edits tolerated for a word of this length: short words need a closer match to count as a typo. */
-export const typoThreshold = (length: number): number => (length <= 3 ? 1 : length <= 6 ? 2 : 3);
+const typoThreshold = (length: number): number => (length <= 3 ? 1 : length <= 6 ? 2 : 3);
 
 /** The candidate closest to `word` within the typo threshold (case-insensitive), if any; ties go to the first. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {

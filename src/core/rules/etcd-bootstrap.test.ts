@@ -28,9 +28,10 @@ describe('etcd-proxy', () => {
 });
 
 describe('etcd-bootstrap-conflict', () => {
-  it('accepts one way to bootstrap', () => {
+  it('accepts one way to bootstrap, and templates that may render all but one empty', () => {
     expect(findingsOf(etcd2('    discovery: https://discovery.etcd.io/abc\n    initial_cluster:\n'), 'etcd-bootstrap-conflict')).toEqual([]);
     expect(findingsOf(etcd2('    discovery_srv: example.com\n'), 'etcd-bootstrap-conflict')).toEqual([]);
+    expect(findingsOf(etcd2('    discovery: ${url}\n    initial_cluster: ${cluster}\n'), 'etcd-bootstrap-conflict')).toEqual([]);
   });
 
   it('reports every way after the first', () => {

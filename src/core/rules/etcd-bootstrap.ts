@@ -1,6 +1,7 @@
 import type { RuleFinding } from '../findings';
 import { childNamed, scalarText, type Rule } from './context';
 import { etcd2Of, isProxy } from './etcd-cluster';
+import { isTemplated } from './template';
 
 /** The ways an etcd2 member finds its cluster; etcd accepts only one. */
 const BOOTSTRAP = ['initial_cluster', 'discovery', 'discovery_srv'];
@@ -47,11 +48,12 @@ export const etcdProxy: Rule = {
 export const etcdBootstrapConflict: Rule = {
   id: 'etcd-bootstrap-conflict',
   title: 'etcd bootstrap conflict',
-  help: 'etcd2 bootstraps a cluster from exactly one of initial_cluster (a static member list), discovery (a discovery URL) or discovery_srv (DNS SRV records); with more than one set it refuses to start ("multiple discovery or bootstrap flags are set"). Keep one.',
+  help: 'etcd2 bootstraps a cluster from exactly one of initial_cluster (a static member list), discovery (a discovery URL) or discovery_srv (DNS SRV records); with more than one set it refuses to start ("multiple discovery or bootstrap flags are set"). Keep one. Templated values are not checked, since a template may render all but one of them empty.',
   check(ctx) {
     const etcd2 = etcd2Of(ctx);
     const set = BOOTSTRAP.map((k) => childNamed(etcd2, k)).filter((n) => n && scalarText(n));
-    if (set.length < 2) return [];
+    // A template often sets one of them to an empty value when rendered.
+    if (set.length < 2 || set.some((n) => isTemplated(n!.text))) return [];
     set.sort((a, b) => a!.keyRange![0] - b!.keyRange![0]);
     const [first, ...rest] = set;
     return rest.map((n) => ({

@@ -16,7 +16,7 @@ export interface ClusterEntry {
   check: UrlCheck;
 }
 
-export const PEER_URL = { needPort: true, allowPath: false };
+const PEER_URL = { needPort: true, allowPath: false };
 const PEER_EXAMPLE = 'http://10.0.0.1:2380';
 
 /** Parses initial_cluster the way etcd does: comma-separated `name=URL`, empty entries skipped. */

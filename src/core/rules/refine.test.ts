@@ -41,3 +41,16 @@ describe('unknown keys in the all set', () => {
     ]);
   });
 });
+
+describe('reference value checks in the all set', () => {
+  it('skip templated values, which are unknown until rendered', () => {
+    const text = `${H}coreos:\n  etcd:\n    discovery: \${url}\n  update:\n    reboot_strategy: "{{ .Strategy }}"\nwrite_files:\n  - path: /a\n    permissions: \${mode}\n    encoding: base64\n    content: \${data}\n`;
+    const rules = (set: 'all' | 'reference') => validate(text, { rules: set }).entries.map((e) => e.rule).filter((r) => r !== 'deprecated-key');
+    expect(rules('all')).toEqual([]);
+    expect(rules('reference')).toEqual(['discovery-url', 'content-encoding', 'invalid-value', 'invalid-value']);
+  });
+
+  it('still report plain values', () => {
+    expect(validate(`${H}coreos:\n  update:\n    reboot_strategy: sometimes\n`, { rules: 'all' }).entries.map((e) => e.message)).toEqual(['invalid value sometimes']);
+  });
+});

@@ -4,6 +4,7 @@ import type { TreeNode } from '../yaml/tree';
 import type { RuleContext } from './context';
 import { collapseDialect } from './dialect';
 import { orList, suggestKey } from './key-suggestions';
+import { isTemplated } from './template';
 import { decimalMode, modeDescription, octal, quoteModeFix } from './write-files';
 
 /** The quick fix renaming a key token, keeping its quotes. */
@@ -36,15 +37,20 @@ function withDecimalMode(f: RuleFinding): RuleFinding {
   };
 }
 
+/** The reference's checks of a value's content, which say nothing useful about a template placeholder. */
+const VALUE_CHECKS = new Set(['invalid-value', 'discovery-url', 'content-encoding']);
+
 /**
  * The `all` rule set's pass over the reference's findings: where it can say more than the
  * reference (a did-you-mean for an unknown key, one note for a foreign dialect instead of a
- * wall of unknown keys), it rewrites them here. The reference rule set never sees this pass.
+ * wall of unknown keys), it rewrites them here, and it drops value checks of templated values,
+ * which are unknown until rendered. The reference rule set never sees this pass.
  */
 export function refineForAll(findings: RuleFinding[], ctx: RuleContext): RuleFinding[] {
   const dialect = collapseDialect(findings.filter((f) => f.rule === 'unknown-key'));
   const out: RuleFinding[] = [];
   for (const f of findings) {
+    if (VALUE_CHECKS.has(f.rule) && f.node && isTemplated(f.node.text)) continue;
     if (dialect?.replaced.has(f)) {
       if (f.node === dialect.note.node) out.push(dialect.note);
     } else if (f.rule === 'unknown-key') {

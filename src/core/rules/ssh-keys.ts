@@ -51,7 +51,7 @@ function keyFields(line: string): Token[] {
   return rest.length > 0 && KEY_TYPES.has(rest[0].text) ? rest : all;
 }
 
-export interface KeyProblem {
+interface KeyProblem {
   message: string;
   /** Offsets in the key text of the part at fault. */
   from: number;

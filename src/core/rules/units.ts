@@ -6,7 +6,7 @@ export const UNIT_TYPES = ['service', 'socket', 'timer', 'mount', 'automount', '
 export type UnitType = (typeof UNIT_TYPES)[number];
 
 /** A unit's type from its name's suffix, if it has a known one. */
-export function unitType(name: string | undefined): UnitType | undefined {
+function unitType(name: string | undefined): UnitType | undefined {
   const dot = name?.lastIndexOf('.') ?? -1;
   const suffix = dot >= 0 ? name!.slice(dot + 1) : '';
   return (UNIT_TYPES as readonly string[]).includes(suffix) ? (suffix as UnitType) : undefined;

@@ -24,7 +24,7 @@ export type UrlCheck = { ok: true; url: ParsedUrl } | { ok: false; problem: stri
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
-export const isIPv4 = (s: string) => IPV4.test(s);
+const isIPv4 = (s: string) => IPV4.test(s);
 
 export function isIPv6(s: string): boolean {
   if (!/^[0-9A-Fa-f:.]+$/.test(s) || s.split('::').length > 2) return false;

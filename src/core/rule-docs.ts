@@ -61,3 +61,47 @@ export const referenceRuleDocs: Record<string, RuleDoc> = {
     reference: true,
   },
 };
+
+/** Findings about the input itself, raised by the pipeline before any rule runs (`all` set). */
+export const inputRuleDocs: Record<string, RuleDoc> = {
+  'yaml-tab': {
+    title: 'Tab in indentation',
+    help: 'coreos-cloudinit parses YAML with libyaml, which refuses a tab where indentation or a new token is expected. Other YAML tools often accept it, so the file looks fine everywhere but at boot. Indent with spaces.',
+    reference: false,
+  },
+  'yaml-portability': {
+    title: 'YAML other tools refuse',
+    help: "coreos-cloudinit's parser (libyaml, YAML 1.1) accepts this, but YAML 1.2 parsers such as those in editors and CI tools do not. It boots; rewriting it keeps the file readable by every tool.",
+    reference: false,
+  },
+  'collection-key': {
+    title: 'Mapping or list as a key',
+    help: 'A mapping or list cannot be a key in cloud-config. This usually is an unrendered template placeholder such as {{NAME}}, which YAML reads as a nested mapping; render the template first or quote the value.',
+    reference: false,
+  },
+  'alias-bomb': {
+    title: 'Alias expansion',
+    help: 'YAML aliases (*name) expand to copies of what they refer to; nested aliases can expand to billions of values or refer to themselves. The document was not expanded past a safe limit.',
+    reference: false,
+  },
+  'too-deep': {
+    title: 'Nesting too deep',
+    help: 'The document nests collections more deeply than any cloud-config needs, deep enough to exhaust a parser; it was not parsed.',
+    reference: false,
+  },
+  'input-too-large': {
+    title: 'Input too large',
+    help: 'The input is larger than the validator reads. Cloud providers cap user-data far lower (16 KB on EC2).',
+    reference: false,
+  },
+  'not-utf8': {
+    title: 'Not UTF-8',
+    help: 'cloud-config must be UTF-8 text. Binary data belongs in write_files content with encoding: base64 (or gzip+base64).',
+    reference: false,
+  },
+  'internal-error': {
+    title: 'Validator failure',
+    help: 'The validator itself failed on this input; the text is kept as it is. Please report the input that caused it.',
+    reference: false,
+  },
+};

@@ -23,6 +23,8 @@ test('1000 levels of nesting end in a finding', async ({ page }) => {
   await openApp(page);
   await staysResponsiveUntil(page, deepNesting, 'too-deep', 250);
   await expect(page.getByTestId('summary')).toHaveText('1 error');
+  await page.getByRole('button', { name: 'Help for rule too-deep' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Nesting too deep');
 });
 
 test('an alias bomb ends in a finding', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { referenceRuleDocs } from '../core/rule-docs';
+import { inputRuleDocs, referenceRuleDocs } from '../core/rule-docs';
 import { extraRules } from '../core/rules';
 
 export interface RuleHelp {
@@ -9,9 +9,9 @@ export interface RuleHelp {
   reference: boolean;
 }
 
-/** Help for a rule id: the reference rules' docs, then the `all` set's own checks. */
+/** Help for a rule id: the reference rules, the findings about the input itself, the `all` set's checks. */
 export function ruleHelp(id: string): RuleHelp | undefined {
-  const doc = referenceRuleDocs[id];
+  const doc = referenceRuleDocs[id] ?? inputRuleDocs[id];
   if (doc) return { id, ...doc };
   const extra = extraRules.find((r) => r.id === id);
   return extra && { id, title: id, help: extra.help, reference: false };

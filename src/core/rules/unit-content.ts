@@ -2,7 +2,7 @@ import type { RuleFinding } from '../findings';
 import type { Range, TreeNode } from '../yaml/tree';
 import type { Rule, RuleContext } from './context';
 import { closest } from './edit-distance';
-import { verbatimSpan } from './source';
+import { valueLines } from './source';
 import { isTemplated } from './template';
 import { parseUnitFile, type UnitLine, type UnitLineProblem } from './unit-file';
 import { unitsOf, type UnitType } from './units';
@@ -60,17 +60,11 @@ function unitTexts(ctx: RuleContext): UnitText[] {
 
 /** Each content line with where it sits in the source (`span` is absent where it cannot be mapped). */
 function placedLines(ctx: RuleContext, content: TreeNode): { line: UnitLine; text: string; span?: Range; range: Range }[] {
-  const lines = content.text.split('\n');
-  let offset = 0;
-  const starts = lines.map((l) => {
-    const at = offset;
-    offset += l.length + 1;
-    return at;
-  });
+  const source = valueLines(ctx, content);
   return parseUnitFile(content.text).map((line) => {
-    const from = starts[line.index] + line.start;
-    const span = verbatimSpan(ctx, content, from, from + line.length);
-    return { line, text: lines[line.index], span, range: span ?? content.valueRange };
+    const { text, at } = source[line.index];
+    const span: Range | undefined = at === undefined ? undefined : [at + line.start, at + line.start + line.length];
+    return { line, text, span, range: span ?? content.valueRange };
   });
 }
 

@@ -18,11 +18,15 @@ export interface UnitLine {
   length: number;
 }
 
-function classify(trimmed: string, section: string | undefined): Pick<UnitLine, 'kind' | 'section' | 'key' | 'problem'> {
+type Classified = Pick<UnitLine, 'kind' | 'section' | 'key' | 'problem'>;
+
+function classify(trimmed: string, section: string | undefined, continued: boolean): Classified {
+  const comment = trimmed[0] === '#' || trimmed[0] === ';';
+  // Comment lines inside a continued value are dropped and the value goes on.
+  if (continued) return { kind: comment ? 'comment' : 'continuation', section };
   if (trimmed === '') return { kind: 'blank', section };
-  if (trimmed[0] === '#' || trimmed[0] === ';') return { kind: 'comment', section };
   // The old `.include FILE` directive pulls in another unit file; it is not a setting.
-  if (trimmed.startsWith('.include ')) return { kind: 'comment', section };
+  if (comment || trimmed.startsWith('.include ')) return { kind: 'comment', section };
   if (trimmed[0] === '[') {
     const m = /^\[([^\]]+)\]$/.exec(trimmed);
     return m ? { kind: 'section', section: m[1] } : { kind: 'invalid', section, problem: 'bad-header' };
@@ -41,20 +45,12 @@ export function parseUnitFile(content: string): UnitLine[] {
   let continued = false;
   content.split('\n').forEach((raw, index) => {
     const line = raw.replace(/\r$/, '');
-    const start = line.length - line.trimStart().length;
     const trimmed = line.trim();
-    const base = { index, start, length: trimmed.length };
-    if (continued) {
-      // Comment lines inside a continued value are dropped and the value goes on.
-      const comment = trimmed[0] === '#' || trimmed[0] === ';';
-      out.push({ ...base, kind: comment ? 'comment' : 'continuation', section });
-      if (!comment) continued = trimmed.endsWith('\\');
-      return;
-    }
-    const c = classify(trimmed, section);
+    const c = classify(trimmed, section, continued);
     if (c.kind === 'section') section = c.section;
-    out.push({ ...base, ...c });
-    continued = (c.kind === 'entry' || c.kind === 'invalid') && trimmed.endsWith('\\');
+    if (c.kind !== 'comment') continued = c.kind !== 'blank' && c.kind !== 'section' && trimmed.endsWith('\\');
+    // Built field by field: spreading objects here costs more than the parse itself.
+    out.push({ index, start: line.length - line.trimStart().length, length: trimmed.length, kind: c.kind, section: c.section, key: c.key, problem: c.problem });
   });
   return out;
 }

@@ -55,11 +55,13 @@ describe('unit-file-syntax', () => {
       },
       {
         kind: 'warning',
-        message: 'unit "web.service": section header without its closing "]"; systemd ignores the line and files the settings below under the previous section',
+        message: 'unit "web.service": section header without its closing "]", so systemd ignores the line and files the settings below under the previous section; add the "]"',
         line: 10, column: 9, endLine: 10, endColumn: 17,
       },
-      { kind: 'warning', message: 'unit "web.service": setting with no key before "="; systemd ignores it', line: 11, column: 9, endLine: 11, endColumn: 11 },
+      { kind: 'warning', message: 'unit "web.service": setting with no key before "=", so systemd ignores it; add the key, or remove the line', line: 11, column: 9, endLine: 11, endColumn: 11 },
     ]);
+    const header = fullFindingsOf(text, 'unit-file-syntax')[2];
+    expect(applyFix(text, header)).toContain('\n        [Install]\n');
   });
 
   it('checks drop-ins, and points at the whole value when the content is quoted over lines', () => {

@@ -71,8 +71,8 @@ function placedLines(ctx: RuleContext, content: TreeNode): { line: UnitLine; tex
 const PROBLEM_MESSAGES: Record<UnitLineProblem, (key?: string) => string> = {
   'outside-section': (key) => `"${key}=" comes before any [Section] header, so systemd ignores it; move it under the section it belongs to (e.g. [Unit] or [Service])`,
   'no-equals': () => 'this line is not a [Section] header, a Key=Value setting or a comment, so systemd ignores it; add the "=" between key and value, or start a comment with #',
-  'bad-header': () => 'section header without its closing "]"; systemd ignores the line and files the settings below under the previous section',
-  'empty-key': () => 'setting with no key before "="; systemd ignores it',
+  'bad-header': () => 'section header without its closing "]", so systemd ignores the line and files the settings below under the previous section; add the "]"',
+  'empty-key': () => 'setting with no key before "=", so systemd ignores it; add the key, or remove the line',
 };
 
 export const unitFileSyntax: Rule = {
@@ -82,9 +82,13 @@ export const unitFileSyntax: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const { content, label } of unitTexts(ctx)) {
-      for (const { line, text, range } of placedLines(ctx, content)) {
+      for (const { line, text, span, range } of placedLines(ctx, content)) {
         if (line.kind !== 'invalid' || isTemplated(text)) continue;
-        out.push({ kind: 'warning', message: `${label}: ${PROBLEM_MESSAGES[line.problem!](line.key)}`, rule: 'unit-file-syntax', range });
+        const finding: RuleFinding = { kind: 'warning', message: `${label}: ${PROBLEM_MESSAGES[line.problem!](line.key)}`, rule: 'unit-file-syntax', range };
+        if (line.problem === 'bad-header' && span && !text.includes(']')) {
+          finding.fixes = [{ title: 'Add the closing ]', from: span[1], to: span[1], insert: ']' }];
+        }
+        out.push(finding);
       }
     }
     return out;

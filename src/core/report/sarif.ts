@@ -51,9 +51,9 @@ function descriptor(id: string, doc: RuleDoc | undefined) {
   };
 }
 
-/** One SARIF log for a set of validated files; rules are the ids that occur, in first-seen order. */
+/** One SARIF log for a set of validated files: every documented rule, then any other rule id that occurs. */
 export function toSarif(files: { file: string; report: Report }[], ruleDocs: Record<string, RuleDoc>) {
-  const ids: string[] = [];
+  const ids = Object.keys(ruleDocs);
   const index = (id: string) => {
     if (!ids.includes(id)) ids.push(id);
     return ids.indexOf(id);

@@ -43,7 +43,6 @@ function descriptor(id: string, doc: RuleDoc | undefined) {
   const text = doc?.help ?? id;
   return {
     id,
-    name: doc?.title ?? id,
     shortDescription: { text: doc?.title ?? id },
     fullDescription: { text },
     help: { text },
@@ -53,10 +52,10 @@ function descriptor(id: string, doc: RuleDoc | undefined) {
 
 /** One SARIF log for a set of validated files: every documented rule, then any other rule id that occurs. */
 export function toSarif(files: { file: string; report: Report }[], ruleDocs: Record<string, RuleDoc>) {
-  const ids = Object.keys(ruleDocs);
+  const indices = new Map(Object.keys(ruleDocs).map((id, i) => [id, i]));
   const index = (id: string) => {
-    if (!ids.includes(id)) ids.push(id);
-    return ids.indexOf(id);
+    if (!indices.has(id)) indices.set(id, indices.size);
+    return indices.get(id)!;
   };
   const results = files.flatMap(({ file, report }) => report.entries.map((f) => result(f, artifactUri(file), index(f.rule))));
   return {
@@ -64,7 +63,7 @@ export function toSarif(files: { file: string; report: Report }[], ruleDocs: Rec
     version: '2.1.0' as const,
     runs: [
       {
-        tool: { driver: { name: 'cloud-config-validate', rules: ids.map((id) => descriptor(id, ruleDocs[id])) } },
+        tool: { driver: { name: 'cloud-config-validate', rules: [...indices.keys()].map((id) => descriptor(id, ruleDocs[id])) } },
         // Columns count UTF-16 code units, as the validator's do.
         columnKind: 'utf16CodeUnits' as const,
         results,

@@ -1,7 +1,7 @@
 import type { RuleFinding } from '../findings';
 import { childNamed, mapItems, scalarText, type Rule } from './context';
 import { isTemplated } from './template';
-import { sectionsOf, parseUnitFile } from './unit-file';
+import { sectionsOf, unitLinesOf } from './unit-file';
 import { unitsOf, type Unit } from './units';
 
 const isTrue = (u: Unit, key: string) => childNamed(u.item, key)?.value === true;
@@ -14,8 +14,8 @@ export const unitEnableWithoutInstall: Rule = {
     const out: RuleFinding[] = [];
     for (const u of unitsOf(ctx.tree.root)) {
       if (!u.content || !isTrue(u, 'enable')) continue;
-      const texts = [u.content, ...u.dropIns.map((d) => d.content)].flatMap((c) => (c ? [c.text] : []));
-      if (texts.some((t) => sectionsOf(parseUnitFile(t)).has('Install'))) continue;
+      const contents = [u.content, ...u.dropIns.map((d) => d.content)].flatMap((c) => (c ? [c] : []));
+      if (contents.some((c) => sectionsOf(unitLinesOf(c)).has('Install'))) continue;
       out.push({
         kind: 'warning',
         message: `enable: true has no effect: unit "${u.name ?? ''}" has no [Install] section; add one (e.g. [Install] with WantedBy=multi-user.target) or use command: start`,

@@ -4,7 +4,7 @@ import type { Rule, RuleContext } from './context';
 import { closest } from './edit-distance';
 import { valueLines } from './source';
 import { isTemplated } from './template';
-import { parseUnitFile, type UnitLine, type UnitLineProblem } from './unit-file';
+import { unitLinesOf, type UnitLine, type UnitLineProblem } from './unit-file';
 import { unitsOf, type UnitType } from './units';
 
 const NETWORK_SECTIONS = [
@@ -61,7 +61,7 @@ function unitTexts(ctx: RuleContext): UnitText[] {
 /** Each content line with where it sits in the source (`span` is absent where it cannot be mapped). */
 function placedLines(ctx: RuleContext, content: TreeNode): { line: UnitLine; text: string; span?: Range; range: Range }[] {
   const source = valueLines(ctx, content);
-  return parseUnitFile(content.text).map((line) => {
+  return unitLinesOf(content).map((line) => {
     const { text, at } = source[line.index];
     const span: Range | undefined = at === undefined ? undefined : [at + line.start, at + line.start + line.length];
     return { line, text, span, range: span ?? content.valueRange };

@@ -2,6 +2,7 @@
  * systemd's unit file syntax (systemd.syntax(7)): `[Section]` headers, `Key=Value` lines,
  * comments starting with # or ;, and lines continued with a trailing backslash.
  */
+import type { TreeNode } from '../yaml/tree';
 
 export type UnitLineProblem = 'outside-section' | 'no-equals' | 'bad-header' | 'empty-key';
 
@@ -53,6 +54,15 @@ export function parseUnitFile(content: string): UnitLine[] {
     out.push({ index, start: line.length - line.trimStart().length, length: trimmed.length, kind: c.kind, section: c.section, key: c.key, problem: c.problem });
   });
   return out;
+}
+
+const parsed = new WeakMap<TreeNode, UnitLine[]>();
+
+/** The parsed lines of a content value; several rules read the same unit, so it is parsed once. */
+export function unitLinesOf(content: TreeNode): UnitLine[] {
+  let lines = parsed.get(content);
+  if (!lines) parsed.set(content, (lines = parseUnitFile(content.text)));
+  return lines;
 }
 
 /** Names of the sections a parsed unit file has. */

@@ -54,3 +54,21 @@ describe('reference value checks in the all set', () => {
     expect(validate(`${H}coreos:\n  update:\n    reboot_strategy: sometimes\n`, { rules: 'all' }).entries.map((e) => e.message)).toEqual(['invalid value sometimes']);
   });
 });
+
+describe('deprecations of services that left Container Linux', () => {
+  it('are notes in the all set and warnings in the reference set', () => {
+    const text = '#cloud-config\ncoreos:\n  etcd2:\n    name: a\n  fleet:\n    metadata: x\n';
+    const all = validate(text, { rules: 'all' }).entries.filter((e) => e.rule === 'deprecated-key');
+    expect(all.map((e) => [e.line, e.kind, e.message])).toEqual([
+      [3, 'info', 'deprecated key "etcd2" (etcd2 is no longer shipped in Container Linux); it works on releases that still ship etcd2'],
+      [5, 'info', 'deprecated key "fleet" (fleet is no longer shipped in Container Linux); it works on releases that still ship fleet'],
+    ]);
+    expect(validate(text, { rules: 'reference' }).entries.map((e) => e.kind)).toEqual(['warning', 'warning']);
+  });
+
+  it('leave other deprecations as warnings', () => {
+    const text = '#cloud-config\ncoreos:\n  etcd2:\n    ca_file: /x\n';
+    const [caFile] = validate(text, { rules: 'all' }).entries.filter((e) => e.message.includes('"ca_file"'));
+    expect(caFile.kind).toBe('warning');
+  });
+});

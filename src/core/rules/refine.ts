@@ -37,6 +37,18 @@ function withDecimalMode(f: RuleFinding): RuleFinding {
   };
 }
 
+/**
+ * etcd, etcd2 and fleet left Container Linux, but a config for a release that still ships them
+ * is right as written: in the `all` set that deprecation is a note, not a warning.
+ */
+const SERVICES_NO_LONGER_SHIPPED = new Set(['etcd', 'etcd2', 'fleet']);
+
+function asServiceNote(f: RuleFinding): RuleFinding {
+  const path = f.node?.path;
+  if (!path || path.length !== 2 || path[0] !== 'coreos' || !SERVICES_NO_LONGER_SHIPPED.has(String(path[1]))) return f;
+  return { ...f, kind: 'info', message: `${f.message}; it works on releases that still ship ${path[1]}` };
+}
+
 /** The reference's checks of a value's content, which say nothing useful about a template placeholder. */
 const VALUE_CHECKS = new Set(['invalid-value', 'discovery-url', 'content-encoding']);
 
@@ -57,6 +69,8 @@ export function refineForAll(findings: RuleFinding[], ctx: RuleContext): RuleFin
       out.push(withSuggestion(f, ctx));
     } else if (f.rule === 'invalid-value') {
       out.push(withDecimalMode(f));
+    } else if (f.rule === 'deprecated-key') {
+      out.push(asServiceNote(f));
     } else {
       out.push(f);
     }

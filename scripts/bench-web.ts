@@ -14,7 +14,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromiumLaunchOptions } from '../e2e/chromium';
-import { exampleConfig } from '../src/app/example-config';
+
+const exampleConfig = readFileSync(new URL('../examples/etcd-cluster-node.yaml', import.meta.url), 'utf8');
+
 
 const PORT = 4183;
 const APP_URL = `http://127.0.0.1:${PORT}/cloud-config-validator/`;

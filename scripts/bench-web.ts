@@ -17,7 +17,6 @@ import { chromiumLaunchOptions } from '../e2e/chromium';
 
 const exampleConfig = readFileSync(new URL('../examples/etcd-cluster-node.yaml', import.meta.url), 'utf8');
 
-
 const PORT = 4183;
 const APP_URL = `http://127.0.0.1:${PORT}/cloud-config-validator/`;
 const DIST = 'dist';

@@ -60,7 +60,7 @@ async function readStdin(): Promise<Uint8Array> {
 async function format(files: FileReport[], kind: Format): Promise<string> {
   if (kind === 'json') return formatJson(files);
   if (kind === 'text') return formatText(files);
-  const { toSarif, allRuleDocs } = await import('../core/report/sarif');
+  const [{ toSarif }, { allRuleDocs }] = await Promise.all([import('../core/report/sarif'), import('../core/rule-docs')]);
   return JSON.stringify(toSarif(files, allRuleDocs()), null, 2) + '\n';
 }
 

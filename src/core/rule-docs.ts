@@ -1,3 +1,5 @@
+import { extraRules, passRules } from './rules';
+
 /**
  * One help entry per rule id: what the app shows in its rule help panel and what SARIF exports
  * as rule metadata. Rules of the `all` set add theirs next to their code (see rules/index.ts).
@@ -105,3 +107,10 @@ export const inputRuleDocs: Record<string, RuleDoc> = {
     reference: false,
   },
 };
+
+/** Help for every rule id: the reference's, the pipeline's and the `all` set's checks. */
+export function allRuleDocs(): Record<string, RuleDoc> {
+  const docs: Record<string, RuleDoc> = { ...referenceRuleDocs, ...inputRuleDocs };
+  for (const r of [...extraRules, ...passRules]) docs[r.id] = { title: r.title, help: r.help, reference: false };
+  return docs;
+}

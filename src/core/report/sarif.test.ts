@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extraRules } from '../rules';
 import { validate } from '../validate';
-import { allRuleDocs, artifactUri, toSarif } from './sarif';
+import { allRuleDocs } from '../rule-docs';
+import { artifactUri, toSarif } from './sarif';
 
 const H = '#cloud-config\n';
 
@@ -60,5 +62,19 @@ describe('SARIF', () => {
     expect(artifactUri('dir/my file.yaml')).toBe('dir/my%20file.yaml');
     expect(artifactUri('/srv/a#1.yaml')).toBe('file:///srv/a%231.yaml');
     expect(artifactUri('C:\\cfg\\a.yaml')).toBe('file:///C:/cfg/a.yaml');
+  });
+});
+
+describe('rule docs', () => {
+  it('document every rule id the core can report', () => {
+    const docs = allRuleDocs();
+    const emitted = new Set<string>();
+    for (const file of readdirSync(new URL('..', import.meta.url), { recursive: true }) as string[]) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+      const source = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
+      for (const m of source.matchAll(/\brule: '([a-z0-9-]+)'/g)) emitted.add(m[1]);
+    }
+    expect(emitted.size).toBeGreaterThan(20);
+    expect([...emitted].filter((id) => !docs[id])).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import { referenceRuleDocs, type RuleDoc } from '../rule-docs';
-import { extraRules, passRules } from '../rules';
+import type { RuleDoc } from '../rule-docs';
 import type { Finding, Report, Severity } from '../types';
 
 /** SARIF 2.1.0 output (the format code-scanning tools read), built from the same reports. */
@@ -7,13 +6,6 @@ import type { Finding, Report, Severity } from '../types';
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-
-/** Help for every rule id: the reference's and the `all` set's own. */
-export function allRuleDocs(): Record<string, RuleDoc> {
-  const docs: Record<string, RuleDoc> = { ...referenceRuleDocs };
-  for (const r of [...extraRules, ...passRules]) docs[r.id] = { title: r.title, help: r.help, reference: false };
-  return docs;
-}
 
 function region(f: Finding) {
   if (f.line === 0) return undefined;

@@ -34,7 +34,7 @@ describe('SARIF', () => {
       artifactLocation: { uri: 'nodes/a.yaml' },
       region: { startLine: 4, startColumn: 22, endLine: 4, endColumn: 31 },
     });
-    expect(run.results[1].message.text).toBe('invalid value sometimes');
+    expect(run.results[1].message.text).toBe('invalid value sometimes; reboot_strategy takes "etcd-lock", "reboot" or "off"');
   });
 
   it('maps info to note, and gives line-0 findings no region', () => {

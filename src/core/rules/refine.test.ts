@@ -51,7 +51,9 @@ describe('reference value checks in the all set', () => {
   });
 
   it('still report plain values', () => {
-    expect(validate(`${H}coreos:\n  update:\n    reboot_strategy: sometimes\n`, { rules: 'all' }).entries.map((e) => e.message)).toEqual(['invalid value sometimes']);
+    expect(validate(`${H}coreos:\n  update:\n    reboot_strategy: sometimes\n`, { rules: 'all' }).entries.map((e) => e.message)).toEqual([
+      'invalid value sometimes; reboot_strategy takes "etcd-lock", "reboot" or "off"',
+    ]);
   });
 });
 
@@ -70,5 +72,28 @@ describe('deprecations of services that left Container Linux', () => {
     const text = '#cloud-config\ncoreos:\n  etcd2:\n    ca_file: /x\n';
     const [caFile] = validate(text, { rules: 'all' }).entries.filter((e) => e.message.includes('"ca_file"'));
     expect(caFile.kind).toBe('warning');
+  });
+});
+
+describe('invalid values of keys with a fixed set of values', () => {
+  const at = (value: string) =>
+    validate(`#cloud-config\ncoreos:\n  update:\n    reboot_strategy: ${value}\n`, { rules: 'all' }).entries.find((e) => e.rule === 'invalid-value')!;
+
+  it('name the allowed values and fix a near miss', () => {
+    const f = at('etcd_lock');
+    expect(f.message).toBe('invalid value etcd_lock; reboot_strategy takes "etcd-lock", "reboot" or "off"; did you mean "etcd-lock"?');
+    expect(f.fixes).toEqual([{ title: 'Change to etcd-lock', from: 53, to: 62, insert: 'etcd-lock' }]);
+  });
+
+  it('explain values whose intent is known, keeping quotes', () => {
+    expect(at('best-effort').message).toMatch(/best-effort was removed.*did you mean "etcd-lock"\?$/);
+    expect(at('false').fixes?.[0].insert).toBe('off');
+    expect(at('"always"').message).toBe('invalid value always; reboot_strategy takes "etcd-lock", "reboot" or "off"');
+    expect(at("'rebot'").fixes?.[0].insert).toBe("'reboot'");
+  });
+
+  it('leave the reference set as it is', () => {
+    const [f] = validate('#cloud-config\ncoreos:\n  update:\n    reboot_strategy: etcd_lock\n', { rules: 'reference' }).entries;
+    expect(f.message).toBe('invalid value etcd_lock');
   });
 });

@@ -3,6 +3,8 @@ import type { Fix } from '../types';
 import type { TreeNode } from '../yaml/tree';
 import type { RuleContext } from './context';
 import { collapseDialect } from './dialect';
+import { shapeAt } from '../schema/shape';
+import { closest } from './edit-distance';
 import { orList, suggestKey } from './key-suggestions';
 import { isTemplated } from './template';
 import { decimalMode, modeDescription, octal, quoteModeFix } from './write-files';
@@ -37,6 +39,28 @@ function withDecimalMode(f: RuleFinding): RuleFinding {
   };
 }
 
+/** Values whose intent is known though they are not accepted as written. */
+const MEANT: Record<string, Record<string, { value: string; why: string }>> = {
+  reboot_strategy: {
+    false: { value: 'off', why: 'YAML read an unquoted off or no as a boolean somewhere along the way' },
+    'best-effort': { value: 'etcd-lock', why: 'best-effort was removed; it meant etcd-lock when etcd runs and reboot otherwise' },
+  },
+};
+
+/** An invalid value of a key with a fixed set of values: name them, and fix a near miss. */
+function withAllowedValues(f: RuleFinding, ctx: RuleContext): RuleFinding {
+  const node = f.node;
+  const values = node && shapeAt(node.path)?.meta?.values;
+  if (!node || !values) return f;
+  const known = MEANT[node.name]?.[node.text];
+  const meant = known?.value ?? closest(node.text, values);
+  const message = `${f.message}; ${node.name} takes ${orList(values.map((v) => `"${v}"`))}${known ? ` (${known.why})` : ''}`;
+  if (!meant) return { ...f, message };
+  const [from, to] = node.valueRange;
+  const quote = /^["']/.test(ctx.text.slice(from, to)) ? ctx.text[from] : '';
+  return { ...f, message: `${message}; did you mean "${meant}"?`, fixes: [{ title: `Change to ${meant}`, from, to, insert: `${quote}${meant}${quote}` }] };
+}
+
 /**
  * etcd, etcd2 and fleet left Container Linux, but a config for a release that still ships them
  * is right as written: in the `all` set that deprecation is a note, not a warning.
@@ -68,7 +92,7 @@ export function refineForAll(findings: RuleFinding[], ctx: RuleContext): RuleFin
     } else if (f.rule === 'unknown-key') {
       out.push(withSuggestion(f, ctx));
     } else if (f.rule === 'invalid-value') {
-      out.push(withDecimalMode(f));
+      out.push(withAllowedValues(withDecimalMode(f), ctx));
     } else if (f.rule === 'deprecated-key') {
       out.push(asServiceNote(f));
     } else {

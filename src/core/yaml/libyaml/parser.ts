@@ -6,6 +6,23 @@
  */
 import { LibyamlFailure, Scanner, Tok, type Dialect, type Mark, type Token, dialectRules } from './scanner';
 
+/** The contents of an event (values mode). */
+export interface EventDetails {
+  /** SCALAR: its token (undefined for an empty scalar); ALIAS: the alias token. */
+  token: Token | undefined;
+  anchor: string | undefined;
+  /** The resolved tag ('!!str' is 'tag:yaml.org,2002:str'). */
+  tag: string | undefined;
+  /** SEQUENCE-START, MAPPING-START: the offset of the collection's first token (after its properties). */
+  start: number;
+  /** SEQUENCE-END, MAPPING-END of a flow collection: the offset after its closing bracket; -1 otherwise. */
+  end: number;
+  /** SEQUENCE-START, MAPPING-START: whether it starts a flow collection. */
+  flow: boolean;
+  /** An empty SCALAR standing for a mapping value without ':' (or a key without '?' or a simple key). */
+  absent: boolean;
+}
+
 export enum Ev {
   StreamStart,
   StreamEnd,
@@ -75,9 +92,23 @@ export class Parser {
   /** Tag handles declared for the current document (with the defaults '!' and '!!'). */
   private tagHandles = new Set<string>();
 
-  constructor(text: string, dialect: Dialect) {
-    this.scanner = new Scanner(text, dialect);
+  /**
+   * With `values` set, what a tree needs to know about the last event: see `EventDetails`.
+   * Undefined otherwise.
+   */
+  readonly details: EventDetails | undefined;
+  /** The prefixes of the current document's tag handles (values mode). */
+  private prefixes = new Map<string, string>();
+
+  constructor(text: string, dialect: Dialect, values = false) {
+    this.scanner = new Scanner(text, dialect, values);
     this.acceptsYaml12 = dialectRules(dialect).acceptsYaml12;
+    if (values) this.details = { token: undefined, anchor: undefined, tag: undefined, start: 0, end: 0, flow: false, absent: false };
+  }
+
+  /** The end of the last token consumed that has one (values mode). */
+  get lastEnd(): number {
+    return this.scanner.lastEnd;
   }
 
   private peek(): Token {
@@ -95,6 +126,14 @@ export class Parser {
   /** yaml_parser_parse: the next event, or undefined once the stream has ended. */
   parse(): Ev | undefined {
     if (this.scanner.streamEndProduced || this.state === St.End) return undefined;
+    const d = this.details;
+    if (d) {
+      d.token = undefined;
+      d.anchor = undefined;
+      d.tag = undefined;
+      d.end = -1;
+      d.absent = false;
+    }
     switch (this.state) {
       case St.StreamStart:
         return this.parseStreamStart();
@@ -233,6 +272,7 @@ export class Parser {
     const token = this.peek();
     if (token.type === Tok.DocumentEnd) this.skip();
     this.tagHandles = new Set();
+    if (this.details) this.prefixes = new Map();
     this.state = St.DocumentStart;
     return Ev.DocumentEnd;
   }
@@ -244,16 +284,20 @@ export class Parser {
    */
   private parseNode(block: boolean, indentlessSequence: boolean): Ev {
     let token = this.peek();
+    const d = this.details;
     if (token.type === Tok.Alias) {
       this.state = this.popState();
       this.skip();
+      if (d) d.token = token;
       return Ev.Alias;
     }
     const startMark = token.start;
     let hasAnchor = false;
+    let anchor: Token | undefined;
     let tag: Token | undefined;
     if (token.type === Tok.Anchor) {
       hasAnchor = true;
+      anchor = token;
       this.skip();
       token = this.peek();
       if (token.type === Tok.Tag) {
@@ -267,12 +311,19 @@ export class Parser {
       token = this.peek();
       if (token.type === Tok.Anchor) {
         hasAnchor = true;
+        anchor = token;
         this.skip();
         token = this.peek();
       }
     }
     if (tag && tag.handle && !this.tagHandles.has(tag.handle)) {
       this.fail('found undefined tag handle', tag.start, 'while parsing a node', startMark);
+    }
+    if (d) {
+      d.start = token.start.offset;
+      d.flow = token.type === Tok.FlowSequenceStart || token.type === Tok.FlowMappingStart;
+      if (anchor) d.anchor = anchor.value;
+      if (tag) d.tag = this.resolveTag(tag);
     }
 
     if (indentlessSequence && token.type === Tok.BlockEntry) {
@@ -283,6 +334,7 @@ export class Parser {
       case Tok.Scalar:
         this.state = this.popState();
         this.skip();
+        if (d) d.token = token;
         return Ev.Scalar;
       case Tok.FlowSequenceStart:
         this.state = St.FlowSequenceFirstEntry;
@@ -399,6 +451,8 @@ export class Parser {
         this.states.push(St.BlockMappingKey);
         return this.parseNode(true, true);
       }
+    } else if (this.details) {
+      this.details.absent = true;
     }
     this.state = St.BlockMappingKey;
     return Ev.Scalar;
@@ -427,6 +481,10 @@ export class Parser {
         // A single-pair mapping inside the sequence: [a: b].
         this.state = St.FlowSequenceEntryMappingKey;
         this.skip();
+        if (this.details) {
+          this.details.start = token.start.offset;
+          this.details.flow = true;
+        }
         return Ev.MappingStart;
       }
       if (token.type !== Tok.FlowSequenceEnd) {
@@ -437,6 +495,7 @@ export class Parser {
     this.state = this.popState();
     this.popMark();
     this.skip();
+    if (this.details) this.details.end = token.end ?? -1;
     return Ev.SequenceEnd;
   }
 
@@ -461,6 +520,8 @@ export class Parser {
         this.states.push(St.FlowSequenceEntryMappingEnd);
         return this.parseNode(false, false);
       }
+    } else if (this.details) {
+      this.details.absent = true;
     }
     this.state = St.FlowSequenceEntryMappingEnd;
     return Ev.Scalar;
@@ -503,6 +564,7 @@ export class Parser {
     this.state = this.popState();
     this.popMark();
     this.skip();
+    if (this.details) this.details.end = token.end ?? -1;
     return Ev.MappingEnd;
   }
 
@@ -510,6 +572,7 @@ export class Parser {
     let token = this.peek();
     if (empty) {
       this.state = St.FlowMappingKey;
+      if (this.details) this.details.absent = true;
       return Ev.Scalar;
     }
     if (token.type === Tok.Value) {
@@ -519,6 +582,8 @@ export class Parser {
         this.states.push(St.FlowMappingKey);
         return this.parseNode(false, false);
       }
+    } else if (this.details) {
+      this.details.absent = true;
     }
     this.state = St.FlowMappingKey;
     return Ev.Scalar;
@@ -538,11 +603,21 @@ export class Parser {
         const handle = token.handle ?? '';
         if (this.tagHandles.has(handle)) this.fail('found duplicate %TAG directive', token.start);
         this.tagHandles.add(handle);
+        if (this.details) this.prefixes.set(handle, token.value ?? '');
       }
       this.skip();
       token = this.peek();
     }
     this.tagHandles.add('!');
     this.tagHandles.add('!!');
+  }
+
+  /** The full tag of a TAG token (values mode). */
+  private resolveTag(tag: Token): string {
+    const suffix = tag.value ?? '';
+    if (!tag.handle) return suffix;
+    if (tag.handle === '!' && suffix === '') return '!';
+    const prefix = this.prefixes.get(tag.handle) ?? (tag.handle === '!!' ? 'tag:yaml.org,2002:' : tag.handle);
+    return prefix + suffix;
   }
 }

@@ -15,6 +15,8 @@
  * libyaml of today's PyYAML, the oracle the differential test compares against. Everything
  * not listed in `DialectRules` behaves the same in both.
  */
+import { blockScalarEnd, decodeUri, plainValue, quotedValue, spacesAt } from './values';
+
 export type Dialect = 'go-yaml-v1' | 'libyaml-0.2.5';
 
 interface DialectRules {
@@ -108,7 +110,16 @@ export enum Tok {
   Scalar,
 }
 
-/** A token; libyaml's end marks are left out, as no error ever points at them. */
+export const enum Style {
+  Plain,
+  Quoted,
+  Block,
+}
+
+/**
+ * A token; libyaml's end marks are left out, as no error ever points at them. The fields from
+ * `end` on are only filled in by a scanner made with `values` set.
+ */
 export interface Token {
   type: Tok;
   start: Mark;
@@ -117,6 +128,11 @@ export interface Token {
   /** VERSION-DIRECTIVE. */
   major?: number;
   minor?: number;
+  /** UTF-16 offset just past the token (for a block scalar: where its text ends, see `blockScalarEnd`). */
+  end?: number;
+  /** SCALAR: the value; ANCHOR, ALIAS: the name; TAG: the suffix; TAG-DIRECTIVE: the prefix. */
+  value?: string;
+  style?: Style;
 }
 
 /** A position that may turn out to be a simple key (a key without '?') once a ':' follows. */
@@ -229,7 +245,17 @@ export class Scanner {
   private keysHead = 0;
   private flowLevel = 0;
 
-  constructor(text: string, dialect: Dialect) {
+  /** Whether tokens carry their values and ends (see `Token`). */
+  private readonly values: boolean;
+  /** The end of the last token handed to the parser that has one (values mode). */
+  lastEnd = 0;
+  /** The line breaks a block scalar's empty lines add (values mode). */
+  private breaks = '';
+  /** Where the last line break read by `scanBlockScalarBreaks` ends. */
+  private breaksEnd = 0;
+
+  constructor(text: string, dialect: Dialect, values = false) {
+    this.values = values;
     this.s = text;
     this.rules = DIALECTS[dialect];
     this.limit = readerLimit(text, this.rules.rawChunkBytes);
@@ -304,6 +330,7 @@ export class Scanner {
     this.tokenAvailable = false;
     this.tokensParsed++;
     this.streamEndProduced = token.type === Tok.StreamEnd;
+    if (token.end !== undefined) this.lastEnd = token.end;
     this.head++;
     // Drop consumed tokens now and then so a long input does not keep all of them alive.
     if (this.head > 4096 && this.head * 2 > this.tokens.length) {
@@ -314,6 +341,7 @@ export class Scanner {
 
   private enqueue(type: Tok, start: Mark): Token {
     const token: Token = { type, start };
+    if (this.values) token.end = this.pos;
     this.tokens.push(token);
     return token;
   }
@@ -666,6 +694,7 @@ export class Scanner {
     } else if (name === 'TAG') {
       const handle = this.scanTagDirectiveValue(start);
       token = { type: Tok.TagDirective, start, handle };
+      if (this.values) token.value = this.uri;
     } else {
       this.scannerError('while scanning a directive', start, 'found unknown directive name');
     }
@@ -711,12 +740,17 @@ export class Scanner {
     const handle = this.scanTagHandle(true, start);
     if (!isBlank(this.ch())) this.scannerError('while scanning a %TAG directive', start, 'did not find expected whitespace');
     while (isBlank(this.ch())) this.skip();
+    const from = this.pos;
     this.scanTagUri(true, true, 0, start);
+    if (this.values) this.uri = decodeUri(this.s.slice(from, this.pos));
     if (!isBlankZ(this.ch())) {
       this.scannerError('while scanning a %TAG directive', start, 'did not find expected whitespace or line break');
     }
     return handle;
   }
+
+  /** The last tag URI or %TAG prefix read, decoded (values mode). */
+  private uri = '';
 
   private scanAnchor(type: Tok): void {
     const start = this.mark();
@@ -739,7 +773,8 @@ export class Scanner {
         'did not find expected alphabetic or numeric character',
       );
     }
-    this.enqueue(type, start);
+    const token = this.enqueue(type, start);
+    if (this.values) token.value = this.s.slice(start.offset + 1, this.pos);
   }
 
   private scanTag(): void {
@@ -750,17 +785,22 @@ export class Scanner {
       handle = '';
       this.skip();
       this.skip();
+      const from = this.pos;
       this.scanTagUri(true, false, 0, start);
+      if (this.values) this.uri = decodeUri(this.s.slice(from, this.pos));
       if (this.ch() !== GT) this.scannerError('while scanning a tag', start, "did not find the expected '>'");
       this.skip();
     } else {
       handle = this.scanTagHandle(false, start);
+      const from = this.pos;
       if (handle.length > 1 && handle.endsWith('!')) {
         // !handle!suffix
         this.scanTagUri(false, false, 0, start);
+        if (this.values) this.uri = decodeUri(this.s.slice(from, this.pos));
       } else {
         // !suffix, or the lone '!' tag: what looked like a handle is the start of the suffix.
         this.scanTagUri(false, false, handle.length, start);
+        if (this.values) this.uri = decodeUri(this.s.slice(start.offset + 1, this.pos));
         handle = '!';
       }
     }
@@ -770,6 +810,7 @@ export class Scanner {
     }
     const token = this.enqueue(Tok.Tag, start);
     token.handle = handle;
+    if (this.values) token.value = this.uri;
   }
 
   private scanTagHandle(directive: boolean, start: Mark): string {
@@ -834,11 +875,14 @@ export class Scanner {
 
   private scanBlockScalar(): void {
     const start = this.mark();
+    const literal = this.ch() === PIPE;
     this.skip(); // '|' or '>'
 
     // Chomping and indentation indicators, in either order.
     let increment = 0;
+    let chomping = 0;
     if (this.ch() === PLUS || this.ch() === DASH) {
+      chomping = this.ch() === PLUS ? 1 : -1;
       this.skip();
       if (isDigit(this.ch())) {
         if (this.ch() === ZERO) this.scannerError('while scanning a block scalar', start, 'found an indentation indicator equal to 0');
@@ -849,7 +893,10 @@ export class Scanner {
       if (this.ch() === ZERO) this.scannerError('while scanning a block scalar', start, 'found an indentation indicator equal to 0');
       increment = this.ch() - ZERO;
       this.skip();
-      if (this.ch() === PLUS || this.ch() === DASH) this.skip();
+      if (this.ch() === PLUS || this.ch() === DASH) {
+        chomping = this.ch() === PLUS ? 1 : -1;
+        this.skip();
+      }
     }
 
     while (isBlank(this.ch())) this.skip();
@@ -861,6 +908,16 @@ export class Scanner {
     }
     if (isBreak(this.ch())) this.skipLine();
 
+    const values = this.values;
+    const headerEnd = this.pos;
+    let value = '';
+    let leadingBreak = '';
+    let leadingBlank = false;
+    let contentEnd = -1;
+    let firstIndent = -1;
+    this.breaks = '';
+    this.breaksEnd = this.pos;
+
     let indent = increment ? (this.indent >= 0 ? this.indent + increment : increment) : 0;
     indent = this.scanBlockScalarBreaks(indent, start);
 
@@ -868,6 +925,19 @@ export class Scanner {
     while (this.column === indent && this.ch() !== 0) {
       const s = this.s;
       let i = this.pos;
+      if (values) {
+        const trailingBlank = isBlank(this.ch());
+        if (!literal && leadingBreak === '\n' && !leadingBlank && !trailingBlank) {
+          if (this.breaks === '') value += ' ';
+        } else {
+          value += leadingBreak;
+        }
+        leadingBreak = '';
+        value += this.breaks;
+        this.breaks = '';
+        leadingBlank = trailingBlank;
+        if (firstIndent < 0) firstIndent = this.column + spacesAt(s, i);
+      }
       // Consume the rest of the line; what it holds does not matter.
       for (;;) {
         if (i >= this.limit) {
@@ -878,11 +948,31 @@ export class Scanner {
         if (i >= s.length || isBreak(code)) break;
         i++;
       }
+      if (values) value += s.slice(this.pos, i);
       this.advanceTo(i);
+      if (values) leadingBreak = this.breakText();
       this.skipLine();
+      if (values) {
+        contentEnd = this.pos;
+        this.breaksEnd = this.pos;
+      }
       indent = this.scanBlockScalarBreaks(indent, start);
     }
-    this.enqueue(Tok.Scalar, start);
+    const token = this.enqueue(Tok.Scalar, start);
+    if (values) {
+      if (chomping !== -1) value += leadingBreak;
+      if (chomping === 1) value += this.breaks;
+      token.value = value;
+      token.style = Style.Block;
+      token.end = blockScalarEnd(this.s, headerEnd, contentEnd, this.breaksEnd, firstIndent, chomping === 1);
+    }
+  }
+
+  /** The text libyaml's READ_LINE appends for the line break here: LS and PS stay, the others become LF. */
+  private breakText(): string {
+    const ch = this.s.charCodeAt(this.pos);
+    if (ch === LS || ch === PS) return String.fromCharCode(ch);
+    return isBreak(ch) ? '\n' : '';
   }
 
   /** Move to offset `to` on the current line, counting characters (surrogate pairs as one). */
@@ -915,7 +1005,9 @@ export class Scanner {
         this.scannerError('while scanning a block scalar', start, 'found a tab character where an indentation space is expected');
       }
       if (!isBreak(this.ch())) break;
+      if (this.values) this.breaks += this.breakText();
       this.skipLine();
+      this.breaksEnd = this.pos;
     }
     if (!indent) {
       indent = maxIndent;
@@ -966,7 +1058,11 @@ export class Scanner {
       }
     }
     this.skip(); // the closing quote
-    this.enqueue(Tok.Scalar, start);
+    const token = this.enqueue(Tok.Scalar, start);
+    if (this.values) {
+      token.value = quotedValue(this.s, start.offset + 1, this.pos - 1, single);
+      token.style = Style.Quoted;
+    }
   }
 
   private scanEscape(start: Mark): void {
@@ -1017,6 +1113,8 @@ export class Scanner {
     let leadingBlanks = false;
     const indent = this.indent + 1;
     const strictColon = this.rules.strictFlowColon;
+    let end = this.pos;
+    let folded = false;
     for (;;) {
       if (this.column === 0 && this.atDocumentIndicator()) break;
       if (this.ch() === HASH) break;
@@ -1039,6 +1137,7 @@ export class Scanner {
         // Joining the text after a line break ends the "leading blanks" of the new line.
         leadingBlanks = false;
         this.skip();
+        end = this.pos;
       }
 
       // Is it the end?
@@ -1054,13 +1153,19 @@ export class Scanner {
           this.skip();
         } else if (isBreak(ch)) {
           leadingBlanks = true;
+          folded = true;
           this.skipLine();
         } else break;
       }
       // A continuation line must be indented more than the enclosing block collection.
       if (!this.flowLevel && this.column < indent) break;
     }
-    this.enqueue(Tok.Scalar, start);
+    const token = this.enqueue(Tok.Scalar, start);
+    if (this.values) {
+      token.end = end;
+      token.value = folded ? plainValue(this.s, start.offset, end) : this.s.slice(start.offset, end);
+      token.style = Style.Plain;
+    }
     // A plain scalar that ran over a line break leaves the scanner at the start of a new line.
     if (leadingBlanks) this.simpleKeyAllowed = true;
   }

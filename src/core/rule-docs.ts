@@ -71,11 +71,6 @@ export const inputRuleDocs: Record<string, RuleDoc> = {
     help: 'coreos-cloudinit parses YAML with libyaml, which refuses a tab where indentation or a new token is expected. Other YAML tools often accept it, so the file looks fine everywhere but at boot. Indent with spaces.',
     reference: false,
   },
-  'yaml-portability': {
-    title: 'YAML other tools refuse',
-    help: "coreos-cloudinit's parser (libyaml, YAML 1.1) accepts this, but YAML 1.2 parsers such as those in editors and CI tools do not. It boots; rewriting it keeps the file readable by every tool.",
-    reference: false,
-  },
   'collection-key': {
     title: 'Mapping or list as a key',
     help: 'A mapping or list cannot be a key in cloud-config. This usually is an unrendered template placeholder such as {{NAME}}, which YAML reads as a nested mapping; render the template first or quote the value.',

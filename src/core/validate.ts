@@ -1,4 +1,3 @@
-import { Composer, Parser, type Document } from 'yaml';
 import type { RuleFinding } from './findings';
 import { inputKind } from './input-kind';
 import { referenceLines } from './reference/line-scan';
@@ -9,10 +8,10 @@ import { refineForAll } from './rules/refine';
 import { rootShape } from './schema/shape';
 import { LineIndex } from './text/line-index';
 import type { Finding, Fix, Report, RuleSetName, ValidateOptions } from './types';
-import { firstLibyamlError, referenceLine, type LibyamlError } from './yaml/libyaml-errors';
+import { firstLibyamlError, libyamlOffset, referenceLine, type LibyamlError } from './yaml/libyaml-errors';
 import { excessiveNesting, forbiddenCharacter, MAX_DEPTH } from './yaml/prescan';
-import { libyamlOffset, plainMessage } from './yaml/syntax';
-import { buildTree, TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
+import { buildTreeFromLibyaml } from './yaml/libyaml/tree';
+import { TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
 
 /** Largest input validated; bigger ones get one finding instead (user-data is capped far lower). */
 export const MAX_INPUT_CHARS = 32 * 1024 * 1024;
@@ -86,12 +85,6 @@ function syntaxFinding(text: string, e: LibyamlError): RuleFinding {
   return { kind: 'error', message: `${e.problem}${where}`, rule: 'yaml-syntax', range: [at, Math.min(at + 1, text.length)] };
 }
 
-function firstDocument(text: string): Document.Parsed | undefined {
-  const composer = new Composer({ schema: 'failsafe', uniqueKeys: false, strict: false });
-  for (const doc of composer.compose(new Parser().parse(text), true)) return doc;
-  return undefined;
-}
-
 /** Validation of a cloud-config body (header already accepted). */
 function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex): Finding[] {
   const reference = rules === 'reference';
@@ -124,29 +117,16 @@ function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex)
     return fatal(`nesting deeper than ${MAX_DEPTH} levels; the document was not parsed`, 'too-deep', deep, lines.lineOf(deep));
   }
 
-  // libyaml decides what is a syntax error: it is the parser coreos-cloudinit reads with.
+  // One parser, libyaml's: it decides what is a syntax error and what each value is, as it
+  // does for coreos-cloudinit.
   const syntax = firstLibyamlError(text);
   if (syntax) {
     if (reference) return fatal(syntax.problem, 'yaml-syntax', libyamlOffset(syntax), referenceLine(syntax));
     return [real.place(syntaxFinding(text, syntax))];
   }
-  const doc = firstDocument(text);
-  if (!doc) return [];
-  // What only a YAML 1.2 parser refuses still boots; say so without hiding the other findings.
-  const strict = reference
-    ? []
-    : doc.errors.map((e) =>
-        real.place({
-          kind: 'warning',
-          message: `not portable YAML: ${plainMessage(e)} (coreos-cloudinit's parser accepts it, other YAML tools may not)`,
-          rule: 'yaml-portability',
-          range: [e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)],
-        }),
-      );
-
   let tree: Tree;
   try {
-    tree = buildTree(doc, 100_000 + text.length);
+    tree = buildTreeFromLibyaml(text, 100_000 + text.length);
   } catch (e) {
     if (!(e instanceof TreeError)) throw e;
     if (reference) return fatal(e.message, e.code === 'collection-key' ? 'yaml-syntax' : 'alias-bomb', e.range[0]);
@@ -159,8 +139,8 @@ function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex)
 
   const root = tree.root;
   if (root.kind !== 'map') {
-    if (reference || root.kind === 'null') return strict;
-    return [...strict, real.place({ kind: 'error', message: 'the top level must be a mapping of cloud-config keys', rule: 'wrong-type', node: root, target: 'value' })];
+    if (reference || root.kind === 'null') return [];
+    return [real.place({ kind: 'error', message: 'the top level must be a mapping of cloud-config keys', rule: 'wrong-type', node: root, target: 'value' })];
   }
 
   const found = referenceRules(root, rootShape);
@@ -171,7 +151,7 @@ function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex)
   const ctx = { text, lines, tree };
   const refined = refineForAll(found, ctx);
   for (const rule of extraRules) refined.push(...rule.check(ctx));
-  return [...strict, ...refined.map((f) => real.place(f))];
+  return refined.map((f) => real.place(f));
 }
 
 /** Why a first line that is meant to be the header is not one, when that can be told. */

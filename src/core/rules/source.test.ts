@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Composer, Parser } from 'yaml';
 import { LineIndex } from '../text/line-index';
-import { buildTree } from '../yaml/tree';
+import { buildTreeFromLibyaml } from '../yaml/libyaml/tree';
 import { nodeAt, type RuleContext } from './context';
 import { valueLines, valueSpan, verbatimSpan } from './source';
 
 function ctxOf(text: string): RuleContext {
-  const doc = [...new Composer({ schema: 'failsafe', uniqueKeys: false }).compose(new Parser().parse(text), true)][0];
-  return { text, lines: new LineIndex(text), tree: buildTree(doc, 1000) };
+  return { text, lines: new LineIndex(text), tree: buildTreeFromLibyaml(text, 1000) };
 }
 
 const at = (text: string, key: string) => {

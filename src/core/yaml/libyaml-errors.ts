@@ -76,3 +76,8 @@ export function firstLibyamlError(text: string, options: LibyamlOptions = {}): L
 export function referenceLine(error: LibyamlError): number {
   return error.problemMark?.line || error.contextMark?.line || 1;
 }
+
+/** Where an error points in the text: its problem, else its context, else the start. */
+export function libyamlOffset(error: LibyamlError): number {
+  return error.problemMark?.offset ?? error.contextMark?.offset ?? 0;
+}

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Composer, Parser } from 'yaml';
 import { loadCases } from '../../../../test/conformance-cases';
 import { firstLibyamlError } from '../libyaml-errors';
-import { buildTree, TreeError, type Tree, type TreeNode } from '../tree';
+import { buildTree } from '../../../../test/yaml-package-tree';
+import { TreeError, type Tree, type TreeNode } from '../tree';
 import { buildTreeFromLibyaml } from './tree';
 
 const BUDGET = 100_000;

@@ -5,7 +5,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import { resolvePlain, type ScalarKind } from '../src/core/yaml/go-scalar';
-import { goFloat, TreeError, type DuplicateKey, type Range, type Tree, type TreeNode, type ValueKind } from '../src/core/yaml/tree';
+import { goFloat, goKeyName, mappingEntries, normalisedName, spendBudget, treeNode, TreeError, type DuplicateKey, type NodeBase, type Range, type Tree, type TreeNode, type ValueKind } from '../src/core/yaml/tree';
 
 interface Ctx {
   doc: Document;
@@ -13,21 +13,6 @@ interface Ctx {
   duplicates: DuplicateKey[];
 }
 
-/** Go `%s` of a non-string map key. */
-function goKeyName(kind: ValueKind, value: unknown, text: string): string {
-  switch (kind) {
-    case 'str':
-      return text;
-    case 'int':
-      return `%!s(int=${value})`;
-    case 'float':
-      return `%!s(float64=${goFloat(value as number)})`;
-    case 'bool':
-      return `%!s(bool=${value})`;
-    default:
-      return '%!s(<nil>)';
-  }
-}
 
 
 /** The node's [start, valueEnd] — its own range array, not a copy (one less allocation per node). */
@@ -35,7 +20,6 @@ function rangeOf(node: YamlNode | null | undefined, fallback: Range): Range {
   return (node?.range as Range | undefined) ?? fallback;
 }
 
-const normalised = (rawName: string) => (rawName.includes('-') ? rawName.replace(/-/g, '_') : rawName);
 
 function scalarOf(node: Scalar, isKey: boolean): { kind: ScalarKind; value: string | number | boolean | null; text: string; binary?: boolean } {
   const text = node.value == null ? '' : String(node.value);
@@ -51,31 +35,8 @@ function scalarOf(node: Scalar, isKey: boolean): { kind: ScalarKind; value: stri
   return { kind: 'str', value: text, text };
 }
 
-type Base = Omit<TreeNode, 'kind' | 'value' | 'text' | 'children' | 'binary'>;
 
-/** Every node is created here with the same fields in the same order (one hidden class). */
-function node(base: Base, kind: ValueKind, value: TreeNode['value'], text: string): TreeNode {
-  return {
-    rawName: base.rawName,
-    name: base.name,
-    path: base.path,
-    kind,
-    value,
-    text,
-    children: [],
-    keyRange: base.keyRange,
-    valueRange: base.valueRange,
-    keyIsString: base.keyIsString,
-    keyQuoted: base.keyQuoted,
-    binary: false,
-  };
-}
 
-function spend(ctx: Ctx, range: Range) {
-  if (--ctx.budget < 0) {
-    throw new TreeError('the document expands to too many values (alias bomb?)', 'alias-budget', range);
-  }
-}
 
 /** Go's %#v of a decoded value, for the reference's "invalid map key" message. */
 function goSyntax(node: YamlNode | null, ctx: Ctx, depth = 0): string {
@@ -96,29 +57,16 @@ function goSyntax(node: YamlNode | null, ctx: Ctx, depth = 0): string {
   return 'interface {}(nil)';
 }
 
-function build(yamlNode: YamlNode | null, base: Base, ctx: Ctx, seen: number): TreeNode {
-  spend(ctx, base.valueRange);
+function build(yamlNode: YamlNode | null, base: NodeBase, ctx: Ctx, seen: number): TreeNode {
+  spendBudget(ctx, base.valueRange);
   if (isAlias(yamlNode)) {
     if (seen > 64) throw new TreeError('aliases nest more than 64 deep (a recursive alias?)', 'alias-budget', base.valueRange);
     const target = yamlNode.resolve(ctx.doc);
     return build((target as YamlNode) ?? null, base, ctx, seen + 1);
   }
   if (isMap(yamlNode)) {
-    const out = node(base, 'map', null, '');
-    const byKey = new Map<string, number>();
-    const set = (child: TreeNode, keyId: string) => {
-      const at = byKey.get(keyId);
-      if (at === undefined) {
-        byKey.set(keyId, out.children.length);
-        out.children.push(child);
-      } else {
-        const prev = out.children[at];
-        if (prev.keyRange && child.keyRange) {
-          ctx.duplicates.push({ path: child.path, name: child.name, first: prev.keyRange, second: child.keyRange });
-        }
-        out.children[at] = child;
-      }
-    };
+    const out = treeNode(base, 'map', null, '');
+    const add = mappingEntries(out, ctx.duplicates);
     const addEntries = (mapNode: YamlNode) => {
       if (!isMap(mapNode)) return;
       for (const pair of mapNode.items) {
@@ -143,7 +91,7 @@ function build(yamlNode: YamlNode | null, base: Base, ctx: Ctx, seen: number): T
         }
         const kind = k.kind as ValueKind;
         const rawName = goKeyName(kind, k.value, k.text);
-        const name = normalised(rawName);
+        const name = normalisedName(rawName);
         const child = build(
           valueNode,
           {
@@ -158,15 +106,14 @@ function build(yamlNode: YamlNode | null, base: Base, ctx: Ctx, seen: number): T
           ctx,
           seen,
         );
-        // Go map identity: a string key never equals a key of another type.
-        set(child, kind === 'str' ? k.text : `\0${kind}:${String(k.value)}`);
+        add(child, kind, k.value, k.text);
       }
     };
     addEntries(yamlNode);
     return out;
   }
   if (isSeq(yamlNode)) {
-    const out = node(base, 'seq', null, '');
+    const out = treeNode(base, 'seq', null, '');
     yamlNode.items.forEach((item, i) => {
       const itemNode = item as YamlNode | null;
       const rawName = `${base.rawName}[${i}]`;
@@ -175,7 +122,7 @@ function build(yamlNode: YamlNode | null, base: Base, ctx: Ctx, seen: number): T
           itemNode,
           {
             rawName,
-            name: normalised(rawName),
+            name: normalisedName(rawName),
             path: [...base.path, i],
             valueRange: rangeOf(itemNode, base.valueRange),
             keyIsString: true,
@@ -190,11 +137,11 @@ function build(yamlNode: YamlNode | null, base: Base, ctx: Ctx, seen: number): T
   if (isScalar(yamlNode)) {
     const s = scalarOf(yamlNode, false);
     const kind: ValueKind = s.kind === 'merge' ? 'str' : s.kind;
-    const out = node(base, kind, s.value, s.text);
+    const out = treeNode(base, kind, s.value, s.text);
     if (s.binary) out.binary = true;
     return out;
   }
-  return node(base, 'null', null, '');
+  return treeNode(base, 'null', null, '');
 }
 
 /** Builds the value tree of a parsed document; throws TreeError where go-yaml would fail. */

@@ -66,3 +66,73 @@ export function goFloat(v: number): string {
   const n = Number(exp);
   return `${mant}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
 }
+
+/**
+ * Go decoding semantics shared by the tree builders: how a key prints, which keys are the same
+ * map key, and the node record itself.
+ */
+
+/** A node's fields that come from where it sits (its key or index). */
+export type NodeBase = Omit<TreeNode, 'kind' | 'value' | 'text' | 'children' | 'binary'>;
+
+/** Every node is created here with the same fields in the same order (one hidden class). */
+export function treeNode(base: NodeBase, kind: ValueKind, value: TreeNode['value'], text: string): TreeNode {
+  return {
+    rawName: base.rawName,
+    name: base.name,
+    path: base.path,
+    kind,
+    value,
+    text,
+    children: [],
+    keyRange: base.keyRange,
+    valueRange: base.valueRange,
+    keyIsString: base.keyIsString,
+    keyQuoted: base.keyQuoted,
+    binary: false,
+  };
+}
+
+/** Go's `%s` of a map key: strings as they are, other types the way fmt flags them. */
+export function goKeyName(kind: ValueKind, value: unknown, text: string): string {
+  switch (kind) {
+    case 'str':
+      return text;
+    case 'int':
+      return `%!s(int=${value})`;
+    case 'float':
+      return `%!s(float64=${goFloat(value as number)})`;
+    case 'bool':
+      return `%!s(bool=${value})`;
+    default:
+      return '%!s(<nil>)';
+  }
+}
+
+/** The reference's name for a key: `-` read as `_`. */
+export const normalisedName = (rawName: string): string => (rawName.includes('-') ? rawName.replace(/-/g, '_') : rawName);
+
+/**
+ * Adds entries to a mapping node with Go map semantics: a later equal key replaces the earlier
+ * one in place (and is recorded as a duplicate); a string key never equals a key of another type.
+ */
+export function mappingEntries(out: TreeNode, duplicates: DuplicateKey[]) {
+  const byKey = new Map<string, number>();
+  return (child: TreeNode, kind: ValueKind, keyValue: unknown, keyText: string) => {
+    const id = kind === 'str' ? keyText : `\0${kind}:${String(keyValue)}`;
+    const at = byKey.get(id);
+    if (at === undefined) {
+      byKey.set(id, out.children.length);
+      out.children.push(child);
+      return;
+    }
+    const prev = out.children[at];
+    if (prev.keyRange && child.keyRange) duplicates.push({ path: child.path, name: child.name, first: prev.keyRange, second: child.keyRange });
+    out.children[at] = child;
+  };
+}
+
+/** Counts nodes as aliases expand them; past the budget the document is refused. */
+export function spendBudget(ctx: { budget: number }, range: Range): void {
+  if (--ctx.budget < 0) throw new TreeError('the document expands to too many values (alias bomb?)', 'alias-budget', range);
+}

@@ -8,7 +8,7 @@
  * is read.
  */
 import { resolvePlain, type ScalarKind } from '../go-scalar';
-import { goFloat, TreeError, type DuplicateKey, type Range, type Tree, type TreeNode, type ValueKind } from '../tree';
+import { goFloat, goKeyName, mappingEntries, normalisedName, spendBudget, treeNode, TreeError, type DuplicateKey, type NodeBase, type Range, type Tree, type TreeNode, type ValueKind } from '../tree';
 import { Ev, Parser, type EventDetails } from './parser';
 import { Style } from './scanner';
 
@@ -188,9 +188,7 @@ interface Ctx {
   duplicates: DuplicateKey[];
 }
 
-type Base = Omit<TreeNode, 'kind' | 'value' | 'text' | 'children' | 'binary'>;
 
-const normalised = (rawName: string) => (rawName.includes('-') ? rawName.replace(/-/g, '_') : rawName);
 
 const STR = 'tag:yaml.org,2002:str';
 const BINARY = 'tag:yaml.org,2002:binary';
@@ -220,20 +218,6 @@ function base64Bytes(s: string): string {
   return out;
 }
 
-function goKeyName(kind: ValueKind, value: unknown, text: string): string {
-  switch (kind) {
-    case 'str':
-      return text;
-    case 'int':
-      return `%!s(int=${value})`;
-    case 'float':
-      return `%!s(float64=${goFloat(value as number)})`;
-    case 'bool':
-      return `%!s(bool=${value})`;
-    default:
-      return '%!s(<nil>)';
-  }
-}
 
 function scalarOf(n: LNode, isKey: boolean): { kind: ScalarKind; value: string | number | boolean | null; text: string; binary?: boolean } {
   const text = n.value;
@@ -249,28 +233,7 @@ function scalarOf(n: LNode, isKey: boolean): { kind: ScalarKind; value: string |
   return { kind: 'str', value: text, text };
 }
 
-function node(base: Base, kind: ValueKind, value: TreeNode['value'], text: string): TreeNode {
-  return {
-    rawName: base.rawName,
-    name: base.name,
-    path: base.path,
-    kind,
-    value,
-    text,
-    children: [],
-    keyRange: base.keyRange,
-    valueRange: base.valueRange,
-    keyIsString: base.keyIsString,
-    keyQuoted: base.keyQuoted,
-    binary: false,
-  };
-}
 
-function spend(ctx: Ctx, range: Range) {
-  if (--ctx.budget < 0) {
-    throw new TreeError('the document expands to too many values (alias bomb?)', 'alias-budget', range);
-  }
-}
 
 const deref = (n: LNode | null): LNode | null => (n && n.k === K.Alias ? n.target : n);
 const rangeOf = (n: LNode | null, fallback: Range): Range => (n ? [n.start, n.end] : fallback);
@@ -295,28 +258,15 @@ function goSyntax(n: LNode | null, depth = 0): string {
   return 'interface {}(nil)';
 }
 
-function build(ln: LNode | null, base: Base, ctx: Ctx, seen: number): TreeNode {
-  spend(ctx, base.valueRange);
+function build(ln: LNode | null, base: NodeBase, ctx: Ctx, seen: number): TreeNode {
+  spendBudget(ctx, base.valueRange);
   if (ln && ln.k === K.Alias) {
     if (seen > 64) throw new TreeError('aliases nest more than 64 deep (a recursive alias?)', 'alias-budget', base.valueRange);
     return build(ln.target, base, ctx, seen + 1);
   }
   if (ln && ln.k === K.Map) {
-    const out = node(base, 'map', null, '');
-    const byKey = new Map<string, number>();
-    const set = (child: TreeNode, keyId: string) => {
-      const at = byKey.get(keyId);
-      if (at === undefined) {
-        byKey.set(keyId, out.children.length);
-        out.children.push(child);
-      } else {
-        const prev = out.children[at];
-        if (prev.keyRange && child.keyRange) {
-          ctx.duplicates.push({ path: child.path, name: child.name, first: prev.keyRange, second: child.keyRange });
-        }
-        out.children[at] = child;
-      }
-    };
+    const out = treeNode(base, 'map', null, '');
+    const add = mappingEntries(out, ctx.duplicates);
     const addEntries = (m: LNode) => {
       if (m.k !== K.Map) return;
       for (let i = 0; i < m.items.length; i += 2) {
@@ -339,7 +289,7 @@ function build(ln: LNode | null, base: Base, ctx: Ctx, seen: number): TreeNode {
         }
         const kind = k.kind as ValueKind;
         const rawName = goKeyName(kind, k.value, k.text);
-        const name = normalised(rawName);
+        const name = normalisedName(rawName);
         const child = build(
           valueNode,
           {
@@ -354,14 +304,14 @@ function build(ln: LNode | null, base: Base, ctx: Ctx, seen: number): TreeNode {
           ctx,
           seen,
         );
-        set(child, kind === 'str' ? k.text : `\0${kind}:${String(k.value)}`);
+        add(child, kind, k.value, k.text);
       }
     };
     addEntries(ln);
     return out;
   }
   if (ln && ln.k === K.Seq) {
-    const out = node(base, 'seq', null, '');
+    const out = treeNode(base, 'seq', null, '');
     ln.items.forEach((item, i) => {
       const rawName = `${base.rawName}[${i}]`;
       out.children.push(
@@ -369,7 +319,7 @@ function build(ln: LNode | null, base: Base, ctx: Ctx, seen: number): TreeNode {
           item,
           {
             rawName,
-            name: normalised(rawName),
+            name: normalisedName(rawName),
             path: [...base.path, i],
             valueRange: rangeOf(item, base.valueRange),
             keyIsString: true,
@@ -384,11 +334,11 @@ function build(ln: LNode | null, base: Base, ctx: Ctx, seen: number): TreeNode {
   if (ln && ln.k === K.Scalar) {
     const s = scalarOf(ln, false);
     const kind: ValueKind = s.kind === 'merge' ? 'str' : s.kind;
-    const out = node(base, kind, s.value, s.text);
+    const out = treeNode(base, kind, s.value, s.text);
     if (s.binary) out.binary = true;
     return out;
   }
-  return node(base, 'null', null, '');
+  return treeNode(base, 'null', null, '');
 }
 
 /**

@@ -76,6 +76,11 @@ export const inputRuleDocs: Record<string, RuleDoc> = {
     help: 'A mapping or list cannot be a key in cloud-config. This usually is an unrendered template placeholder such as {{NAME}}, which YAML reads as a nested mapping; render the template first or quote the value.',
     reference: false,
   },
+  'yaml-alias': {
+    title: 'Alias without its anchor',
+    help: 'An alias (*name) must refer to a node marked with the anchor &name; coreos-cloudinit refuses an alias to an unknown anchor, or one inside the node it refers to, and the whole file with it.',
+    reference: false,
+  },
   'alias-bomb': {
     title: 'Alias expansion',
     help: 'YAML aliases (*name) expand to copies of what they refer to; nested aliases can expand to billions of values or refer to themselves. The document was not expanded past a safe limit.',

@@ -71,7 +71,7 @@ describe('bad input gets a clear finding within bounded time', () => {
     const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
     for (let i = 1; i < 9; i++) levels.push(`${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(10).fill('*' + 'abcdefghij'[i - 1]).join(',')}]`);
     expect(only(H + levels.join('\n') + '\n')[0]).toMatchObject({ kind: 'error', rule: 'alias-bomb' });
-    expect(only(H + 'a: &a\n  b: *a\n')[0]).toMatchObject({ kind: 'error', rule: 'alias-bomb' });
+    expect(only(H + 'a: &a\n  b: *a\n')[0]).toMatchObject({ kind: 'error', rule: 'yaml-alias' });
   });
 
   it('control characters and binary garbage', () => {
@@ -126,5 +126,25 @@ describe('bytes', () => {
       [1, 'invalid leading UTF-8 octet'],
       [0, 'incorrect type for "" (want struct)'],
     ]);
+  });
+});
+
+describe('aliases as go-yaml v1 resolves them', () => {
+  const only = (text: string, rules: 'all' | 'reference' = 'all') => validate(H + text, { rules }).entries;
+
+  it('allow an alias before its anchor, and take the last definition of a name', () => {
+    expect(only('hostname: *h\nx: &h node-1\n', 'reference').map((e) => e.message)).toEqual(['unrecognized key "x"']);
+    expect(only('a: &v off\nb: &v sometimes\ncoreos:\n  update:\n    reboot_strategy: *v\n', 'reference').map((e) => e.message)).toEqual(
+      expect.arrayContaining(['invalid value sometimes']),
+    );
+  });
+
+  it('refuse an unknown anchor and a recursive alias with the decoder message', () => {
+    expect(only('hostname: *nope\n', 'reference').map((e) => [e.line, e.message])).toEqual([
+      [1, "unknown anchor 'nope' referenced"],
+      [0, 'incorrect type for "" (want struct)'],
+    ]);
+    expect(only('hostname: *nope\n')[0]).toMatchObject({ line: 2, column: 11, rule: 'yaml-alias' });
+    expect(only('a: &a\n  b: *a\n', 'reference')[0].message).toBe("anchor 'a' value contains itself");
   });
 });

@@ -85,6 +85,17 @@ function syntaxFinding(text: string, e: LibyamlError): RuleFinding {
   return { kind: 'error', message: `${e.problem}${where}`, rule: 'yaml-syntax', range: [at, Math.min(at + 1, text.length)] };
 }
 
+/** How the `all` set words a document the reference's decoder refuses. */
+const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: string; rule: string }> = {
+  'collection-key': () => ({
+    message: 'a mapping or list cannot be a key here; a template placeholder like {{NAME}} must be rendered or quoted',
+    rule: 'collection-key',
+  }),
+  'alias-budget': (message) => ({ message, rule: 'alias-bomb' }),
+  'unknown-anchor': (message) => ({ message: `${message}: no node has this anchor (&name); define it or remove the alias`, rule: 'yaml-alias' }),
+  'recursive-alias': (message) => ({ message: `${message}: an alias inside its own anchor would never end; remove it`, rule: 'yaml-alias' }),
+};
+
 /** Validation of a cloud-config body (header already accepted). */
 function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex): Finding[] {
   const reference = rules === 'reference';
@@ -129,12 +140,9 @@ function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex)
     tree = buildTreeFromLibyaml(text, 100_000 + text.length);
   } catch (e) {
     if (!(e instanceof TreeError)) throw e;
-    if (reference) return fatal(e.message, e.code === 'collection-key' ? 'yaml-syntax' : 'alias-bomb', e.range[0]);
-    const message =
-      e.code === 'collection-key'
-        ? 'a mapping or list cannot be a key here; a template placeholder like {{NAME}} must be rendered or quoted'
-        : e.message;
-    return [real.place({ kind: 'error', message, rule: e.code === 'collection-key' ? 'collection-key' : 'alias-bomb', range: e.range })];
+    // go-yaml's decoder stops here; the reference prints its message at line 1.
+    if (reference) return fatal(e.message, e.code === 'alias-budget' ? 'alias-bomb' : 'yaml-syntax', e.range[0]);
+    return [real.place({ kind: 'error', ...TREE_ERRORS[e.code](e.message), range: e.range })];
   }
 
   const root = tree.root;

@@ -48,7 +48,7 @@ export interface Tree {
 export class TreeError extends Error {
   constructor(
     message: string,
-    readonly code: 'collection-key' | 'alias-budget',
+    readonly code: 'collection-key' | 'alias-budget' | 'unknown-anchor' | 'recursive-alias',
     readonly range: Range,
   ) {
     super(message);

@@ -32,7 +32,7 @@ interface LNode {
   tag: string | undefined;
   /** Sequence items, or mapping keys and values alternating. */
   items: (LNode | null)[];
-  /** An alias's target, or null when its anchor is unknown. */
+  /** An alias's target (its name is in `value`), or null when no node has that anchor. */
   target: LNode | null;
   block: boolean;
 }
@@ -96,6 +96,7 @@ class Composer {
   }
 
   private readonly anchors = new Map<string, LNode>();
+  private readonly aliases: LNode[] = [];
   private readonly d: EventDetails;
 
   constructor(
@@ -117,7 +118,8 @@ class Composer {
         const t = d.token!;
         const n = lnode(K.Alias, t.start.offset, t.end!, undefined);
         n.nodeEnd = this.trailing(n.end, indent);
-        n.target = this.anchors.get(t.value!) ?? null;
+        n.value = t.value!;
+        this.aliases.push(n);
         return n;
       }
       case Ev.Scalar: {
@@ -166,6 +168,15 @@ class Composer {
         return null;
     }
   }
+
+  /**
+   * go-yaml v1 resolves aliases only after the whole document is parsed, through one map of
+   * anchors: an alias may refer to an anchor defined after it, and a name defined twice means
+   * its last definition everywhere.
+   */
+  resolveAliases(): void {
+    for (const a of this.aliases) a.target = this.anchors.get(a.value) ?? null;
+  }
 }
 
 /** The root node of the first document, or undefined when the text holds none. */
@@ -177,7 +188,9 @@ function compose(text: string): LNode | null | undefined {
     if (ev === undefined || ev === Ev.StreamEnd) return undefined;
     if (ev === Ev.DocumentStart) break;
   }
-  return composer.node(parser.parse()!, -1);
+  const root = composer.node(parser.parse()!, -1);
+  composer.resolveAliases();
+  return root;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,11 +271,13 @@ function goSyntax(n: LNode | null, depth = 0): string {
   return 'interface {}(nil)';
 }
 
-function build(ln: LNode | null, base: NodeBase, ctx: Ctx, seen: number): TreeNode {
+function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<string>): TreeNode {
   spendBudget(ctx, base.valueRange);
   if (ln && ln.k === K.Alias) {
-    if (seen > 64) throw new TreeError('aliases nest more than 64 deep (a recursive alias?)', 'alias-budget', base.valueRange);
-    return build(ln.target, base, ctx, seen + 1);
+    // go-yaml's own decoder errors, worded as it words them.
+    if (!ln.target) throw new TreeError(`unknown anchor '${ln.value}' referenced`, 'unknown-anchor', [ln.start, ln.end]);
+    if (expanding.has(ln.value)) throw new TreeError(`anchor '${ln.value}' value contains itself`, 'recursive-alias', [ln.start, ln.end]);
+    return build(ln.target, base, ctx, new Set(expanding).add(ln.value));
   }
   if (ln && ln.k === K.Map) {
     const out = treeNode(base, 'map', null, '');
@@ -302,7 +317,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, seen: number): TreeNo
             keyQuoted: !!rawKey && rawKey.k === K.Scalar && !rawKey.plain,
           },
           ctx,
-          seen,
+          expanding,
         );
         add(child, kind, k.value, k.text);
       }
@@ -325,7 +340,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, seen: number): TreeNo
             keyIsString: true,
           },
           ctx,
-          seen,
+          expanding,
         ),
       );
     });
@@ -354,6 +369,6 @@ export function buildTreeFromLibyaml(text: string, budget: number): Tree {
   } catch {
     root = undefined;
   }
-  const tree = build(root ?? null, { rawName: '', name: '', path: [], valueRange: rangeOf(root ?? null, [0, 0]), keyIsString: true }, ctx, 0);
+  const tree = build(root ?? null, { rawName: '', name: '', path: [], valueRange: rangeOf(root ?? null, [0, 0]), keyIsString: true }, ctx, new Set());
   return { root: tree, duplicates: ctx.duplicates };
 }

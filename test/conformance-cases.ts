@@ -35,7 +35,7 @@ export function loadCases(): Case[] {
 }
 
 /** Rule messages the reference words itself; any other message comes from its YAML parser. */
-const RULE_MESSAGE =
+export const RULE_MESSAGE =
   /^(must be "#cloud-config"|discovery URL is not valid$|content cannot be decoded as |incorrect type for |deprecated key |unrecognized key |invalid value |file cannot be written to a read-only filesystem$|write_files doesn't belong under coreos$)/;
 
 /** A comparable key per entry: parser messages compare by line and kind only. */

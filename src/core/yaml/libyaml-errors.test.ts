@@ -1,7 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadCases, RULE_MESSAGE } from '../../../test/conformance-cases';
 import golden from '../../../test/fixtures/libyaml-errors.json';
 import { firstLibyamlError, referenceLine, type LibyamlError, type LibyamlOptions } from './libyaml-errors';
 
@@ -183,21 +181,10 @@ describe('referenceLine', () => {
 
 // The reference's own reports: every case where it printed a YAML parser error (the two
 // "invalid map key" ones are decoder errors, for which the parser finds nothing).
-const corpus = resolve(process.env.CONFORMANCE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'conformance'));
-const RULE_MESSAGE =
-  /^(must be "#cloud-config"|discovery URL is not valid$|content cannot be decoded as |incorrect type for |deprecated key |unrecognized key |invalid value |file cannot be written to a read-only filesystem$|write_files doesn't belong under coreos$)/;
-
-describe.skipIf(!existsSync(join(corpus, 'cases')))('the reference corpus', () => {
-  const cases = existsSync(join(corpus, 'cases'))
-    ? readdirSync(join(corpus, 'cases'))
-        .filter((f) => f.endsWith('.yaml'))
-        .map((f) => {
-          const name = f.slice(0, -'.yaml'.length);
-          const report = JSON.parse(readFileSync(join(corpus, 'expected', 'coreos', `${name}.json`), 'utf8')) as { entries: { line: number; message: string }[] };
-          return { name, text: readFileSync(join(corpus, 'cases', f), 'utf8'), entry: report.entries.find((e) => !RULE_MESSAGE.test(e.message)) };
-        })
-        .filter((c) => c.entry)
-    : [];
+describe('the reference corpus', () => {
+  const cases = loadCases()
+    .map((c) => ({ name: c.name, text: new TextDecoder().decode(c.bytes), entry: c.expected.entries.find((e) => !RULE_MESSAGE.test(e.message)) }))
+    .filter((c) => c.entry);
   it('has the 14 cases with a YAML error', () => expect(cases.length).toBe(14));
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const e = firstLibyamlError(c.text);

@@ -148,3 +148,23 @@ describe('aliases as go-yaml v1 resolves them', () => {
     expect(only('a: &a\n  b: *a\n', 'reference')[0].message).toBe("anchor 'a' value contains itself");
   });
 });
+
+describe('merge keys as go-yaml v2-era decoders apply them', () => {
+  const ref = (text: string) => validate(H + text, { rules: 'reference' }).entries.map((e) => e.message);
+
+  it('let earlier maps of a merged list win, and later written keys override', () => {
+    const text = 'a: &a {reboot_strategy: sometimes}\nb: &b {reboot_strategy: reboot}\ncoreos:\n  update:\n    <<: [*b, *a]\n';
+    expect(ref(text)).not.toContain('invalid value sometimes');
+    expect(ref('a: &a {reboot_strategy: sometimes}\ncoreos:\n  update:\n    <<: *a\n    reboot_strategy: reboot\n')).not.toContain('invalid value sometimes');
+  });
+
+  it('refuse a merge of something other than maps', () => {
+    expect(ref('coreos:\n  <<: [1]\n')).toEqual(['map merge requires map or sequence of maps as the value', 'incorrect type for "" (want struct)']);
+    expect(validate(H + 'coreos:\n  <<: 1\n').entries[0]).toMatchObject({ line: 3, rule: 'yaml-alias' });
+  });
+
+  it('do not call an overridden merged key a duplicate', () => {
+    const text = 'base: &b {hostname: a}\n<<: *b\nhostname: b\n';
+    expect(validate(H + text).entries.filter((e) => e.rule === 'duplicate-key')).toEqual([]);
+  });
+});

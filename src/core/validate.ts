@@ -94,6 +94,7 @@ const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: str
   'alias-budget': (message) => ({ message, rule: 'alias-bomb' }),
   'unknown-anchor': (message) => ({ message: `${message}: no node has this anchor (&name); define it or remove the alias`, rule: 'yaml-alias' }),
   'recursive-alias': (message) => ({ message: `${message}: an alias inside its own anchor would never end; remove it`, rule: 'yaml-alias' }),
+  'bad-merge': (message) => ({ message: `${message}: "<<:" takes a mapping, an alias of one, or a list of them`, rule: 'yaml-alias' }),
 };
 
 /** Validation of a cloud-config body (header already accepted). */

@@ -48,7 +48,7 @@ export interface Tree {
 export class TreeError extends Error {
   constructor(
     message: string,
-    readonly code: 'collection-key' | 'alias-budget' | 'unknown-anchor' | 'recursive-alias',
+    readonly code: 'collection-key' | 'alias-budget' | 'unknown-anchor' | 'recursive-alias' | 'bad-merge',
     readonly range: Range,
   ) {
     super(message);
@@ -114,21 +114,29 @@ export const normalisedName = (rawName: string): string => (rawName.includes('-'
 
 /**
  * Adds entries to a mapping node with Go map semantics: a later equal key replaces the earlier
- * one in place (and is recorded as a duplicate); a string key never equals a key of another type.
+ * one in place; a string key never equals a key of another type. A replacement between two
+ * written entries is recorded as a duplicate; one involving a merged (`<<`) entry is what
+ * merging is for, and is not.
  */
 export function mappingEntries(out: TreeNode, duplicates: DuplicateKey[]) {
   const byKey = new Map<string, number>();
-  return (child: TreeNode, kind: ValueKind, keyValue: unknown, keyText: string) => {
+  const merged = new Set<number>();
+  return (child: TreeNode, kind: ValueKind, keyValue: unknown, keyText: string, fromMerge = false) => {
     const id = kind === 'str' ? keyText : `\0${kind}:${String(keyValue)}`;
-    const at = byKey.get(id);
+    let at = byKey.get(id);
     if (at === undefined) {
-      byKey.set(id, out.children.length);
+      at = out.children.length;
+      byKey.set(id, at);
       out.children.push(child);
-      return;
+    } else {
+      const prev = out.children[at];
+      if (!fromMerge && !merged.has(at) && prev.keyRange && child.keyRange) {
+        duplicates.push({ path: child.path, name: child.name, first: prev.keyRange, second: child.keyRange });
+      }
+      out.children[at] = child;
     }
-    const prev = out.children[at];
-    if (prev.keyRange && child.keyRange) duplicates.push({ path: child.path, name: child.name, first: prev.keyRange, second: child.keyRange });
-    out.children[at] = child;
+    if (fromMerge) merged.add(at);
+    else merged.delete(at);
   };
 }
 

@@ -84,10 +84,11 @@ describe('buildTreeFromLibyaml: scalar values as libyaml gives them', () => {
 
 describe('buildTreeFromLibyaml: structure', () => {
   it('expands aliases and merge keys', () => {
-    const t = lib('base: &b\n  x: 1\n  y: 2\nc: *b\nd:\n  <<: *b\n  y: 3\ne:\n  <<: [*b, {z: 4}]\n');
+    const t = lib('base: &b\n  x: 1\n  y: 2\nc: *b\nd:\n  <<: *b\n  y: 3\ne:\n  <<: [*b, {z: 4, x: 5}]\n');
     expect(at(t, 'c', 'x').value).toBe(1);
     expect(at(t, 'd').children.map((c) => [c.name, c.value])).toEqual([['x', 1], ['y', 3]]);
-    expect(at(t, 'e').children.map((c) => c.name)).toEqual(['x', 'y', 'z']);
+    // A merged list is applied from its last map back: earlier maps win.
+    expect(at(t, 'e').children.map((c) => [c.name, c.value]).sort()).toEqual([['x', 1], ['y', 2], ['z', 4]]);
     expect(at(t, 'c').valueRange).toEqual([26, 28]);
   });
 

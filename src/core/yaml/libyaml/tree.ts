@@ -282,8 +282,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
   if (ln && ln.k === K.Map) {
     const out = treeNode(base, 'map', null, '');
     const add = mappingEntries(out, ctx.duplicates);
-    const addEntries = (m: LNode) => {
-      if (m.k !== K.Map) return;
+    const addEntries = (m: LNode, fromMerge: boolean) => {
       for (let i = 0; i < m.items.length; i += 2) {
         const rawKey = m.items[i];
         const keyNode = deref(rawKey);
@@ -295,10 +294,14 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
         }
         const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, true) : { kind: 'null' as ScalarKind, value: null, text: '' };
         if (k.kind === 'merge') {
-          const sources = valueNode && valueNode.k === K.Seq ? valueNode.items : [valueNode];
+          // go-yaml merges a list of maps from its last item back, so earlier maps win; it
+          // refuses anything but maps.
+          const sources = valueNode && valueNode.k === K.Seq ? [...valueNode.items].reverse() : [valueNode];
           for (const src of sources) {
+            if (src && src.k === K.Alias && !src.target) throw new TreeError(`unknown anchor '${src.value}' referenced`, 'unknown-anchor', [src.start, src.end]);
             const t = deref(src);
-            if (t) addEntries(t);
+            if (!t || t.k !== K.Map) throw new TreeError('map merge requires map or sequence of maps as the value', 'bad-merge', valueRange);
+            addEntries(t, true);
           }
           continue;
         }
@@ -319,10 +322,10 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
           ctx,
           expanding,
         );
-        add(child, kind, k.value, k.text);
+        add(child, kind, k.value, k.text, fromMerge);
       }
     };
-    addEntries(ln);
+    addEntries(ln, false);
     return out;
   }
   if (ln && ln.k === K.Seq) {

@@ -67,7 +67,7 @@ function build(yamlNode: YamlNode | null, base: NodeBase, ctx: Ctx, seen: number
   if (isMap(yamlNode)) {
     const out = treeNode(base, 'map', null, '');
     const add = mappingEntries(out, ctx.duplicates);
-    const addEntries = (mapNode: YamlNode) => {
+    const addEntries = (mapNode: YamlNode, fromMerge = false) => {
       if (!isMap(mapNode)) return;
       for (const pair of mapNode.items) {
         if (!isPair(pair)) continue;
@@ -81,11 +81,12 @@ function build(yamlNode: YamlNode | null, base: NodeBase, ctx: Ctx, seen: number
         }
         const k = keyNode && isScalar(keyNode) ? scalarOf(keyNode, true) : { kind: 'null' as ScalarKind, value: null, text: '' };
         if (k.kind === 'merge') {
-          const sources = isSeq(valueNode) ? valueNode.items : [valueNode];
+          // A merged list applies from its last map back, as go-yaml does.
+          const sources = isSeq(valueNode) ? [...valueNode.items].reverse() : [valueNode];
           for (const src of sources) {
             let s = src as YamlNode | null;
             if (isAlias(s)) s = (s.resolve(ctx.doc) as YamlNode) ?? null;
-            if (s) addEntries(s);
+            if (s) addEntries(s, true);
           }
           continue;
         }
@@ -106,7 +107,7 @@ function build(yamlNode: YamlNode | null, base: NodeBase, ctx: Ctx, seen: number
           ctx,
           seen,
         );
-        add(child, kind, k.value, k.text);
+        add(child, kind, k.value, k.text, fromMerge);
       }
     };
     addEntries(yamlNode);

@@ -1,9 +1,12 @@
 import type { InputKind } from './types';
 
+/** Trailing white space as Go's unicode.IsSpace sees it (JavaScript's \s also takes U+FEFF). */
+const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/;
+
 /** The first line, without its line end and trailing white space (the reference's header test). */
 export function headerLine(text: string): string {
   const nl = text.indexOf('\n');
-  return (nl < 0 ? text : text.slice(0, nl)).replace(/[\s\u0085]+$/u, '');
+  return (nl < 0 ? text : text.slice(0, nl)).replace(GO_SPACE, '');
 }
 
 export const isCloudConfigHeader = (text: string) => headerLine(text) === '#cloud-config';

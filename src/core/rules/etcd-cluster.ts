@@ -81,6 +81,16 @@ export const etcdInitialCluster: Rule = {
         target: 'value',
       });
     }
+    // Without a name, etcd calls the member "default".
+    if (!nameNode && !isProxy(etcd2) && members.length > 0 && !members.includes('default')) {
+      out.push({
+        kind: 'error',
+        message: `name is not set, so etcd calls this member "default", which initial_cluster does not list (${members.join(', ')}), and refuses to start; add name: with this machine's member name`,
+        rule: 'etcd-initial-cluster',
+        node: cluster.node,
+        target: 'key',
+      });
+    }
     return out;
   },
 };

@@ -85,7 +85,8 @@ describe('bad input gets a clear finding within bounded time', () => {
   });
 
   it('tabs that coreos-cloudinit refuses', () => {
-    expect(only(H + 'coreos:\n\tupdate: {}\n')[0]).toMatchObject({ line: 3, column: 1, rule: 'yaml-tab', fixes: [{ insert: '  ' }] });
+    expect(only(H + 'coreos:\n\tupdate: {}\n')[0]).toMatchObject({ line: 3, column: 1, rule: 'yaml-tab' });
+    expect(only(H + 'coreos:\n\tupdate: {}\n')[0].fixes).toBeUndefined(); // the right indentation is not certain
     // libyaml takes a tab after "key:" as separation, like a space.
     expect(only(H + 'hostname:\tfoo\n')).toEqual([]);
     expect(only(H + 'coreos:\n\tupdate: {}\n', 'reference')[0]).toMatchObject({ line: 2, message: 'found character that cannot start any token' });

@@ -69,16 +69,15 @@ function referencePlacer(lines: LineIndex, refLines: Map<TreeNode, number> | und
   };
 }
 
-/** A libyaml syntax error at its token; a refused tab gets its own explanation and a fix. */
+/** A libyaml syntax error at its token; a refused tab gets its own explanation. */
 function syntaxFinding(text: string, e: LibyamlError): RuleFinding {
   const at = libyamlOffset(e);
   if (text[at] === '\t') {
     return {
       kind: 'error',
-      message: 'tab character here: coreos-cloudinit\'s YAML parser does not accept tabs in indentation or after "-", "?" or ":"; use spaces',
+      message: 'tab character here: coreos-cloudinit\'s YAML parser does not accept tabs as indentation; indent with spaces',
       rule: 'yaml-tab',
       range: [at, at + 1],
-      fixes: [{ title: 'Replace the tab with two spaces', from: at, to: at + 1, insert: '  ' }],
     };
   }
   const where = e.context ? ` (${e.context})` : '';

@@ -1,6 +1,6 @@
 /**
- * Cheap checks that run before the YAML parser, for inputs that would make it misbehave:
- * characters YAML forbids, and nesting deep enough to overflow the parser's stack.
+ * Cheap checks that run before the YAML parser: characters YAML forbids, and nesting deeper
+ * than any cloud-config needs (the value tree and the rules walk it recursively).
  */
 
 export const MAX_DEPTH = 128;

@@ -60,4 +60,13 @@ test('completion offers the keys valid at the cursor and the allowed values', as
   await page.keyboard.press('Enter');
   expect((await editorText(page)).split('\n')[3]).toBe('    reboot_strategy: reboot');
   await expect(page.getByTestId('summary')).toHaveText('Valid cloud-config');
+  // A key the mapping already has is not offered again.
+  await pasteText(page, '#cloud-config\ncoreos:\n  update:\n    reboot_strategy: reboot\n    ');
+  await page.keyboard.type('s');
+  await expect(popup).toContainText('server');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('reb');
+  await page.waitForTimeout(300);
+  await expect(popup).toHaveCount(0);
 });

@@ -67,7 +67,7 @@ describe('keyAt', () => {
 describe('completionSpotAt', () => {
   it('completes a top-level key', () => {
     const [text, offset] = at('#cloud-config\nhost¦\n');
-    expect(completionSpotAt(text, offset)).toEqual({ kind: 'key', parent: [], from: 14, to: 18 });
+    expect(completionSpotAt(text, offset)).toEqual({ kind: 'key', parent: [], present: [], from: 14, to: 18 });
   });
 
   it('completes a key under its parent by indentation', () => {
@@ -83,7 +83,7 @@ describe('completionSpotAt', () => {
   it('completes a key among siblings, replacing the whole word', () => {
     const [text, offset] = at('#cloud-config\ncoreos:\n  update:\n    gr¦oup: stable\n    server: x\n');
     const spot = completionSpotAt(text, offset);
-    expect(spot).toMatchObject({ kind: 'key', parent: ['coreos', 'update'] });
+    expect(spot).toMatchObject({ kind: 'key', parent: ['coreos', 'update'], present: ['server'] });
     expect(text.slice(spot!.from, spot!.to)).toBe('group');
   });
 

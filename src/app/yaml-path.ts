@@ -15,11 +15,13 @@ export interface KeyHit {
   from: number;
   to: number;
   onKey: boolean;
+  /** Keys of the mapping that holds the entry (normalised), the entry's own included. */
+  siblings: string[];
 }
 
 export type CompletionSpot =
-  /** A key is being typed (or could be) in the mapping at `parent`; it replaces [from, to). */
-  | { kind: 'key'; parent: YamlPath; from: number; to: number }
+  /** A key is being typed (or could be) in the mapping at `parent`, which already has `present`; it replaces [from, to). */
+  | { kind: 'key'; parent: YamlPath; present: string[]; from: number; to: number }
   /** The value of the key at `path` is being typed; it replaces [from, to). */
   | { kind: 'value'; path: YamlPath; from: number; to: number };
 
@@ -34,14 +36,15 @@ const holds = (node: YamlNode | null | undefined, offset: number, inclusiveEnd =
 
 function hitIn(node: YamlNode | null | undefined, offset: number, path: YamlPath): KeyHit | undefined {
   if (isMap(node)) {
+    const siblings = node.items.flatMap((p) => (isScalar(p.key) ? [normalise(String(p.key.value))] : []));
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       if (!isScalar(key) || !key.range) continue;
       const keyPath = [...path, normalise(String(key.value))];
-      if (holds(key, offset, true)) return { path: keyPath, from: key.range[0], to: key.range[1], onKey: true };
+      if (holds(key, offset, true)) return { path: keyPath, from: key.range[0], to: key.range[1], onKey: true, siblings };
       const value = pair.value as YamlNode | null;
       if (holds(value, offset, true)) {
-        return hitIn(value, offset, keyPath) ?? { path: keyPath, from: key.range[0], to: key.range[1], onKey: false };
+        return hitIn(value, offset, keyPath) ?? { path: keyPath, from: key.range[0], to: key.range[1], onKey: false, siblings };
       }
     }
   } else if (isSeq(node)) {
@@ -83,7 +86,8 @@ export function completionSpotAt(text: string, offset: number): CompletionSpot |
   const probe = `${text.slice(0, keyStart)}${PROBE}:${text.slice(lineEnd)}`;
   const hit = keyAt(probe, keyStart);
   if (!hit?.onKey || hit.path[hit.path.length - 1] !== PROBE) return undefined;
-  return { kind: 'key', parent: hit.path.slice(0, -1), from: keyStart, to: offset + wordAfter.length };
+  const present = hit.siblings.filter((k) => k !== PROBE);
+  return { kind: 'key', parent: hit.path.slice(0, -1), present, from: keyStart, to: offset + wordAfter.length };
 }
 
 /**

@@ -26,7 +26,8 @@ export function schemaCompletion(context: CompletionContext): CompletionResult |
   const parent = shapeAt(spot.parent);
   const restOfLine = context.state.doc.sliceString(to, context.state.doc.lineAt(to).to);
   const renaming = restOfLine.trimStart().startsWith(':');
-  const options: Completion[] = keysOf(parent).map((key) => {
+  // Keys the mapping already has are not offered again (a second one would replace the first).
+  const options: Completion[] = keysOf(parent).filter((key) => !spot.present.includes(key)).map((key) => {
     const shape = parent!.fields!.get(key)!;
     const scalar = !shape.fields && !shape.element;
     // Renaming an existing key keeps its colon; a new one gets its own.

@@ -83,3 +83,18 @@ test('a quick fix applies its edit', async ({ page }) => {
   await expect(page.getByTestId('summary')).toHaveText('Valid cloud-config');
   expect(await page.evaluate(() => window.__editorView!.state.doc.line(1).text)).toBe('#cloud-config');
 });
+
+test('key docs open from the keyboard at the cursor, and Escape closes them', async ({ page }) => {
+  await openApp(page);
+  await pasteText(page, '#cloud-config\ncoreos:\n  update:\n    reboot_strategy: etcd-lock\n');
+  // Keyboard only: to line 4, into the key.
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Control+i');
+  await expect(page.locator('.key-docs')).toContainText('etcd-lock');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.key-docs')).toHaveCount(0);
+});

@@ -77,7 +77,7 @@ export function ProblemsPanel({ validation, busy, onReveal, onHelp }: ProblemsPa
       </ol>
       {response && response.entries.length === 0 && <p className="no-problems">No problems found.</p>}
       <p className="hint">
-        F8 / Shift+F8 step through problems in the editor. Ctrl+Space completes keys; hover a key for its docs. Esc then Tab
+        F8 / Shift+F8 step through problems in the editor. Ctrl+Space completes keys; hover a key, or press Ctrl+K Ctrl+I on it, for its docs. Esc then Tab
         leaves the editor.
       </p>
     </aside>

@@ -4,7 +4,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput } from '@codemirror/language';
 import { lintGutter, lintKeymap, previousDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { Compartment, EditorState } from '@codemirror/state';
+import { Compartment, EditorState, StateEffect, StateField } from '@codemirror/state';
 import {
   crosshairCursor,
   drawSelection,
@@ -17,6 +17,8 @@ import {
   keymap,
   lineNumbers,
   rectangularSelection,
+  showTooltip,
+  type Tooltip,
   type ViewUpdate,
 } from '@codemirror/view';
 import { theme } from './theme';
@@ -27,6 +29,37 @@ import { theme } from './theme';
 const loadHover = () => import('./schema-hover');
 const loadCompletion = () => import('./schema-completion');
 const schemaHover = hoverTooltip(async (view, pos) => (await loadHover()).keyDocsTooltip(view, pos), { hoverTime: 350 });
+
+// The same docs from the keyboard (Ctrl-K Ctrl-I, as in other editors), at the cursor; moving
+// the cursor, editing or Escape closes them.
+const setKeyDocs = StateEffect.define<Tooltip | null>();
+const keyDocsAtCursor = StateField.define<Tooltip | null>({
+  create: () => null,
+  update(shown, tr) {
+    for (const e of tr.effects) if (e.is(setKeyDocs)) return e.value;
+    return tr.docChanged || tr.selection ? null : shown;
+  },
+  provide: (field) => showTooltip.from(field),
+});
+const keyDocsKeymap = [
+  {
+    key: 'Ctrl-k Ctrl-i',
+    run(view: EditorView) {
+      void loadHover().then(({ keyDocsTooltip }) =>
+        view.dispatch({ effects: setKeyDocs.of(keyDocsTooltip(view, view.state.selection.main.head)) }),
+      );
+      return true;
+    },
+  },
+  {
+    key: 'Escape',
+    run(view: EditorView) {
+      if (!view.state.field(keyDocsAtCursor)) return false;
+      view.dispatch({ effects: setKeyDocs.of(null) });
+      return true;
+    },
+  },
+];
 /**
  * Above this size the text is edited without YAML highlighting: CodeMirror re-parses up to 100 KB
  * past each edit, in slices of up to 100 ms, which a huge paste would pay on every keystroke.
@@ -68,7 +101,9 @@ export function createEditor(parent: HTMLElement, doc: string, onUpdate: (update
       theme,
       autocompletion({ override: [schemaCompletion] }),
       schemaHover,
+      keyDocsAtCursor,
       keymap.of([
+        ...keyDocsKeymap,
         ...defaultKeymap,
         ...searchKeymap,
         ...historyKeymap,

@@ -103,3 +103,13 @@ describe('advertise-address', () => {
     ]);
   });
 });
+
+describe('IPv6 substitutions', () => {
+  it('need brackets in a URL, as the address they become does', () => {
+    const text = `${H}coreos:\n  etcd2:\n    advertise_client_urls: http://$public_ipv6:2379\n    listen_client_urls: http://[$private_ipv6]:2379\n`;
+    const found = fullFindingsOf(text, 'endpoint-url');
+    expect(found.map((f) => [f.line, f.message])).toEqual([
+      [4, 'advertise_client_urls: "http://$public_ipv6:2379" has $public_ipv6, which becomes an IPv6 address, and a URL needs that in brackets; write [$public_ipv6]'],
+    ]);
+  });
+});

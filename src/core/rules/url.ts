@@ -45,6 +45,7 @@ function hostKind(host: string): HostKind | undefined {
   if (isSubstitution(host)) return 'substitution';
   const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : undefined;
   if (bare !== undefined) {
+    if (isSubstitution(bare) && bare.endsWith('6')) return 'substitution';
     if (!isIPv6(bare)) return undefined;
     if (/^[0:]+$/.test(bare)) return 'unspecified';
     return /^[0:]+1$/.test(bare) ? 'loopback' : 'ip';
@@ -70,6 +71,9 @@ function checkHostPort(hostPort: string, needPort: boolean, example: string): Ur
     return { ok: false, problem: 'has an IPv6 address without brackets; write it as [ADDRESS]:PORT' };
   }
   const { host, port } = splitHostPort(hostPort);
+  if (isSubstitution(host) && host.endsWith('6')) {
+    return { ok: false, problem: `has ${host}, which becomes an IPv6 address, and a URL needs that in brackets; write [${host}]` };
+  }
   if (isShellVariable(host)) {
     const meant = closest(host, SUBSTITUTIONS);
     return meant ? { ok: false, problem: `has "${host}", which coreos-cloudinit does not substitute; did you mean ${meant}?` } : { ok: 'unknown' };

@@ -111,3 +111,22 @@ describe('parseInitialCluster', () => {
     ]);
   });
 });
+
+describe('etcd-initial-cluster: the member\'s own URLs', () => {
+  const cluster = 'initial_cluster: a=http://10.0.0.1:2380,b=http://10.0.0.2:2380';
+  it('must equal initial_advertise_peer_urls', () => {
+    expect(findingsOf(etcd2(`    name: a\n    ${cluster}\n    initial_advertise_peer_urls: http://10.0.0.9:2380\n`), 'etcd-initial-cluster')).toEqual([
+      {
+        kind: 'error',
+        message: 'initial_cluster lists member "a" at http://10.0.0.1:2380, but initial_advertise_peer_urls is http://10.0.0.9:2380, so etcd refuses to start; make them the same',
+        line: 6, column: 34, endLine: 6, endColumn: 54,
+      },
+    ]);
+  });
+
+  it('are not compared where a host is a name or a substitution, which etcd resolves first', () => {
+    expect(findingsOf(etcd2(`    name: a\n    ${cluster}\n    initial_advertise_peer_urls: http://10.0.0.1:2380/\n`), 'etcd-initial-cluster')).toEqual([]);
+    expect(findingsOf(etcd2(`    name: a\n    ${cluster}\n    initial_advertise_peer_urls: http://$private_ipv4:2380\n`), 'etcd-initial-cluster')).toEqual([]);
+    expect(findingsOf(etcd2(`    name: a\n    ${cluster}\n    initial_advertise_peer_urls: http://node-a:2380\n`), 'etcd-initial-cluster')).toEqual([]);
+  });
+});

@@ -53,6 +53,35 @@ export function initialCluster(ctx: RuleContext): { node: TreeNode; entries: Clu
   return { node, entries: parseInitialCluster(text) };
 }
 
+/** A URL etcd would compare as written: an IP-address host (host names are resolved first). */
+function literalPeerUrl(url: string): string | undefined {
+  const u = url.trim().replace(/\/$/, '');
+  const check = checkUrl(u, PEER_URL, PEER_EXAMPLE);
+  return check.ok === true && check.url.hostKind !== 'name' && check.url.hostKind !== 'substitution' ? u : undefined;
+}
+
+/**
+ * etcd refuses to start when this member's URLs in initial_cluster differ from its
+ * initial_advertise_peer_urls. Compared only where every URL has an IP address as host.
+ */
+function advertisedMismatch(etcd2: TreeNode | undefined, name: string | undefined, entries: ClusterEntry[]): RuleFinding | undefined {
+  const node = childNamed(etcd2, 'initial_advertise_peer_urls');
+  const advertised = scalarText(node);
+  if (!name || !node || !advertised || isTemplated(advertised) || isProxy(etcd2)) return undefined;
+  const own = entries.filter((e) => e.name === name).map((e) => literalPeerUrl(e.url));
+  const adv = advertised.split(',').filter((u) => u.trim() !== '').map(literalPeerUrl);
+  if (own.length === 0 || adv.length === 0 || [...own, ...adv].some((u) => u === undefined)) return undefined;
+  const same = own.length === adv.length && [...own].sort().every((u, i) => u === [...adv].sort()[i]);
+  if (same) return undefined;
+  return {
+    kind: 'error',
+    message: `initial_cluster lists member "${name}" at ${own.join(', ')}, but initial_advertise_peer_urls is ${adv.join(', ')}, so etcd refuses to start; make them the same`,
+    rule: 'etcd-initial-cluster',
+    node,
+    target: 'value',
+  };
+}
+
 export const memberNames = (entries: ClusterEntry[]): string[] => [...new Set(entries.flatMap((e) => (e.name !== undefined ? [e.name] : [])))];
 
 export const etcdInitialCluster: Rule = {
@@ -81,6 +110,8 @@ export const etcdInitialCluster: Rule = {
         target: 'value',
       });
     }
+    const mismatch = advertisedMismatch(etcd2, name, cluster.entries);
+    if (mismatch) out.push(mismatch);
     // Without a name, etcd calls the member "default".
     if (!nameNode && !isProxy(etcd2) && members.length > 0 && !members.includes('default')) {
       out.push({

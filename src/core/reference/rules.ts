@@ -1,7 +1,6 @@
 import type { RuleFinding } from '../findings';
 import type { Shape } from '../schema/shape';
-import type { TreeNode } from '../yaml/tree';
-import { goFloat } from '../yaml/tree';
+import { childNamed, goFloat, type TreeNode } from '../yaml/tree';
 import { coerce, isCompatible, seen, shapeKind, weakKind, type Coerced } from './coerce';
 import { canDecode } from './decode-content';
 import { goQuote } from './go-format';
@@ -14,7 +13,6 @@ import { goParseRequestURIOk } from './go-url';
  * read-only paths, write_files under coreos. Messages are its exact wording.
  */
 
-const child = (n: TreeNode | undefined, name: string) => n?.children.find((c) => c.name === name);
 
 const GO_TYPE_NAME: Record<string, string> = {
   map: 'map[interface {}]interface {}',
@@ -39,7 +37,7 @@ function goValue(v: Coerced): string {
 }
 
 function checkDiscovery(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: RuleFinding[]) {
-  const d = child(child(child(root, 'coreos'), 'etcd'), 'discovery');
+  const d = childNamed(childNamed(childNamed(root, 'coreos'), 'etcd'), 'discovery');
   if (!d || d.kind === 'null') return;
   if (!goParseRequestURIOk(valueString(d, coerced))) {
     out.push({ kind: 'warning', message: 'discovery URL is not valid', rule: 'discovery-url', node: d, target: 'value' });
@@ -47,10 +45,10 @@ function checkDiscovery(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: Ru
 }
 
 function checkEncoding(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: RuleFinding[]) {
-  for (const file of child(root, 'write_files')?.children ?? []) {
-    const enc = child(file, 'encoding');
+  for (const file of childNamed(root, 'write_files')?.children ?? []) {
+    const enc = childNamed(file, 'encoding');
     if (!enc || enc.kind === 'null') continue;
-    const content = child(file, 'content');
+    const content = childNamed(file, 'content');
     const encoding = valueString(enc, coerced);
     if (!canDecode(valueString(content, coerced), encoding, content?.binary)) {
       out.push({
@@ -127,8 +125,8 @@ function checkValidity(n: TreeNode, g: Shape, coerced: Map<TreeNode, Coerced>, o
 }
 
 function checkWritePaths(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: RuleFinding[]) {
-  for (const file of child(root, 'write_files')?.children ?? []) {
-    const p = child(file, 'path');
+  for (const file of childNamed(root, 'write_files')?.children ?? []) {
+    const p = childNamed(file, 'path');
     if (!p || p.kind === 'null') continue;
     if (goDir(valueString(p, coerced)).startsWith('/usr')) {
       out.push({ kind: 'error', message: 'file cannot be written to a read-only filesystem', rule: 'read-only-path', node: p, target: 'value' });
@@ -137,7 +135,7 @@ function checkWritePaths(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: R
 }
 
 function checkWriteFilesUnderCoreos(root: TreeNode, out: RuleFinding[]) {
-  const wf = child(child(root, 'coreos'), 'write_files');
+  const wf = childNamed(childNamed(root, 'coreos'), 'write_files');
   if (wf && wf.kind !== 'null') {
     out.push({ kind: 'info', message: "write_files doesn't belong under coreos", rule: 'write-files-under-coreos', node: wf, target: 'key' });
   }

@@ -1,6 +1,8 @@
 import type { RuleFinding } from '../findings';
 import type { LineIndex } from '../text/line-index';
-import type { Tree, TreeNode } from '../yaml/tree';
+import { childNamed, type Tree, type TreeNode } from '../yaml/tree';
+
+export { childNamed };
 
 /** What a check of the `all` rule set gets: the source, its line index and the value tree. */
 export interface RuleContext {
@@ -19,8 +21,6 @@ export interface Rule {
   check(ctx: RuleContext): RuleFinding[];
 }
 
-export const childNamed = (n: TreeNode | undefined, name: string): TreeNode | undefined =>
-  n?.children.find((c) => c.name === name);
 
 /** The node at a path of normalised keys and indices. */
 export function nodeAt(root: TreeNode, path: readonly (string | number)[]): TreeNode | undefined {

@@ -44,6 +44,9 @@ export interface Tree {
   duplicates: DuplicateKey[];
 }
 
+/** The child of a mapping node with the given (normalised) name, as the reference's `Child` finds it. */
+export const childNamed = (n: TreeNode | undefined, name: string): TreeNode | undefined => n?.children.find((c) => c.name === name);
+
 /** Why the reference's decoder would give up on the document. */
 export class TreeError extends Error {
   constructor(

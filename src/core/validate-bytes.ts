@@ -1,46 +1,31 @@
-import type { Report, ValidateOptions } from './types';
-import { validate } from './validate';
+import { inputKind } from './input-kind';
 import { LineIndex } from './text/line-index';
+import type { Report, ValidateOptions } from './types';
+import { parseFailure, validate } from './validate';
 
 /**
  * Validation of raw bytes (files, stdin): UTF-8 that does not decode is a finding of its own,
- * as it is for the reference's parser, and the rest of the file is still checked.
+ * as it is for the reference's parser (which then reads nothing more); the `all` set still
+ * checks the rest of the file.
  */
 export function validateBytes(bytes: Uint8Array, options: ValidateOptions = {}): Report {
   try {
     return validate(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), options);
   } catch {
-    // Not UTF-8: fall through with replacement characters.
+    // Not UTF-8: go on with replacement characters.
   }
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const report = validate(text, options);
-  if (report.kind !== 'cloud-config') return report;
-  const at = text.indexOf('\ufffd');
-  if (options.rules === 'reference') {
-    return {
-      kind: report.kind,
-      entries: [
-        { line: 1, column: 1, endLine: 1, endColumn: 1, kind: 'error', message: 'invalid leading UTF-8 octet', rule: 'yaml-syntax' },
-        { line: 0, column: 0, endLine: 0, endColumn: 0, kind: 'warning', message: 'incorrect type for "" (want struct)', rule: 'wrong-type' },
-      ],
-    };
-  }
-  const pos = new LineIndex(text).position(at);
-  return {
-    kind: report.kind,
-    entries: [
-      {
-        line: pos.line,
-        column: pos.column,
-        endLine: pos.line,
-        endColumn: pos.column + 1,
-        from: at,
-        to: at + 1,
-        kind: 'error',
-        message: 'bytes that are not UTF-8: cloud-config must be UTF-8 text (binary data belongs in write_files content with encoding: base64)',
-        rule: 'not-utf8',
-      },
-      ...report.entries,
-    ],
-  };
+  const kind = inputKind(text);
+  if (kind !== 'cloud-config') return validate(text, options);
+  const rules = options.rules ?? 'all';
+  const failure = parseFailure(
+    new LineIndex(text),
+    rules,
+    rules === 'reference'
+      ? 'invalid leading UTF-8 octet'
+      : 'bytes that are not UTF-8: cloud-config must be UTF-8 text (binary data belongs in write_files content with encoding: base64)',
+    rules === 'reference' ? 'yaml-syntax' : 'not-utf8',
+    text.indexOf('\ufffd'),
+  );
+  return { kind, entries: rules === 'reference' ? failure : [...failure, ...validate(text, options).entries] };
 }

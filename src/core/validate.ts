@@ -96,20 +96,26 @@ const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: str
   'bad-merge': (message) => ({ message: `${message}: "<<:" takes a mapping, an alias of one, or a list of them`, rule: 'yaml-alias' }),
 };
 
+/**
+ * A document that cannot be read. The reference reports the error (at `refLine`) and then,
+ * reading nothing, `incorrect type for ""`; the `all` set reports the error at offset `at`.
+ */
+export function parseFailure(lines: LineIndex, rules: RuleSetName, message: string, rule: string, at: number, refLine = 1): Finding[] {
+  if (rules === 'reference') {
+    const p = referencePlacer(lines, undefined);
+    return [
+      p.place({ kind: 'error', message, rule, refLine }),
+      p.place({ kind: 'warning', message: NOT_A_STRUCT, rule: 'wrong-type', refLine: 0 }),
+    ];
+  }
+  return [realPlacer(lines).place({ kind: 'error', message, rule, range: [at, Math.min(at + 1, lines.text.length)] })];
+}
+
 /** Validation of a cloud-config body (header already accepted). */
 function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex): Finding[] {
   const reference = rules === 'reference';
   const real = realPlacer(lines);
-  const fatal = (message: string, rule: string, at: number, refLine = 1): Finding[] => {
-    if (reference) {
-      const p = referencePlacer(lines, undefined);
-      return [
-        p.place({ kind: 'error', message, rule, refLine }),
-        p.place({ kind: 'warning', message: NOT_A_STRUCT, rule: 'wrong-type', refLine: 0 }),
-      ];
-    }
-    return [real.place({ kind: 'error', message, rule, range: [at, Math.min(at + 1, text.length)] })];
-  };
+  const fatal = (message: string, rule: string, at: number, refLine = 1) => parseFailure(lines, rules, message, rule, at, refLine);
 
   if (text.length > MAX_INPUT_CHARS) {
     return fatal(`input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARS / 1048576} MB`, 'input-too-large', 0);

@@ -1,4 +1,4 @@
-/** Prints the conformance score of the reference rule set over the shared corpus. */
+/** Prints the conformance score of the reference rule set over the corpus in test/conformance. */
 import { compareCase, loadCases } from '../test/conformance-cases';
 
 const cases = loadCases().filter((c) => c.expected.fatal === null);

@@ -1,5 +1,5 @@
 /**
- * Counts the `all` rule set's findings over the shared corpus, by rule id.
+ * Counts the `all` rule set's findings over the corpus in test/conformance, by rule id.
  * `--show RULE` prints that rule's findings with the source line they point at.
  */
 import { loadCases } from '../test/conformance-cases';

@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { firstLibyamlError, type Dialect, type LibyamlError } from '../src/core/yaml/libyaml-errors';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corpusDir = resolve(process.env.CONFORMANCE_DIR ?? join(here, '..', '..', 'shared', 'conformance'));
+const corpusDir = resolve(process.env.CONFORMANCE_DIR ?? join(here, '..', 'test', 'conformance'));
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -3,8 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from '../src/core';
 
-/** The shared conformance corpus (../shared/conformance), one record per case. */
-export const CORPUS_DIR = resolve(process.env.CONFORMANCE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'conformance'));
+/**
+ * The cloud-config conformance corpus kept in the repository (test/conformance: real configs and
+ * the reference validators' reports; `npm run corpus:refresh` updates it from its upstream copy).
+ */
+export const CORPUS_DIR = resolve(process.env.CONFORMANCE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), 'conformance'));
 
 export interface ExpectedEntry {
   line: number;
@@ -18,11 +21,20 @@ export interface Case {
   expected: { entries: ExpectedEntry[]; fatal: string | null };
 }
 
+/** Fewer cases than this means a damaged copy of the corpus, never a pass. */
+const MIN_CASES = 306;
+
+/** Every case of the corpus; throws, saying what is missing, when the corpus is not there whole. */
 export function loadCases(): Case[] {
   const casesDir = join(CORPUS_DIR, 'cases');
-  if (!existsSync(casesDir)) return [];
-  return readdirSync(casesDir)
-    .filter((f) => f.endsWith('.yaml'))
+  if (!existsSync(casesDir)) {
+    throw new Error(`conformance corpus not found: ${casesDir} does not exist (it is part of the repository; restore test/conformance, or set CONFORMANCE_DIR)`);
+  }
+  const files = readdirSync(casesDir).filter((f) => f.endsWith('.yaml'));
+  if (files.length < MIN_CASES) {
+    throw new Error(`conformance corpus incomplete: ${casesDir} holds ${files.length} cases, expected at least ${MIN_CASES}`);
+  }
+  return files
     .sort()
     .map((f) => {
       const name = f.slice(0, -'.yaml'.length);

@@ -3,7 +3,7 @@ import { compareCase, loadCases } from './conformance-cases';
 
 const cases = loadCases();
 
-describe('conformance with coreos-cloudinit over the shared corpus (reference rule set)', () => {
+describe('conformance with coreos-cloudinit over the corpus (reference rule set)', () => {
   it('finds the corpus', () => {
     expect(cases.length).toBeGreaterThanOrEqual(306);
   });

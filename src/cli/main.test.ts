@@ -23,8 +23,8 @@ describe('cloud-config-validate', () => {
     const r = cli(['--rules', 'reference', good, bad]);
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
-      `${bad}:5:3: warning: unrecognized key "bogus" [unknown-key]`,
       `${bad}:4:22: error: invalid value sometimes [invalid-value]`,
+      `${bad}:5:3: warning: unrecognized key "bogus" [unknown-key]`,
       '2 files checked: 1 error, 1 warning, 0 infos',
       '',
     ]);

@@ -12,6 +12,14 @@ export type InputKind = 'cloud-config' | 'script' | 'ignition' | 'multipart' | '
 
 export type RuleSetName = 'reference' | 'all';
 
+/**
+ * The OS whose coreos-cloudinit judges the file: `flatcar` (today's Flatcar Container Linux)
+ * or `coreos` (CoreOS Container Linux, the 2018 validator behind the old online tool).
+ */
+export type Target = 'flatcar' | 'coreos';
+
+export const DEFAULT_TARGET: Target = 'flatcar';
+
 /** A quick fix: replace [from, to) (0-based offsets into the text) with `insert`. */
 export interface Fix {
   title: string;
@@ -33,9 +41,14 @@ export interface Finding extends Position {
 
 export interface Report {
   kind: InputKind;
+  /** The target the file was judged for. */
+  target: Target;
+  /** Findings in document order (line, then column); findings at line 0 come last. */
   entries: Finding[];
 }
 
 export interface ValidateOptions {
   rules?: RuleSetName;
+  /** Default: `flatcar`. */
+  target?: Target;
 }

@@ -1,6 +1,7 @@
 import { inputKind } from './input-kind';
 import { LineIndex } from './text/line-index';
-import type { Report, ValidateOptions } from './types';
+import { sortFindings } from './report/order';
+import { DEFAULT_TARGET, type Report, type ValidateOptions } from './types';
 import { parseFailure, validate } from './validate';
 
 /**
@@ -18,6 +19,7 @@ export function validateBytes(bytes: Uint8Array, options: ValidateOptions = {}):
   const kind = inputKind(text);
   if (kind !== 'cloud-config') return validate(text, options);
   const rules = options.rules ?? 'all';
+  const target = options.target ?? DEFAULT_TARGET;
   const failure = parseFailure(
     new LineIndex(text),
     rules,
@@ -27,5 +29,5 @@ export function validateBytes(bytes: Uint8Array, options: ValidateOptions = {}):
     rules === 'reference' ? 'yaml-syntax' : 'not-utf8',
     text.indexOf('\ufffd'),
   );
-  return { kind, entries: rules === 'reference' ? failure : [...failure, ...validate(text, options).entries] };
+  return { kind, target, entries: sortFindings(rules === 'reference' ? failure : [...failure, ...validate(text, options).entries]) };
 }

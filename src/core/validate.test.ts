@@ -119,9 +119,9 @@ describe('bytes', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode(H + 'hostname: a'), 0xff, 0x0a, ...new TextEncoder().encode('bogus: 1\n')]);
     const r = validateBytes(bytes);
     expect(r.entries.map((e) => [e.line, e.rule])).toEqual([
+      [2, 'hostname'],
       [2, 'not-utf8'],
       [3, 'unknown-key'],
-      [2, 'hostname'],
     ]);
     expect(validateBytes(bytes, { rules: 'reference' }).entries.map((e) => [e.line, e.message])).toEqual([
       [1, 'invalid leading UTF-8 octet'],

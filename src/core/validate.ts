@@ -7,7 +7,8 @@ import { dialectNote } from './rules/dialect';
 import { refineForAll } from './rules/refine';
 import { rootShape } from './schema/shape';
 import { LineIndex } from './text/line-index';
-import type { Finding, Fix, Report, RuleSetName, ValidateOptions } from './types';
+import { sortFindings } from './report/order';
+import { DEFAULT_TARGET, type Finding, type Fix, type InputKind, type Report, type RuleSetName, type Target, type ValidateOptions } from './types';
 import { firstLibyamlError, libyamlOffset, referenceLine, type LibyamlError } from './yaml/libyaml-errors';
 import { excessiveNesting, forbiddenCharacter, MAX_DEPTH } from './yaml/prescan';
 import { buildTreeFromLibyaml } from './yaml/libyaml/tree';
@@ -112,7 +113,7 @@ export function parseFailure(lines: LineIndex, rules: RuleSetName, message: stri
 }
 
 /** Validation of a cloud-config body (header already accepted). */
-function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex): Finding[] {
+function validateCloudConfig(text: string, rules: RuleSetName, target: Target, lines: LineIndex): Finding[] {
   const reference = rules === 'reference';
   const real = realPlacer(lines);
   const fatal = (message: string, rule: string, at: number, refLine = 1) => parseFailure(lines, rules, message, rule, at, refLine);
@@ -162,7 +163,7 @@ function validateCloudConfig(text: string, rules: RuleSetName, lines: LineIndex)
     const p = referencePlacer(lines, referenceLines(text, root));
     return found.map((f) => p.place(f));
   }
-  const ctx = { text, lines, tree };
+  const ctx = { text, lines, tree, target };
   const refined = refineForAll(found, ctx);
   for (const rule of extraRules) refined.push(...rule.check(ctx));
   return refined.map((f) => real.place(f));
@@ -195,25 +196,29 @@ function headerFinding(text: string, rules: RuleSetName, lines: LineIndex): Find
   return { ...pos, kind: 'error', message: `${headerProblem(text, firstLine)}; coreos-cloudinit ignores this file`, rule: 'header', fixes: [fix] };
 }
 
-/** Validates user-data text. Never throws: every input yields a report. */
+/** Validates user-data text. Never throws: every input yields a report, its findings in document order. */
 export function validate(text: string, options: ValidateOptions = {}): Report {
   const rules = options.rules ?? 'all';
+  const target = options.target ?? DEFAULT_TARGET;
   const kind = inputKind(text);
   const lines = new LineIndex(text);
+  let entries: Finding[];
   try {
-    if (kind === 'cloud-config') return { kind, entries: validateCloudConfig(text, rules, lines) };
-    if (kind === 'unknown' || (kind === 'multipart' && rules === 'reference')) {
-      const entries = [headerFinding(text, rules, lines)];
-      const note = rules === 'all' ? dialectNote(text) : undefined;
-      if (note) entries.push(realPlacer(lines).place(note));
-      return { kind, entries };
-    }
-    return { kind, entries: [] };
+    entries = findingsFor(kind, text, rules, target, lines);
   } catch (e) {
     // A bug of ours must not cost the user their report.
-    return {
-      kind,
-      entries: [{ line: 1, column: 1, endLine: 1, endColumn: 1, kind: 'error', rule: 'internal-error', message: `validator failed: ${(e as Error)?.message ?? e}` }],
-    };
+    entries = [{ line: 1, column: 1, endLine: 1, endColumn: 1, kind: 'error', rule: 'internal-error', message: `validator failed: ${(e as Error)?.message ?? e}` }];
   }
+  return { kind, target, entries: sortFindings(entries) };
+}
+
+function findingsFor(kind: InputKind, text: string, rules: RuleSetName, target: Target, lines: LineIndex): Finding[] {
+  if (kind === 'cloud-config') return validateCloudConfig(text, rules, target, lines);
+  if (kind === 'unknown' || (kind === 'multipart' && rules === 'reference')) {
+    const entries = [headerFinding(text, rules, lines)];
+    const note = rules === 'all' ? dialectNote(text) : undefined;
+    if (note) entries.push(realPlacer(lines).place(note));
+    return entries;
+  }
+  return [];
 }

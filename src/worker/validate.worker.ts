@@ -1,10 +1,6 @@
 /// <reference lib="webworker" />
-import { validate, type Finding } from '../core';
+import { validate } from '../core';
 import { MAX_ENTRIES, type SeverityCounts, type ValidateRequest, type ValidateResponse } from './protocol';
-
-/** Document order, as a problems list reads; findings about the whole file (line 0) last. */
-const documentOrder = (a: Finding, b: Finding) =>
-  (a.line || Infinity) - (b.line || Infinity) || a.column - b.column;
 
 // Runs the validation core off the page's main thread, so typing never waits for it.
 self.onmessage = ({ data }: MessageEvent<ValidateRequest>) => {
@@ -15,7 +11,7 @@ self.onmessage = ({ data }: MessageEvent<ValidateRequest>) => {
   const response: ValidateResponse = {
     id: data.id,
     kind: report.kind,
-    entries: report.entries.sort(documentOrder).slice(0, MAX_ENTRIES),
+    entries: report.entries.slice(0, MAX_ENTRIES),
     total: report.entries.length,
     counts,
     ms: performance.now() - started,

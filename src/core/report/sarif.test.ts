@@ -27,14 +27,14 @@ describe('SARIF', () => {
 
   it('maps severities and places results at their region', () => {
     expect(run.results.map((r) => [r.ruleId, r.level, r.ruleIndex])).toEqual([
-      ['unknown-key', 'warning', ruleIndex('unknown-key')],
       ['invalid-value', 'error', ruleIndex('invalid-value')],
+      ['unknown-key', 'warning', ruleIndex('unknown-key')],
     ]);
-    expect(run.results[1].locations[0].physicalLocation).toEqual({
+    expect(run.results[0].locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'nodes/a.yaml' },
       region: { startLine: 4, startColumn: 22, endLine: 4, endColumn: 31 },
     });
-    expect(run.results[1].message.text).toBe('invalid value sometimes; reboot_strategy takes "etcd-lock", "reboot" or "off"');
+    expect(run.results[0].message.text).toBe('invalid value sometimes; reboot_strategy takes "etcd-lock", "reboot" or "off"');
   });
 
   it('maps info to note, and gives line-0 findings no region', () => {
@@ -54,7 +54,7 @@ describe('SARIF', () => {
 
   it('a rule id without docs still gets a descriptor', () => {
     // internal-error is the validator's own failure, with no rule docs.
-    const out = toSarif([{ file: 'a', report: { kind: 'cloud-config', entries: [{ line: 1, column: 1, endLine: 1, endColumn: 2, kind: 'error', message: 'm', rule: 'internal-error' }] } }], {});
+    const out = toSarif([{ file: 'a', report: { kind: 'cloud-config', target: 'flatcar', entries: [{ line: 1, column: 1, endLine: 1, endColumn: 2, kind: 'error', message: 'm', rule: 'internal-error' }] } }], {});
     expect(out.runs[0].tool.driver.rules[0]).toMatchObject({ id: 'internal-error', shortDescription: { text: 'internal-error' } });
   });
 

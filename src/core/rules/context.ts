@@ -1,14 +1,16 @@
 import type { RuleFinding } from '../findings';
 import type { LineIndex } from '../text/line-index';
+import type { Target } from '../types';
 import { childNamed, type Tree, type TreeNode } from '../yaml/tree';
 
 export { childNamed };
 
-/** What a check of the `all` rule set gets: the source, its line index and the value tree. */
+/** What a check of the `all` rule set gets: the source, its line index, the value tree and the target. */
 export interface RuleContext {
   text: string;
   lines: LineIndex;
   tree: Tree;
+  target: Target;
 }
 
 /** A check beyond the reference. Pure: it reads the context and returns findings. */

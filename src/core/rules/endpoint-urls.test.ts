@@ -92,13 +92,13 @@ describe('advertise-address', () => {
       },
       {
         kind: 'warning',
-        message: "peer_addr advertises 0.0.0.0 to peers, which other machines cannot connect to; advertise this machine's address, e.g. $private_ipv4:7001",
-        line: 8, column: 17, endLine: 8, endColumn: 29,
+        message: "initial_cluster gives a member the peer address 127.0.0.1, which other members cannot connect to; use each member's own address",
+        line: 6, column: 24, endLine: 6, endColumn: 45,
       },
       {
         kind: 'warning',
-        message: "initial_cluster gives a member the peer address 127.0.0.1, which other members cannot connect to; use each member's own address",
-        line: 6, column: 24, endLine: 6, endColumn: 45,
+        message: "peer_addr advertises 0.0.0.0 to peers, which other machines cannot connect to; advertise this machine's address, e.g. $private_ipv4:7001",
+        line: 8, column: 17, endLine: 8, endColumn: 29,
       },
     ]);
   });

@@ -22,7 +22,12 @@ describe('etcd-initial-cluster', () => {
   });
 
   it('reports a bad peer URL at the URL, with what is wrong', () => {
-    expect(findingsOf(etcd2('    initial_cluster: "a=10.0.0.1:2380,b=http://10.0.0.2"\n'), 'etcd-initial-cluster').slice(0, 2)).toEqual([
+    expect(findingsOf(etcd2('    initial_cluster: "a=10.0.0.1:2380,b=http://10.0.0.2"\n'), 'etcd-initial-cluster')).toEqual([
+      {
+        kind: 'error',
+        message: 'name is not set, so etcd calls this member "default", which initial_cluster does not list (a, b), and refuses to start; add name: with this machine\'s member name',
+        line: 4, column: 5, endLine: 4, endColumn: 20,
+      },
       { kind: 'error', message: 'initial_cluster: the URL of member "a" has no scheme; write http://10.0.0.1:2380 (or https://)', line: 4, column: 25, endLine: 4, endColumn: 38 },
       { kind: 'error', message: 'initial_cluster: the URL of member "b" has no port; add one, e.g. http://10.0.0.1:2380', line: 4, column: 41, endLine: 4, endColumn: 56 },
     ]);

@@ -5,7 +5,7 @@ import { nodeAt, type RuleContext } from './context';
 import { valueLines, valueSpan, verbatimSpan } from './source';
 
 function ctxOf(text: string): RuleContext {
-  return { text, lines: new LineIndex(text), tree: buildTreeFromLibyaml(text, 1000) };
+  return { text, lines: new LineIndex(text), tree: buildTreeFromLibyaml(text, 1000), target: 'flatcar' };
 }
 
 const at = (text: string, key: string) => {

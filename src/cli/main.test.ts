@@ -1,25 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { version } from '../../package.json';
 
+// The CLI as users run it: the bin over the JavaScript built in lib/ (see test/build-lib.global-setup.ts).
 const dir = mkdtempSync(join(tmpdir(), 'ccv-'));
-const file = (name: string, text: string) => {
+const file = (name: string, text: string | Uint8Array) => {
   const p = join(dir, name);
+  mkdirSync(join(p, '..'), { recursive: true });
   writeFileSync(p, text);
   return p;
 };
 const good = file('good.yaml', '#cloud-config\nhostname: node1\n');
-const bad = file('bad.yaml', '#cloud-config\ncoreos:\n  update:\n    reboot-strategy: sometimes\n  bogus: 1\n');
+const bad = file('bad.yaml', '#cloud-config\ncoreos:\n  update:\n    reboot_strategy: sometimes\n  bogus: 1\n');
+const warnOnly = file('warn.yaml', '#cloud-config\nbogus: 1\nother: 2\n');
 
 function cli(args: string[], input?: string) {
   const r = spawnSync(process.execPath, ['bin/cloud-config-validate.js', ...args], { input, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('cloud-config-validate', () => {
-  it('prints FILE:LINE:COL: KIND: MESSAGE [rule] and a summary; exit 1 on errors', () => {
+describe('cloud-config-validate', { timeout: 60_000 }, () => {
+  it('prints FILE:LINE:COL: KIND: MESSAGE [rule] sorted by file, line and column, and a summary; exit 1 on errors', () => {
     const r = cli(['--rules', 'reference', good, bad]);
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
@@ -36,28 +40,139 @@ describe('cloud-config-validate', () => {
     expect(r.stdout).toBe('1 file checked: 0 errors, 0 warnings, 0 infos\n');
   });
 
-  it('writes the JSON report', () => {
+  it('writes the JSON report, naming kind and target', () => {
     const r = cli(['--format=json', '--rules=reference', bad]);
     const json = JSON.parse(r.stdout);
-    expect(json.files[0]).toMatchObject({ file: bad, kind: 'cloud-config' });
+    expect(json.files[0]).toMatchObject({ file: bad, kind: 'cloud-config', target: 'flatcar' });
     expect(json.files[0].entries).toContainEqual({ line: 5, column: 3, endLine: 5, endColumn: 8, kind: 'warning', message: 'unrecognized key "bogus"', rule: 'unknown-key' });
+    expect(JSON.parse(cli(['--format=json', '--target', 'coreos', bad]).stdout).files[0].target).toBe('coreos');
   });
 
-  it('exits 2 on usage errors and unreadable files, still reporting the others', () => {
-    const usage = cli(['--rules', 'strict', good]);
-    expect(usage.status).toBe(2);
-    expect(usage.stderr).toMatch(/--rules must be reference or all/);
-    const missing = cli([join(dir, 'nope.yaml'), bad]);
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read .*nope\.yaml: ENOENT/);
-    expect(missing.stdout).toMatch(/unrecognized key "bogus"/);
-    expect(cli([]).status).toBe(2);
+  it('prints its version', () => {
+    const r = cli(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`cloud-config-validate ${version}\n`);
   });
 
-  it('writes SARIF 2.1.0', () => {
-    const r = cli(['--format', 'sarif', bad]);
+  it('refuses bad option values with a usage error and exit 2', () => {
+    const cases: [string[], RegExp][] = [
+      [['--rules', 'strict', good], /--rules must be reference or all, not "strict"/],
+      [['--target', 'ubuntu', good], /--target must be flatcar or coreos, not "ubuntu"/],
+      [['--format', 'xml', good], /--format must be text, json, sarif or coreos-json, not "xml"/],
+      [['--max-warnings', '-1', good], /--max-warnings must be a whole number of warnings \(0 or more\), not "-1"/],
+      [['--max-warnings', 'many', good], /--max-warnings must be a whole number/],
+      [['--max-warnings'], /--max-warnings needs a value/],
+      [['--format', 'coreos-json', '--rules', 'all', good], /coreos-json .* takes no --rules all or --target flatcar/],
+      [['--bogus', good], /unknown option --bogus/],
+      [[], /no input files/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stderr).toContain('usage: cloud-config-validate');
+    }
+  });
+
+  it('--max-warnings N exits 1 only when there are more than N warnings', () => {
+    expect(cli([warnOnly]).status).toBe(0);
+    expect(cli(['--max-warnings', '2', warnOnly]).status).toBe(0);
+    const over = cli(['--max-warnings=1', warnOnly]);
+    expect(over.status).toBe(1);
+    expect(over.stderr).toBe('cloud-config-validate: 2 warnings, more than --max-warnings 1\n');
+    expect(cli(['--max-warnings', '0', good]).status).toBe(0);
+  });
+
+  it('says in plain words why a file cannot be read, in every format, and still reports the others', () => {
+    const missing = join(dir, 'nope.yaml');
+    const text = cli([missing, bad]);
+    expect(text.status).toBe(2);
+    expect(text.stderr).toBe(`cloud-config-validate: cannot read ${missing}: no such file\n`);
+    expect(text.stdout).toContain(`${missing}: error: cannot read: no such file\n`);
+    expect(text.stdout).toMatch(/unrecognized key "bogus"/);
+    expect(text.stdout).toMatch(/^1 file checked, 1 unreadable: /m);
+
+    const json = JSON.parse(cli(['--format', 'json', missing]).stdout);
+    expect(json.files).toEqual([{ file: missing, error: 'no such file' }]);
+
+    const sarif = JSON.parse(cli(['--format', 'sarif', missing, good]).stdout);
+    expect(sarif.runs[0].invocations).toEqual([
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          { level: 'error', message: { text: `cannot read ${missing}: no such file` }, locations: [{ physicalLocation: { artifactLocation: { uri: `file://${missing}` } } }] },
+        ],
+      },
+    ]);
+  });
+
+  it('writes SARIF 2.1.0 with the tool version, its home and the target', () => {
+    const r = cli(['--format', 'sarif', '--target', 'coreos', bad]);
     const sarif = JSON.parse(r.stdout);
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+    const run = sarif.runs[0];
+    expect(run.tool.driver).toMatchObject({ name: 'cloud-config-validate', version, semanticVersion: version, informationUri: expect.stringMatching(/^https:\/\//) });
+    expect(run.properties).toEqual({ target: 'coreos' });
+    expect(run.automationDetails).toEqual({ id: 'cloud-config-validate/coreos/' });
+    expect(run.invocations[0].executionSuccessful).toBe(true);
+    expect(run.results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['invalid-value', 'unknown-key']);
+  });
+
+  it('says what it did not check instead of passing it silently', () => {
+    const script = file('boot.sh', '#!/bin/sh\necho hi\n');
+    const empty = file('empty.yaml', '');
+    const r = cli([script, empty]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')).toEqual([
+      `${script}: script: not checked (a script is run as it is at boot; its content is not checked)`,
+      `${empty}: empty file: not checked (an empty file: the machine boots with no user-data)`,
+      '2 files checked: 0 errors, 0 warnings, 0 infos',
+      '',
+    ]);
+    expect(JSON.parse(cli(['--format', 'json', script]).stdout).files[0]).toMatchObject({ kind: 'script', notChecked: expect.stringContaining('not checked') });
+  });
+
+  it('searches directories for user-data files by name and by content', () => {
+    const root = join(dir, 'tree');
+    const taken = [
+      file('tree/nodes/user-data', '#cloud-config\nhostname: a\n'),
+      file('tree/nodes/worker.yaml', '#cloud-config\nbogus: 1\n'),
+      file('tree/ign/boot.ign', '{"ignition": {"version": "3.3.0"}}'),
+      file('tree/cloud_config.txt', '#cloud-config\n'),
+    ];
+    file('tree/k8s/deploy.yaml', 'apiVersion: v1\nkind: Pod\n');
+    file('tree/README.md', '#cloud-config\n');
+    file('tree/node_modules/x/user-data', '#cloud-config\n');
+    file('tree/.git/user-data', '#cloud-config\n');
+    const r = JSON.parse(cli(['--format', 'json', root]).stdout);
+    expect(r.files.map((f: { file: string }) => f.file)).toEqual([...taken].sort());
+
+    const emptyDir = join(dir, 'nothing');
+    mkdirSync(emptyDir);
+    const none = cli([emptyDir]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toBe(`cloud-config-validate: cannot read ${emptyDir}: no user-data files found in this directory\n`);
+  });
+});
+
+describe('--format coreos-json: the old online validator\'s response body', { timeout: 60_000 }, () => {
+  it('is {"result":null} for a clean file, with no trailing newline', () => {
+    expect(cli(['--format', 'coreos-json', good]).stdout).toBe('{"result":null}');
+  });
+
+  it('lists entries as Go marshalled its maps (sorted keys, HTML characters escaped), after removing every CR', () => {
+    const crlf = file('crlf.yaml', '#cloud-config\r\ncoreos:\r\n  update:\r\n    reboot_strategy: "<b>&"\r\n  bogus: 1\r\n');
+    const r = cli(['--format', 'coreos-json', crlf]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(
+      '{"result":[{"kind":"error","line":4,"message":"invalid value \\u003cb\\u003e\\u0026"},{"kind":"warning","line":5,"message":"unrecognized key \\"bogus\\""}]}',
+    );
+  });
+
+  it('answers "Failed to parse config" for input that is none of the formats, and one body per line for several files', () => {
+    const other = file('other.txt', 'hello\n');
+    expect(cli(['--format', 'coreos-json', other, good]).stdout).toBe(
+      '{"result":null}\n{"result":[{"kind":"error","message":"Failed to parse config. Is this a valid Ignition Config, Cloud-Config, or script?"}]}',
+    );
   });
 });

@@ -1,55 +1,37 @@
-import { readFile } from 'node:fs/promises';
-import { validateBytes, type RuleSetName } from '../core';
-import { formatJson, formatText, type FileReport } from './format';
+import { homepage, version } from '../../package.json';
+import {
+  allRuleDocs,
+  byFileName,
+  countFindings,
+  formatCoreosJson,
+  formatJson,
+  formatText,
+  toSarif,
+  validateBytes,
+  type FileReport,
+} from '../core';
+import { parseArgs, UsageError, type Args, type Command } from './args';
+import { collectInputs } from './inputs';
 
-const USAGE = `usage: cloud-config-validate [--rules reference|all] [--format text|json|sarif] FILE... | -
+const NAME = 'cloud-config-validate';
 
-Validates CoreOS / Flatcar cloud-config user-data. "-" reads standard input.
-  --rules reference   exactly the findings of coreos-cloudinit's own validator
-  --rules all         every check (default)
+const USAGE = `usage: ${NAME} [--rules reference|all] [--target flatcar|coreos]
+                             [--format text|json|sarif|coreos-json] [--max-warnings N]
+                             FILE|DIR... | -
+
+Validates user-data for Flatcar / CoreOS Container Linux. "-" reads standard input; a directory
+is searched for user-data files.
+  --rules all          every check (default)
+  --rules reference    exactly the findings of the target's own coreos-cloudinit validator
+  --target flatcar     judge as today's Flatcar Container Linux (default)
+  --target coreos      judge as CoreOS Container Linux (the old online validator)
   --format text|json|sarif   output format (default text)
-Exit status: 0 no errors, 1 a file has errors, 2 usage error or unreadable file.`;
+  --format coreos-json the old online validator's response body, byte for byte
+  --max-warnings N     exit 1 when there are more than N warnings
+  --version            print the version
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable file.`;
 
-type Format = 'text' | 'json' | 'sarif';
-
-interface Args {
-  rules: RuleSetName;
-  format: Format;
-  files: string[];
-}
-
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { rules: 'all', format: 'text', files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--rules') {
-      const v = value();
-      if (v !== 'reference' && v !== 'all') throw new UsageError(`--rules must be reference or all, not "${v}"`);
-      args.rules = v;
-    } else if (flag === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
-      args.format = v;
-    } else if (flag === '--') {
-      args.files.push(...argv.slice(i + 1));
-      break;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option ${arg}`);
-    } else {
-      args.files.push(arg);
-    }
-  }
-  if (args.files.length === 0) throw new UsageError('no input files (use - for standard input)');
-  return args;
-}
+const CR = 0x0d;
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -57,41 +39,56 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-async function format(files: FileReport[], kind: Format): Promise<string> {
-  if (kind === 'json') return formatJson(files);
-  if (kind === 'text') return formatText(files);
-  const [{ toSarif }, { allRuleDocs }] = await Promise.all([import('../core/report/sarif'), import('../core/rule-docs')]);
-  return JSON.stringify(toSarif(files, allRuleDocs()), null, 2) + '\n';
+function render(files: FileReport[], args: Args): string {
+  switch (args.format) {
+    case 'json':
+      return formatJson(files);
+    case 'text':
+      return formatText(files);
+    case 'sarif':
+      return JSON.stringify(toSarif(files, allRuleDocs(), { name: NAME, version, informationUri: homepage }, args.target), null, 2) + '\n';
+    case 'coreos-json':
+      // One response body per file, as the service answered each upload; unreadable files get none.
+      return files.flatMap(({ report }) => (report ? [formatCoreosJson(report.kind, report.entries)] : [])).join('\n');
+  }
 }
 
 /** Runs the CLI; returns the exit status. */
 export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  let command: Command;
+  try {
+    command = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err.write(`${NAME}: ${e.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (command.kind === 'help') {
     out.write(USAGE + '\n');
     return 0;
   }
-  let args: Args;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    err.write(`cloud-config-validate: ${e.message}\n${USAGE}\n`);
-    return 2;
+  if (command.kind === 'version') {
+    out.write(`${NAME} ${version}\n`);
+    return 0;
   }
-  const reports: FileReport[] = [];
-  let unreadable = false;
-  for (const file of args.files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = file === '-' ? await readStdin() : await readFile(file);
-    } catch (e) {
-      err.write(`cloud-config-validate: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      unreadable = true;
-      continue;
-    }
-    reports.push({ file, report: validateBytes(bytes, { rules: args.rules }) });
+  const { args } = command;
+  const inputs = await collectInputs(args.inputs, readStdin);
+  const files = byFileName(
+    inputs.map(({ file, bytes, error }): FileReport => {
+      if (!bytes) return { file, error };
+      // The old online validator removed every CR before it validated.
+      const body = args.format === 'coreos-json' ? bytes.filter((b) => b !== CR) : bytes;
+      return { file, report: validateBytes(body, { rules: args.rules, target: args.target }) };
+    }),
+  );
+  for (const { file, error } of files) if (error) err.write(`${NAME}: cannot read ${file}: ${error}\n`);
+  out.write(render(files, args));
+  if (files.some((f) => f.error)) return 2;
+  const count = countFindings(files);
+  if (count.error > 0) return 1;
+  if (args.maxWarnings !== undefined && count.warning > args.maxWarnings) {
+    err.write(`${NAME}: ${count.warning} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+    return 1;
   }
-  out.write(await format(reports, args.format));
-  if (unreadable) return 2;
-  return reports.some((r) => r.report.entries.some((e) => e.kind === 'error')) ? 1 : 0;
+  return 0;
 }

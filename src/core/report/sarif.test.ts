@@ -6,10 +6,11 @@ import { allRuleDocs } from '../rule-docs';
 import { artifactUri, toSarif } from './sarif';
 
 const H = '#cloud-config\n';
+const TOOL = { name: 'cloud-config-validate', version: '1.2.3', informationUri: 'https://example.org/' };
 
 describe('SARIF', () => {
   const report = validate(H + 'coreos:\n  update:\n    reboot_strategy: sometimes\n  bogus: 1\n', { rules: 'all' });
-  const log = toSarif([{ file: 'nodes/a.yaml', report }], allRuleDocs());
+  const log = toSarif([{ file: 'nodes/a.yaml', report }], allRuleDocs(), TOOL, 'flatcar');
   const run = log.runs[0];
 
   const ruleIndex = (id: string) => run.tool.driver.rules.findIndex((r) => r.id === id);
@@ -40,7 +41,7 @@ describe('SARIF', () => {
   it('maps info to note, and gives line-0 findings no region', () => {
     const refReport = validate(H + 'coreos: {update: {bogus: 1}}\n', { rules: 'reference' });
     const sizeReport = validate(H + 'hostname: a\n' + '#'.repeat(17000) + '\n', { rules: 'all' });
-    const [zero, size] = toSarif([{ file: 'a', report: refReport }, { file: 'b', report: sizeReport }], allRuleDocs()).runs[0].results;
+    const [zero, size] = toSarif([{ file: 'a', report: refReport }, { file: 'b', report: sizeReport }], allRuleDocs(), TOOL, 'flatcar').runs[0].results;
     expect(zero.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'a' } });
     expect(size).toMatchObject({ ruleId: 'user-data-size', level: 'note' });
   });
@@ -54,7 +55,7 @@ describe('SARIF', () => {
 
   it('a rule id without docs still gets a descriptor', () => {
     // internal-error is the validator's own failure, with no rule docs.
-    const out = toSarif([{ file: 'a', report: { kind: 'cloud-config', target: 'flatcar', entries: [{ line: 1, column: 1, endLine: 1, endColumn: 2, kind: 'error', message: 'm', rule: 'internal-error' }] } }], {});
+    const out = toSarif([{ file: 'a', report: { kind: 'cloud-config', target: 'flatcar', entries: [{ line: 1, column: 1, endLine: 1, endColumn: 2, kind: 'error', message: 'm', rule: 'internal-error' }] } }], {}, TOOL, 'coreos');
     expect(out.runs[0].tool.driver.rules[0]).toMatchObject({ id: 'internal-error', shortDescription: { text: 'internal-error' } });
   });
 

@@ -1,5 +1,6 @@
 import type { RuleDoc } from '../rule-docs';
-import type { Finding, Report, Severity } from '../types';
+import type { Finding, Severity, Target } from '../types';
+import type { FileReport } from './file-report';
 
 /** SARIF 2.1.0 output (the format code-scanning tools read), built from the same reports. */
 
@@ -42,20 +43,53 @@ function descriptor(id: string, doc: RuleDoc | undefined) {
   };
 }
 
-/** One SARIF log for a set of validated files: every documented rule, then any other rule id that occurs. */
-export function toSarif(files: { file: string; report: Report }[], ruleDocs: Record<string, RuleDoc>) {
+/** The tool as SARIF names it. */
+export interface SarifTool {
+  name: string;
+  version: string;
+  informationUri: string;
+}
+
+/**
+ * One SARIF log for a set of validated files: every documented rule, then any other rule id
+ * that occurs. Files that could not be read become tool execution notifications, so a CI run
+ * shows them too.
+ */
+export function toSarif(files: readonly FileReport[], ruleDocs: Record<string, RuleDoc>, tool: SarifTool, target: Target) {
   const indices = new Map(Object.keys(ruleDocs).map((id, i) => [id, i]));
   const index = (id: string) => {
     if (!indices.has(id)) indices.set(id, indices.size);
     return indices.get(id)!;
   };
-  const results = files.flatMap(({ file, report }) => report.entries.map((f) => result(f, artifactUri(file), index(f.rule))));
+  const results = files.flatMap(({ file, report }) => (report?.entries ?? []).map((f) => result(f, artifactUri(file), index(f.rule))));
+  const unreadable = files.filter((f) => !f.report);
   return {
     $schema: SCHEMA,
     version: '2.1.0' as const,
     runs: [
       {
-        tool: { driver: { name: 'cloud-config-validate', rules: [...indices.keys()].map((id) => descriptor(id, ruleDocs[id])) } },
+        tool: {
+          driver: {
+            name: tool.name,
+            version: tool.version,
+            semanticVersion: tool.version,
+            informationUri: tool.informationUri,
+            rules: [...indices.keys()].map((id) => descriptor(id, ruleDocs[id])),
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: unreadable.length === 0,
+            toolExecutionNotifications: unreadable.map(({ file, error }) => ({
+              level: 'error' as const,
+              message: { text: `cannot read ${file}: ${error ?? 'unknown error'}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) } } }],
+            })),
+          },
+        ],
+        // Findings of one target form one analysis: code scanning keeps the two apart.
+        automationDetails: { id: `cloud-config-validate/${target}/` },
+        properties: { target },
         // Columns count UTF-16 code units, as the validator's do.
         columnKind: 'utf16CodeUnits' as const,
         results,

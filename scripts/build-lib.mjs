@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Builds the package's JavaScript ahead of time, so the CLI starts without compiling
+// TypeScript: lib/cli.js (the command line) and lib/index.js (the core's public API), each
+// one ES module with its dependencies inlined, plus type declarations in lib/types/.
+// `npm ci` runs it (prepare); so do `npm test` and `npm pack`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'lib');
+rmSync(out, { recursive: true, force: true });
+
+await build({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  publicDir: false,
+  build: {
+    outDir: out,
+    ssr: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    reportCompressedSize: false,
+    rollupOptions: {
+      input: { cli: join(root, 'src/cli/main.ts'), index: join(root, 'src/core/index.ts') },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+  // Inline zod and yaml: one file to load at start-up, and nothing to install beside it.
+  ssr: { noExternal: true },
+});
+
+// Declarations for `import { validate } from 'cloud-config-validator'`.
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.lib.json')], { stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+// Node's ES module resolution wants explicit file names in the declarations' relative imports.
+const typesDir = join(out, 'types');
+const withExtension = (file, spec) => {
+  const target = resolve(dirname(file), spec);
+  if (existsSync(`${target}.d.ts`)) return `${spec}.js`;
+  if (existsSync(join(target, 'index.d.ts'))) return `${spec}/index.js`;
+  return spec;
+};
+const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+for (const file of walk(typesDir).filter((f) => f.endsWith('.d.ts'))) {
+  const text = readFileSync(file, 'utf8');
+  const fixed = text.replace(/(from\s+|import\()(['"])(\.{1,2}\/[^'"]*)\2/g, (_, lead, q, spec) => `${lead}${q}${withExtension(file, spec)}${q}`);
+  if (fixed !== text) writeFileSync(file, fixed);
+}

@@ -36,7 +36,7 @@ const FORMAT_EXTENSIONS = new Set(['.ign', '.bu']);
 const SNIFFED_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.txt', '.conf']);
 const DISCOVERED_KINDS = new Set<InputKind>(['cloud-config', 'ignition', 'multipart']);
 
-const takenByName = (name: string) => USER_DATA_NAME.test(name) || FORMAT_EXTENSIONS.has(extname(name).toLowerCase());
+export const takenByName = (name: string): boolean => USER_DATA_NAME.test(name) || FORMAT_EXTENSIONS.has(extname(name).toLowerCase());
 
 async function readInput(file: string): Promise<Input> {
   try {

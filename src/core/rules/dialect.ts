@@ -1,5 +1,6 @@
-import { isMap, isScalar, parseDocument } from 'yaml';
 import type { RuleFinding } from '../findings';
+import { firstLibyamlError } from '../yaml/libyaml-errors';
+import { buildTreeFromLibyaml } from '../yaml/libyaml/tree';
 import type { Range, TreeNode } from '../yaml/tree';
 import { orList } from './key-suggestions';
 
@@ -123,28 +124,28 @@ function ignitionJsonNote(text: string): RuleFinding | undefined {
   };
 }
 
-/** Top-level and users-entry keys of a YAML mapping, with their source ranges. */
+/**
+ * Top-level and users-entry keys of a YAML mapping, with their source ranges, read with the
+ * same libyaml port as cloud-config (a text it cannot read gets no note).
+ */
 function yamlKeys(text: string): (KeyAt & { range: Range })[] {
-  const doc = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false });
-  if (!isMap(doc.contents)) return [];
+  if (firstLibyamlError(text)) return [];
+  const root = buildTreeFromLibyaml(text, 100_000 + text.length).root;
+  if (root.kind !== 'map') return [];
+  const keyAt = (n: TreeNode, inUser: boolean) => ({
+    name: n.name,
+    rawName: n.rawName,
+    inUser,
+    value: n.kind === 'map' || n.kind === 'seq' ? undefined : n.text,
+    mapValue: n.kind === 'map',
+    range: n.keyRange!,
+  });
   const out: (KeyAt & { range: Range })[] = [];
-  const add = (key: unknown, value: unknown, inUser: boolean) => {
-    if (!isScalar(key) || typeof key.value !== 'string' || !key.range) return;
-    const raw = key.value;
-    out.push({
-      name: raw.replace(/-/g, '_'),
-      rawName: raw,
-      inUser,
-      value: isScalar(value) ? String(value.value) : undefined,
-      mapValue: isMap(value),
-      range: [key.range[0], key.range[1]],
-    });
-  };
-  for (const pair of doc.contents.items) {
-    add(pair.key, pair.value, false);
-    if (isScalar(pair.key) && pair.key.value === 'users' && pair.value && 'items' in (pair.value as object)) {
-      for (const user of (pair.value as { items: unknown[] }).items) if (isMap(user)) for (const p of user.items) add(p.key, p.value, true);
-    }
+  for (const entry of root.children) {
+    if (!entry.keyIsString || !entry.keyRange) continue;
+    out.push(keyAt(entry, false));
+    if (entry.rawName !== 'users' || entry.kind !== 'seq') continue;
+    for (const user of entry.children) if (user.kind === 'map') for (const k of user.children) if (k.keyIsString && k.keyRange) out.push(keyAt(k, true));
   }
   return out;
 }

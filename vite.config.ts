@@ -27,6 +27,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/build-lib.global-setup.ts'],
+    // Corpus-wide tests take seconds on a busy 2-core CI machine; a hang still fails.
+    testTimeout: 30_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
   },

@@ -18,4 +18,10 @@ describe('closest', () => {
     expect(closest('xyz', ['units', 'update'])).toBeUndefined();
     expect(closest('ab', ['cd'])).toBeUndefined();
   });
+
+  it('takes no word far longer or shorter than every candidate for a typo', () => {
+    expect(closest('etcd-lock'.repeat(20_000), ['etcd-lock', 'reboot', 'off'])).toBeUndefined();
+    expect(closest('etcd-lockk', ['etcd-lock', 'reboot', 'off'])).toBe('etcd-lock');
+    expect(closest('of', ['etcd-lock', 'reboot', 'off'])).toBe('off');
+  });
 });

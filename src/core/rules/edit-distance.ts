@@ -22,6 +22,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = typoThreshold(word.length) + 1;
   for (const c of candidates) {
+    // The distance is at least the difference in length: a far longer word (a pasted blob) is
+    // no typo of any candidate, and comparing it would cost its length times theirs.
+    if (Math.abs(c.length - w.length) >= bestDistance) continue;
     const d = editDistance(w, c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }

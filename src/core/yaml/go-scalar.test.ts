@@ -37,4 +37,12 @@ describe('go-yaml v1 plain scalar resolution', () => {
     expect(goParseFloat('1e999')).toBeUndefined();
     expect(goParseFloat('-Infinity')).toBe(-Infinity);
   });
+
+  it('reads long digit runs as Go does (a float with many digits, or no number at all)', () => {
+    const digits = '1'.repeat(40_000);
+    expect(goParseFloat(`${digits}.5`)).toBeUndefined(); // out of range, Go's ErrRange
+    expect(goParseFloat(`0.${digits}e-3`)).toBeCloseTo(0.000111, 6);
+    expect(goParseFloat(`${'0'.repeat(40_000)}"168.0.0"`)).toBeUndefined();
+    expect(resolvePlain(`${'0'.repeat(40_000)}"168.0.0"`, false).kind).toBe('str');
+  });
 });

@@ -47,7 +47,8 @@ export function goParseInt(s: string): number | undefined {
 export function goParseFloat(s: string): number | undefined {
   if (/^[+-]?(inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
   if (/^nan$/i.test(s)) return NaN;
-  if (/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(s)) {
+  // One way to match each digit run: `[0-9]+\.?[0-9]*` backtracks quadratically on long digit runs.
+  if (/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(s)) {
     const v = Number(s);
     return Number.isFinite(v) ? v : undefined;
   }

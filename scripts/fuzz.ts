@@ -1,0 +1,147 @@
+/**
+ * Seeded mutation fuzzing of the validation core: corpus inputs (cloud-config, Ignition, Butane,
+ * scripts, multipart MIME built around corpus configs), mutated the ways people and transports
+ * break files, then validated with every rule set and target. Fails on an exception, an
+ * `internal-error` finding, a finding outside the text, or a validation whose time is far out of
+ * line with the input's size. Failing inputs are written to test-results/fuzz/.
+ *
+ *   npm run fuzz -- [--count N] [--seed S]
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validate, type Finding, type RuleSetName, type Target } from '../src/core';
+import { LineIndex } from '../src/core/text/line-index';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} needs a whole number`);
+  return v;
+};
+const COUNT = arg('count', 2000);
+const SEED = arg('seed', 1);
+const RULES: RuleSetName[] = ['reference', 'all'];
+const TARGETS: Target[] = ['flatcar', 'coreos'];
+/** Time allowed for one validation: a floor for pauses, plus a rate ~20x the benchmark's. */
+const allowedMs = (chars: number) => 250 + (chars / 1024) * 2;
+
+/** mulberry32: small, fast and reproducible from the seed. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(SEED);
+const int = (n: number) => Math.floor(random() * n);
+const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
+
+function corpus(): string[] {
+  const texts: string[] = [];
+  for (const dir of ['test/conformance/cases', 'test/conformance-ignition/cases', 'examples']) {
+    for (const name of readdirSync(dir).sort()) texts.push(readFileSync(join(dir, name), 'utf8'));
+  }
+  if (texts.length < 300) throw new Error(`fuzz corpus incomplete: ${texts.length} inputs (test/conformance and test/conformance-ignition must be present)`);
+  return texts;
+}
+
+/** A multipart MIME message around two corpus texts, as cloud providers send user-data. */
+function multipart(a: string, b: string): string {
+  const boundary = `==BOUNDARY${int(1e6)}==`;
+  const nl = random() < 0.5 ? '\r\n' : '\n';
+  const part = (type: string, body: string) => `--${boundary}${nl}Content-Type: ${type}; charset="us-ascii"${nl}${nl}${body}${nl}`;
+  return `Content-Type: multipart/mixed; boundary="${boundary}"${nl}MIME-Version: 1.0${nl}${nl}${part('text/cloud-config', a)}${part(pick(['text/x-shellscript', 'text/cloud-config', 'text/plain']), b)}--${boundary}--${nl}`;
+}
+
+/** Characters that mean something to YAML, JSON, MIME or the line model. */
+const SIGNIFICANT = [':', '-', ' ', '\n', '\r', '\r\n', '\t', '"', "'", '{', '}', '[', ']', ',', '&a', '*a', '!!str ', '!!int ', '|', '>', '#', '%', '@', '`', '<<: ', '\\', '\u0085', '\u2028', '\ufeff', '\u0000', '\ud800', 'é', '0644', 'off', '~', '--', '\n---\n', '\n...\n', '$private_ipv4', '{{ x }}'];
+
+const MUTATIONS: ((t: string, other: string) => string)[] = [
+  (t) => { const i = int(t.length + 1); return t.slice(0, i) + pick(SIGNIFICANT) + t.slice(i); },
+  (t) => { const i = int(t.length); return t.slice(0, i) + t.slice(i + 1 + int(8)); },
+  (t) => { const i = int(t.length); return t.slice(0, i) + String.fromCharCode(int(0x110)) + t.slice(i + 1); },
+  (t) => { const lines = t.split('\n'); const i = int(lines.length); lines.splice(int(lines.length), 0, lines[i]); return lines.join('\n'); },
+  (t) => { const lines = t.split('\n'); const i = int(lines.length); lines[i] = ' '.repeat(int(6)) + lines[i].trimStart(); return lines.join('\n'); },
+  (t, other) => { const i = int(t.length); const j = int(other.length); return t.slice(0, i) + other.slice(j, j + int(400)); },
+  (t) => { const i = int(t.length); const j = i + int(200); return t.slice(0, j) + t.slice(i, j).repeat(1 + int(50)) + t.slice(j); },
+  (t) => t.replace(/\n/g, pick(['\r\n', '\r', '\n\n'])),
+  (t) => t.slice(0, int(t.length + 1)),
+  (t, other) => multipart(t, other),
+  // A very long value or key, where messages quote and suggestions compare what they find.
+  (t) => { const i = t.indexOf(': ', int(t.length)) + 2 || int(t.length + 1); return t.slice(0, i) + pick(['x', 'etcd-lock', '0', 'a b', '/']).repeat(2000 + int(40000)) + t.slice(i); },
+];
+
+function outsideText(f: Finding, text: string, lines: LineIndex): string | undefined {
+  if (f.line === 0) return f.from === undefined ? undefined : 'line 0 with offsets';
+  if (f.from === undefined || f.to === undefined) return 'no offsets';
+  if (f.from < 0 || f.to > text.length || f.from > f.to) return `offsets ${f.from}-${f.to} outside 0-${text.length}`;
+  if (f.line > lines.lineCount || f.endLine > lines.lineCount || f.column < 1 || f.endColumn < 1) return `position ${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+  const at = lines.position(f.from);
+  if (at.line !== f.line || at.column !== f.column) return `line:column ${f.line}:${f.column} is not offset ${f.from} (${at.line}:${at.column})`;
+  return undefined;
+}
+
+function main() {
+  const seeds = corpus();
+  const failures: string[] = [];
+  const started = performance.now();
+  let validations = 0;
+  let slowest = { ms: 0, chars: 0, n: -1 };
+  mkdirSync('test-results/fuzz', { recursive: true });
+  for (let n = 0; n < COUNT && failures.length < 20; n++) {
+    let text = pick(seeds);
+    for (let k = 1 + int(4); k > 0; k--) text = pick(MUTATIONS)(text, pick(seeds));
+    const lines = new LineIndex(text);
+    for (const rules of RULES) {
+      for (const target of TARGETS) {
+        const problem = check(text, lines, rules, target);
+        validations++;
+        if (problem.ms > slowest.ms) slowest = { ms: problem.ms, chars: text.length, n };
+        if (!problem.failure) continue;
+        const file = `test-results/fuzz/seed${SEED}-${n}.txt`;
+        writeFileSync(file, text);
+        failures.push(`#${n} ${rules}/${target}: ${problem.failure} (input: ${file})`);
+      }
+    }
+  }
+  const secs = (performance.now() - started) / 1000;
+  console.log(`fuzz: ${COUNT} inputs, seed ${SEED}, ${validations} validations in ${secs.toFixed(1)} s; slowest ${slowest.ms.toFixed(0)} ms for ${slowest.chars} chars (#${slowest.n})`);
+  if (failures.length) {
+    console.error(`${failures.length} failure(s):\n${failures.join('\n')}`);
+    process.exit(1);
+  }
+  console.log('fuzz: no failures');
+}
+
+function check(text: string, lines: LineIndex, rules: RuleSetName, target: Target): { ms: number; failure?: string } {
+  const time = () => {
+    const t = performance.now();
+    const report = validate(text, { rules, target });
+    return { report, ms: performance.now() - t };
+  };
+  let run: ReturnType<typeof time>;
+  try {
+    run = time();
+  } catch (e) {
+    return { ms: 0, failure: `threw ${(e as Error).stack ?? e}` };
+  }
+  // A slow run is timed again before it counts: the machine may have been busy.
+  if (run.ms > allowedMs(text.length)) {
+    const again = time();
+    if (again.ms > allowedMs(text.length)) return { ms: again.ms, failure: `took ${again.ms.toFixed(0)} ms for ${text.length} chars` };
+    run = again;
+  }
+  const internal = run.report.entries.find((f) => f.rule === 'internal-error');
+  if (internal) return { ms: run.ms, failure: `internal error: ${internal.message}` };
+  for (const f of run.report.entries) {
+    const where = outsideText(f, text, lines);
+    if (where) return { ms: run.ms, failure: `${f.rule} finding: ${where}` };
+  }
+  return { ms: run.ms };
+}
+
+main();

@@ -31,6 +31,7 @@ export function formatJson(files: FileReport[]): string {
       files: files.map(({ file, report }) => ({
         file,
         kind: report.kind,
+        target: report.target,
         entries: report.entries.map(({ line, column, endLine, endColumn, kind, message, rule }) => ({
           line,
           column,

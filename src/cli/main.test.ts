@@ -18,9 +18,9 @@ function cli(args: string[], input?: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('cloud-config-validate', () => {
+describe('cloud-config-validate', { timeout: 60_000 }, () => {
   it('prints FILE:LINE:COL: KIND: MESSAGE [rule] and a summary; exit 1 on errors', () => {
-    const r = cli(['--rules', 'reference', good, bad]);
+    const r = cli(['--rules', 'reference', '--target', 'coreos', good, bad]);
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
       `${bad}:4:22: error: invalid value sometimes [invalid-value]`,
@@ -28,6 +28,13 @@ describe('cloud-config-validate', () => {
       '2 files checked: 1 error, 1 warning, 0 infos',
       '',
     ]);
+  });
+
+  it('judges for Flatcar by default: its validator checks no value under a hyphenated key', () => {
+    const r = cli(['--rules', 'reference', good, bad]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')).toEqual([`${bad}:5:3: warning: unrecognized key "bogus" [unknown-key]`, '2 files checked: 0 errors, 1 warning, 0 infos', '']);
+    expect(cli(['--rules', 'reference', '--target=flatcar', good, bad]).stdout).toBe(r.stdout);
   });
 
   it('exits 0 without errors and reads standard input', () => {
@@ -39,7 +46,8 @@ describe('cloud-config-validate', () => {
   it('writes the JSON report', () => {
     const r = cli(['--format=json', '--rules=reference', bad]);
     const json = JSON.parse(r.stdout);
-    expect(json.files[0]).toMatchObject({ file: bad, kind: 'cloud-config' });
+    expect(json.files[0]).toMatchObject({ file: bad, kind: 'cloud-config', target: 'flatcar' });
+    expect(JSON.parse(cli(['--format=json', '--target=coreos', bad]).stdout).files[0].target).toBe('coreos');
     expect(json.files[0].entries).toContainEqual({ line: 5, column: 3, endLine: 5, endColumn: 8, kind: 'warning', message: 'unrecognized key "bogus"', rule: 'unknown-key' });
   });
 
@@ -47,6 +55,11 @@ describe('cloud-config-validate', () => {
     const usage = cli(['--rules', 'strict', good]);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--rules must be reference or all/);
+    const target = cli(['--target', 'ubuntu', good]);
+    expect(target.status).toBe(2);
+    expect(target.stderr).toMatch(/--target must be flatcar or coreos, not "ubuntu"/);
+    expect(target.stdout).toBe('');
+    expect(cli(['--target']).stderr).toMatch(/--target needs a value/);
     const missing = cli([join(dir, 'nope.yaml'), bad]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*nope\.yaml: ENOENT/);
@@ -59,5 +72,9 @@ describe('cloud-config-validate', () => {
     const sarif = JSON.parse(r.stdout);
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.length).toBeGreaterThan(0);
+    expect(sarif.runs[0].properties).toEqual({ target: 'flatcar' });
+    expect(sarif.runs[0].automationDetails).toEqual({ id: 'cloud-config-validate/flatcar/' });
+    const coreos = JSON.parse(cli(['--format', 'sarif', '--target', 'coreos', bad]).stdout);
+    expect(coreos.runs[0].properties).toEqual({ target: 'coreos' });
   });
 });

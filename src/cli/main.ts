@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { validateBytes, type RuleSetName } from '../core';
+import { DEFAULT_TARGET, validateBytes, type RuleSetName, type Target } from '../core';
 import { formatJson, formatText, type FileReport } from './format';
 
-const USAGE = `usage: cloud-config-validate [--rules reference|all] [--format text|json|sarif] FILE... | -
+const USAGE = `usage: cloud-config-validate [--target flatcar|coreos] [--rules reference|all] [--format text|json|sarif] FILE... | -
 
 Validates CoreOS / Flatcar cloud-config user-data. "-" reads standard input.
-  --rules reference   exactly the findings of coreos-cloudinit's own validator
+  --target flatcar    judge as Flatcar Container Linux's coreos-cloudinit does (default)
+  --target coreos     judge as CoreOS Container Linux's (2018) coreos-cloudinit did
+  --rules reference   exactly the findings of that coreos-cloudinit's own validator
   --rules all         every check (default)
   --format text|json|sarif   output format (default text)
 Exit status: 0 no errors, 1 a file has errors, 2 usage error or unreadable file.`;
@@ -14,6 +16,7 @@ type Format = 'text' | 'json' | 'sarif';
 
 interface Args {
   rules: RuleSetName;
+  target: Target;
   format: Format;
   files: string[];
 }
@@ -21,7 +24,7 @@ interface Args {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { rules: 'all', format: 'text', files: [] };
+  const args: Args = { rules: 'all', target: DEFAULT_TARGET, format: 'text', files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -34,6 +37,10 @@ function parseArgs(argv: string[]): Args {
       const v = value();
       if (v !== 'reference' && v !== 'all') throw new UsageError(`--rules must be reference or all, not "${v}"`);
       args.rules = v;
+    } else if (flag === '--target') {
+      const v = value();
+      if (v !== 'flatcar' && v !== 'coreos') throw new UsageError(`--target must be flatcar or coreos, not "${v}"`);
+      args.target = v;
     } else if (flag === '--format') {
       const v = value();
       if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
@@ -89,7 +96,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       unreadable = true;
       continue;
     }
-    reports.push({ file, report: validateBytes(bytes, { rules: args.rules }) });
+    reports.push({ file, report: validateBytes(bytes, { rules: args.rules, target: args.target }) });
   }
   out.write(await format(reports, args.format));
   if (unreadable) return 2;

@@ -1,5 +1,5 @@
 import type { RuleDoc } from '../rule-docs';
-import type { Finding, Report, Severity } from '../types';
+import { DEFAULT_TARGET, type Finding, type Report, type Severity } from '../types';
 
 /** SARIF 2.1.0 output (the format code-scanning tools read), built from the same reports. */
 
@@ -50,6 +50,7 @@ export function toSarif(files: { file: string; report: Report }[], ruleDocs: Rec
     return indices.get(id)!;
   };
   const results = files.flatMap(({ file, report }) => report.entries.map((f) => result(f, artifactUri(file), index(f.rule))));
+  const target = files[0]?.report.target ?? DEFAULT_TARGET;
   return {
     $schema: SCHEMA,
     version: '2.1.0' as const,
@@ -58,6 +59,9 @@ export function toSarif(files: { file: string; report: Report }[], ruleDocs: Rec
         tool: { driver: { name: 'cloud-config-validate', rules: [...indices.keys()].map((id) => descriptor(id, ruleDocs[id])) } },
         // Columns count UTF-16 code units, as the validator's do.
         columnKind: 'utf16CodeUnits' as const,
+        // The OS whose coreos-cloudinit the files were judged for (one per invocation).
+        automationDetails: { id: `cloud-config-validate/${target}/` },
+        properties: { target },
         results,
       },
     ],

@@ -62,7 +62,7 @@ export function decodeStrongV3(root: TreeNode, shape: Shape): { value: Strong; e
 
   const fail = (n: TreeNode, s: Shape, path: string): undefined => {
     const tag = n.tag ?? '!!str';
-    const value = tag === '!!seq' || tag === '!!map' ? '' : ` \`${shortValue(n.text)}\``;
+    const value = tag === '!!seq' || tag === '!!map' ? '' : ` \`${shortValue(n.source ?? n.text)}\``;
     const line = n.line ?? 0;
     errors.push({ line, message: `cannot unmarshal ${tag}${value} into ${goTypeName(s, path)}`, node: n });
     return undefined;

@@ -405,6 +405,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
     if (ctx.flavour.mergeAfterOwnKeys) {
       v3Node(out, ln, s.tag);
       if (s.kind === 'timestamp') out.timestamp = true;
+      if (s.binary) out.source = ln.value;
     }
     return out;
   }
@@ -539,7 +540,15 @@ export function buildTreeFromLibyaml(text: string, budget: number, flavourName: 
       root = undefined;
     }
   }
-  const tree = build(root ?? null, { rawName: '', name: '', path: [], valueRange: rangeOf(root ?? null, [0, 0]), keyIsString: true }, ctx, new Set());
+  const rootBase: NodeBase = { rawName: '', name: '', path: [], valueRange: rangeOf(root ?? null, [0, 0]), keyIsString: true };
+  const top = deref(root ?? null);
+  if (flavour.mergeAfterOwnKeys && top && top.k === K.Seq) {
+    // yaml.v3 refuses a list for the reference's map without reading its items.
+    const seq = v3Node(treeNode(rootBase, 'seq', null, ''), top, '!!seq');
+    ctx.typeErrors.push(`line ${seq.line}: cannot unmarshal ${seq.tag} into map[interface {}]interface {}`);
+    return { root: seq, duplicates: [], typeErrors: ctx.typeErrors };
+  }
+  const tree = build(root ?? null, rootBase, ctx, new Set());
   if (!flavour.mergeAfterOwnKeys) return { root: tree, duplicates: ctx.duplicates };
   if (tree.kind !== 'map' && tree.kind !== 'null') {
     // The reference reads the document into a map[interface{}]interface{}.

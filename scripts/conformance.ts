@@ -1,11 +1,14 @@
-/** Prints the conformance score of the reference rule set over the corpus in test/conformance. */
-import { compareCase, loadCases } from '../test/conformance-cases';
+/** Prints the conformance score of the reference rule set over the corpus in test/conformance, per target. */
+import { compareCase, loadCases, scoredEntries, TARGETS } from '../test/conformance-cases';
 
-const cases = loadCases().filter((c) => c.expected.fatal === null);
-let pass = 0;
-for (const c of cases) {
-  const r = compareCase(c);
-  if (r.ok) pass++;
-  else if (process.argv.includes('-v')) console.log(`FAIL ${c.name}\n  missing: ${r.missing.join(' ; ')}\n  extra:   ${r.extra.join(' ; ')}`);
+const all = loadCases();
+for (const target of TARGETS) {
+  const cases = all.filter((c) => scoredEntries(c, target) !== undefined);
+  let pass = 0;
+  for (const c of cases) {
+    const r = compareCase(c, target);
+    if (r.ok) pass++;
+    else if (process.argv.includes('-v')) console.log(`FAIL ${target} ${c.name}\n  missing: ${r.missing.join(' ; ')}\n  extra:   ${r.extra.join(' ; ')}`);
+  }
+  console.log(`conformance (${target}): ${pass}/${cases.length} cases match the reference`);
 }
-console.log(`conformance: ${pass}/${cases.length} cases match the reference`);

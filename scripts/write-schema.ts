@@ -20,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { cloudConfigSchema } from '../src/core/schema/cloud-config';
 import type { FieldMeta } from '../src/core/schema/fields';
+import type { Shape } from '../src/core/schema/shape';
+import { targetNotes } from '../src/core/schema/target-notes';
 
 type Json = Record<string, unknown>;
 
@@ -54,6 +56,11 @@ function adjust(node: Json, meta: Partial<FieldMeta> | undefined, isListItem: bo
   if (type === 'object') node.additionalProperties = false;
   if (meta?.valid) node.pattern = jsonPattern(meta.valid);
   if (meta?.values) node.examples = [...meta.values];
+  if (meta?.goType) {
+    // Where Flatcar and CoreOS read the key differently.
+    const notes = targetNotes({ goType: meta.goType, meta: meta as FieldMeta } as Shape);
+    if (notes.length) node.description = [node.description, ...notes].filter(Boolean).join(' ');
+  }
   if (meta?.deprecatedReason) {
     node.deprecated = true;
     node.deprecationMessage = `Deprecated: ${meta.deprecatedReason}.`;
@@ -90,6 +97,8 @@ export function cloudConfigJsonSchema(): Json {
   return {
     $schema: schema.$schema,
     title: 'CoreOS / Flatcar cloud-config',
+    description:
+      "Flatcar's coreos-cloudinit rejects the whole file at boot when a value has the wrong type or a key is written twice; CoreOS's dropped only that value.",
     ...schema,
   };
 }

@@ -14,7 +14,7 @@ const file = (name: string, text: string | Uint8Array) => {
   return p;
 };
 const good = file('good.yaml', '#cloud-config\nhostname: node1\n');
-const bad = file('bad.yaml', '#cloud-config\ncoreos:\n  update:\n    reboot_strategy: sometimes\n  bogus: 1\n');
+const bad = file('bad.yaml', '#cloud-config\ncoreos:\n  update:\n    reboot-strategy: sometimes\n  bogus: 1\n');
 const warnOnly = file('warn.yaml', '#cloud-config\nbogus: 1\nother: 2\n');
 
 function cli(args: string[], input?: string) {
@@ -24,7 +24,7 @@ function cli(args: string[], input?: string) {
 
 describe('cloud-config-validate', { timeout: 60_000 }, () => {
   it('prints FILE:LINE:COL: KIND: MESSAGE [rule] sorted by file, line and column, and a summary; exit 1 on errors', () => {
-    const r = cli(['--rules', 'reference', good, bad]);
+    const r = cli(['--rules', 'reference', '--target', 'coreos', good, bad]);
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
       `${bad}:4:22: error: invalid value sometimes [invalid-value]`,
@@ -32,6 +32,13 @@ describe('cloud-config-validate', { timeout: 60_000 }, () => {
       '2 files checked: 1 error, 1 warning, 0 infos',
       '',
     ]);
+  });
+
+  it('judges for Flatcar by default: its validator checks no value under a hyphenated key', () => {
+    const r = cli(['--rules', 'reference', good, bad]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')).toEqual([`${bad}:5:3: warning: unrecognized key "bogus" [unknown-key]`, '2 files checked: 0 errors, 1 warning, 0 infos', '']);
+    expect(cli(['--rules', 'reference', '--target=flatcar', good, bad]).stdout).toBe(r.stdout);
   });
 
   it('exits 0 without errors and reads standard input', () => {

@@ -14,22 +14,22 @@ export interface RuleDoc {
 export const referenceRuleDocs: Record<string, RuleDoc> = {
   header: {
     title: 'First line',
-    help: 'coreos-cloudinit reads user-data as cloud-config only when the first line is exactly "#cloud-config" (trailing spaces allowed); a script starts with "#!". Anything else is ignored at boot.',
+    help: 'coreos-cloudinit reads user-data as cloud-config only when the first line is exactly "#cloud-config" (trailing spaces allowed); a script starts with "#!". Flatcar also accepts multipart MIME user-data (Content-Type: multipart/mixed); CoreOS did not. Anything else is ignored at boot.',
     reference: true,
   },
   'yaml-syntax': {
     title: 'YAML syntax',
-    help: 'The file is not valid YAML, so coreos-cloudinit cannot read any of it and the machine boots unconfigured. Fix the first error; later ones often follow from it.',
+    help: 'The file is not valid YAML, so coreos-cloudinit cannot read any of it and the machine boots unconfigured. Fix the first error; later ones often follow from it. Flatcar reads YAML with yaml.v3, CoreOS with go-yaml v1: their messages and line numbers differ, and yaml.v3 also refuses a key written twice in one mapping.',
     reference: true,
   },
   'unknown-key': {
     title: 'Unknown key',
-    help: 'coreos-cloudinit does not know this key at this place and ignores it. Check the spelling and the indentation (a key indented under the wrong parent is unknown there).',
+    help: 'coreos-cloudinit does not know this key at this place and ignores it. Check the spelling and the indentation (a key indented under the wrong parent is unknown there). CoreOS read "-" in a key as "_"; Flatcar reads keys as written, so reboot-strategy is silently ignored there although its validator calls it known.',
     reference: true,
   },
   'wrong-type': {
     title: 'Wrong type',
-    help: 'The value has the wrong YAML type for this key (e.g. a list where a string is expected, or a quoted "true" for a boolean). coreos-cloudinit drops such values.',
+    help: 'The value has the wrong YAML type for this key (e.g. a list where a string is expected, or a quoted "true" for a boolean). CoreOS dropped such values; Flatcar rejects the whole file at boot, and its validator reports yaml.v3\'s "cannot unmarshal" error instead. Flatcar reads yes/no/on/off as strings (a bool field still takes them).',
     reference: true,
   },
   'deprecated-key': {

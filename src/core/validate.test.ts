@@ -22,11 +22,22 @@ describe('input kinds, decided as the reference decides', () => {
   it('gives non-cloud-config no findings, except the header error', () => {
     expect(validate('#!/bin/sh\n').entries).toEqual([]);
     expect(validate('{"ignition": {"version": "3.0.0"}}', { rules: 'reference' }).entries).toEqual([]);
-    expect(validate('{"ignition": {"version": 3}}', { rules: 'reference' }).entries.map((e) => e.message)).toEqual([
+    expect(validate('{"ignition": {"version": 3}}', { rules: 'reference', target: 'coreos' }).entries.map((e) => e.message)).toEqual([
       'must be "#cloud-config" or begin with "#!"',
     ]);
-    const [header] = validate('hostname: x\n', { rules: 'reference' }).entries;
+    const [header] = validate('hostname: x\n', { rules: 'reference', target: 'coreos' }).entries;
     expect(header).toMatchObject({ line: 1, kind: 'error', message: 'must be "#cloud-config" or begin with "#!"', rule: 'header' });
+  });
+
+  it("Flatcar's header message names multipart MIME, which it accepts", () => {
+    const [header] = validate('hostname: x\n', { rules: 'reference', target: 'flatcar' }).entries;
+    expect(header).toMatchObject({ line: 1, kind: 'error', message: 'must be "#cloud-config", multipart mime or begin with "#!"', rule: 'header' });
+    const mime = 'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/cloud-config\n\n#cloud-config\n--b--\n';
+    expect(validate(mime, { rules: 'reference', target: 'flatcar' }).entries).toEqual([]);
+    expect(validate(mime, { rules: 'reference', target: 'coreos' }).entries.map((e) => e.line)).toEqual([1]);
+    // Go's textproto must read a whole header block: one ended by the text is not MIME.
+    expect(validate('Content-Type: multipart/mixed; boundary="b"', { rules: 'reference', target: 'flatcar' }).entries.map((e) => e.rule)).toEqual(['header']);
+    expect(validate('Content-Type: text/plain\n\nx\n', { rules: 'reference', target: 'flatcar' }).entries.map((e) => e.rule)).toEqual(['header']);
   });
 
   it('explains a near-miss header and offers a fix', () => {
@@ -42,7 +53,8 @@ describe('input kinds, decided as the reference decides', () => {
 });
 
 describe('bad input gets a clear finding within bounded time', () => {
-  const only = (text: string, rules: 'all' | 'reference' = 'all') => validate(text, { rules }).entries;
+  const only = (text: string, rules: 'all' | 'reference' = 'all') => validate(text, { rules, target: 'coreos' }).entries;
+  const flatcar = (text: string) => validate(text, { rules: 'reference', target: 'flatcar' }).entries.map((e) => [e.line, e.kind, e.message]);
 
   it('YAML syntax errors: the reference line and the extra "" finding', () => {
     expect(only(H + 'a: b: c\n', 'reference').map((e) => [e.line, e.kind, e.rule])).toEqual([
@@ -52,6 +64,20 @@ describe('bad input gets a clear finding within bounded time', () => {
     const [e] = only(H + 'a:\n  b: "unclosed\n');
     expect(e).toMatchObject({ kind: 'error', rule: 'yaml-syntax' });
     expect(e.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it("Flatcar's reference: yaml.v3's lines (context mark first, scanner errors one lower)", () => {
+    expect(flatcar(H + 'a: b: c\n')).toEqual([
+      [2, 'error', 'mapping values are not allowed in this context'],
+      [0, 'warning', 'incorrect type for "" (want struct)'],
+    ]);
+    // A parser error is printed at its context's 0-based line: the '[' on line 2 gives "line 1".
+    expect(flatcar(H + 'a: [b\n')[0]).toEqual([1, 'error', "did not find expected ',' or ']'"]);
+    expect(flatcar(H + 'coreos:\n\tupdate: {}\n')[0]).toEqual([3, 'error', 'found character that cannot start any token']);
+    expect(flatcar(H + 'key: value\nbad line\nother: x\n')[0]).toEqual([3, 'error', "could not find expected ':'"]);
+    // yaml.v3 takes a ':' inside a flow scalar as text.
+    expect(flatcar(H + 'hostname: [a:b]\n')).toEqual([[2, 'error', 'cannot unmarshal !!seq into string']]);
+    expect(only(H + 'hostname: [a:b]\n', 'reference')[0]).toMatchObject({ line: 1, message: "found unexpected ':'" });
   });
 
   it('deep nesting does not overflow the stack', () => {
@@ -111,6 +137,10 @@ describe('bad input gets a clear finding within bounded time', () => {
   it('a top level that is not a mapping', () => {
     expect(only(H + '- a\n')[0]).toMatchObject({ line: 2, rule: 'wrong-type' });
     expect(only(H + '- a\n', 'reference')).toEqual([]);
+    // Flatcar's validator cannot read it into its map and fails without a report.
+    expect(flatcar(H + '- a\n')).toEqual([[1, 'error', "couldn't parse yaml error"]]);
+    expect(flatcar(H + 'just text\n')).toEqual([[1, 'error', "couldn't parse yaml error"]]);
+    expect(flatcar(H)).toEqual([]);
   });
 });
 
@@ -131,7 +161,18 @@ describe('bytes', () => {
 });
 
 describe('aliases as go-yaml v1 resolves them', () => {
-  const only = (text: string, rules: 'all' | 'reference' = 'all') => validate(H + text, { rules }).entries;
+  const only = (text: string, rules: 'all' | 'reference' = 'all') => validate(H + text, { rules, target: 'coreos' }).entries;
+  const flatcar = (text: string) => validate(H + text, { rules: 'reference', target: 'flatcar' }).entries.map((e) => [e.line, e.message]);
+
+  it('yaml.v3 resolves an alias while parsing: to the last anchor before it, never one after', () => {
+    expect(flatcar('hostname: *h\nx: &h node-1\n')).toEqual([
+      [1, "unknown anchor 'h' referenced"],
+      [0, 'incorrect type for "" (want struct)'],
+    ]);
+    expect(flatcar('a: &v sometimes\ncoreos:\n  update:\n    reboot_strategy: *v\nb: &v off\n')).toEqual(
+      expect.arrayContaining([[5, 'invalid value sometimes']]),
+    );
+  });
 
   it('allow an alias before its anchor, and take the last definition of a name', () => {
     expect(only('hostname: *h\nx: &h node-1\n', 'reference').map((e) => e.message)).toEqual(['unrecognized key "x"']);
@@ -151,7 +192,7 @@ describe('aliases as go-yaml v1 resolves them', () => {
 });
 
 describe('merge keys as go-yaml v2-era decoders apply them', () => {
-  const ref = (text: string) => validate(H + text, { rules: 'reference' }).entries.map((e) => e.message);
+  const ref = (text: string) => validate(H + text, { rules: 'reference', target: 'coreos' }).entries.map((e) => e.message);
 
   it('let earlier maps of a merged list win, and later written keys override', () => {
     const text = 'a: &a {reboot_strategy: sometimes}\nb: &b {reboot_strategy: reboot}\ncoreos:\n  update:\n    <<: [*b, *a]\n';

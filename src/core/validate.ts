@@ -9,7 +9,10 @@ import { rootShape } from './schema/shape';
 import { LineIndex } from './text/line-index';
 import { sortFindings } from './report/order';
 import { DEFAULT_TARGET, type Finding, type Fix, type InputKind, type Report, type RuleSetName, type Target, type ValidateOptions } from './types';
-import { firstLibyamlError, libyamlOffset, referenceLine, type LibyamlError } from './yaml/libyaml-errors';
+import { isMultipartMime } from './reference/go-mime';
+import { decodeStrongV3, hasUint64 } from './reference/v3-decode';
+import { failureToError, firstLibyamlError, libyamlOffset, referenceLine, yamlV3Line, type LibyamlError } from './yaml/libyaml-errors';
+import { LibyamlFailure } from './yaml/libyaml/scanner';
 import { excessiveNesting, forbiddenCharacter, MAX_DEPTH } from './yaml/prescan';
 import { buildTreeFromLibyaml } from './yaml/libyaml/tree';
 import { TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
@@ -17,7 +20,12 @@ import { TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
 /** Largest input validated; bigger ones get one finding instead (user-data is capped far lower). */
 export const MAX_INPUT_CHARS = 32 * 1024 * 1024;
 
-const HEADER_MESSAGE = 'must be "#cloud-config" or begin with "#!"';
+const HEADER_MESSAGE: Record<Target, string> = {
+  coreos: 'must be "#cloud-config" or begin with "#!"',
+  flatcar: 'must be "#cloud-config", multipart mime or begin with "#!"',
+};
+/** What Flatcar's validator returns, instead of a report, when yaml.v3 reports unmarshal errors it cannot place. */
+const UNPARSED_YAML_ERROR = "couldn't parse yaml error";
 /** What the reference adds after any YAML error: the empty document is not a struct. */
 const NOT_A_STRUCT = 'incorrect type for "" (want struct)';
 
@@ -95,6 +103,7 @@ const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: str
   'unknown-anchor': (message) => ({ message: `${message}: no node has this anchor (&name); define it or remove the alias`, rule: 'yaml-alias' }),
   'recursive-alias': (message) => ({ message: `${message}: an alias inside its own anchor would never end; remove it`, rule: 'yaml-alias' }),
   'bad-merge': (message) => ({ message: `${message}: "<<:" takes a mapping, an alias of one, or a list of them`, rule: 'yaml-alias' }),
+  'bad-scalar': (message) => ({ message, rule: 'yaml-syntax' }),
 };
 
 /**
@@ -135,6 +144,8 @@ function validateCloudConfig(text: string, rules: RuleSetName, target: Target, l
     return fatal(`nesting deeper than ${MAX_DEPTH} levels; the document was not parsed`, 'too-deep', deep, lines.lineOf(deep));
   }
 
+  if (reference && target === 'flatcar') return flatcarReference(text, lines);
+
   // One parser, libyaml's: it decides what is a syntax error and what each value is, as it
   // does for coreos-cloudinit.
   const syntax = firstLibyamlError(text);
@@ -169,6 +180,42 @@ function validateCloudConfig(text: string, rules: RuleSetName, target: Target, l
   return refined.map((f) => real.place(f));
 }
 
+/**
+ * Flatcar's validator (coreos-cloudinit at 8df59e8, yaml.v3): a syntax or decoder error is
+ * reported like CoreOS's, at yaml.v3's line; unmarshal errors of the loose reading (duplicate
+ * keys, a top level that is not a mapping) make it fail with a bare message; those of the struct
+ * reading (wrong types) make it fail with one error per line; otherwise CoreOS's rules run on
+ * the two readings.
+ */
+function flatcarReference(text: string, lines: LineIndex): Finding[] {
+  const fatal = (message: string, rule: string, at: number, refLine = 1) => parseFailure(lines, 'reference', message, rule, at, refLine);
+  const p = referencePlacer(lines, undefined);
+  let tree: Tree;
+  try {
+    tree = buildTreeFromLibyaml(text, 100_000 + text.length, 'yaml-v3');
+  } catch (e) {
+    if (e instanceof LibyamlFailure) {
+      const error = failureToError(e);
+      return fatal(error.problem, 'yaml-syntax', libyamlOffset(error), yamlV3Line(error) || 1);
+    }
+    if (!(e instanceof TreeError)) throw e;
+    return fatal(e.code === 'alias-budget' ? 'document contains excessive aliasing' : e.message, e.code === 'alias-budget' ? 'alias-bomb' : 'yaml-syntax', e.range[0]);
+  }
+  if (tree.typeErrors?.length) return [p.place({ kind: 'error', message: UNPARSED_YAML_ERROR, rule: 'yaml-syntax', refLine: 1 })];
+  const root = tree.root;
+  if (root.kind !== 'map') return [];
+  if (hasUint64(root)) {
+    return [p.place({ kind: 'error', message: "an integer beyond int64 makes Flatcar's validator crash (toNode(): unhandled kind uint64)", rule: 'wrong-type', refLine: 1 })];
+  }
+  const strong = decodeStrongV3(root, rootShape);
+  if (strong.errors.length) {
+    return strong.errors.map((e) => p.place({ kind: 'error', message: e.message, rule: 'wrong-type', node: e.node, target: 'value', refLine: e.line }));
+  }
+  const found = referenceRules(root, rootShape, strong.value);
+  const placer = referencePlacer(lines, referenceLines(text, root));
+  return found.map((f) => placer.place(f));
+}
+
 /** Why a first line that is meant to be the header is not one, when that can be told. */
 function headerProblem(text: string, firstLine: string): string {
   if (text.startsWith('\ufeff')) return 'the file starts with a byte-order mark (BOM) before "#cloud-config"; save it as UTF-8 without BOM';
@@ -180,10 +227,10 @@ function headerProblem(text: string, firstLine: string): string {
   return 'the first line must be "#cloud-config" (or "#!" for a script)';
 }
 
-function headerFinding(text: string, rules: RuleSetName, lines: LineIndex): Finding {
+function headerFinding(text: string, rules: RuleSetName, target: Target, lines: LineIndex): Finding {
   const [from, to] = lines.lineRange(1);
   const pos = { line: 1, column: 1, endLine: 1, endColumn: to - from + 1, from, to };
-  if (rules === 'reference') return { ...pos, kind: 'error', message: HEADER_MESSAGE, rule: 'header' };
+  if (rules === 'reference') return { ...pos, kind: 'error', message: HEADER_MESSAGE[target], rule: 'header' };
   const firstLine = text.slice(from, to);
   let fix: Fix;
   if (/^#cloud-config\r(?!\n)/.test(text)) {
@@ -214,8 +261,10 @@ export function validate(text: string, options: ValidateOptions = {}): Report {
 
 function findingsFor(kind: InputKind, text: string, rules: RuleSetName, target: Target, lines: LineIndex): Finding[] {
   if (kind === 'cloud-config') return validateCloudConfig(text, rules, target, lines);
+  // Flatcar's validator accepts multipart MIME user-data (its own test, not our looser one).
+  if (rules === 'reference' && target === 'flatcar' && (kind === 'unknown' || kind === 'multipart') && isMultipartMime(text)) return [];
   if (kind === 'unknown' || (kind === 'multipart' && rules === 'reference')) {
-    const entries = [headerFinding(text, rules, lines)];
+    const entries = [headerFinding(text, rules, target, lines)];
     const note = rules === 'all' ? dialectNote(text) : undefined;
     if (note) entries.push(realPlacer(lines).place(note));
     return entries;

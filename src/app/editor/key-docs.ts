@@ -1,4 +1,5 @@
 import type { Shape } from '../../core/schema/shape';
+import { targetNotes } from '../../core/schema/target-notes';
 import type { YamlPath } from '../yaml-path';
 
 /** `coreos.units[0].name`: a path as people write it. */
@@ -37,5 +38,7 @@ export function renderKeyDocs(path: YamlPath, shape: Shape | undefined): HTMLEle
   const values = allowedValues(shape);
   if (values.length) card.append(el('p', 'key-docs-values', `Allowed values: ${values.join(', ')}`));
   else if (shape.meta?.valid) card.append(el('p', 'key-docs-values', `Must match ${shape.meta.valid.source}`));
+  const key = path[path.length - 1];
+  for (const note of targetNotes(shape, typeof key === 'string' ? key : undefined)) card.append(el('p', 'key-docs-target', note));
   return card;
 }

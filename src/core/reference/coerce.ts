@@ -8,9 +8,10 @@ import type { TreeNode, ValueKind } from '../yaml/tree';
  * "0644"), while a number in a bool field stays a number (and is then reported).
  */
 
-type GoKind = 'map' | 'slice' | 'string' | 'int' | 'float64' | 'bool' | 'struct' | 'invalid';
+export type GoKind = 'map' | 'slice' | 'string' | 'int' | 'float64' | 'bool' | 'struct' | 'invalid';
 
-interface Strong {
+/** A value as decoded into the reference's Go structs (the "strong" reading). */
+export interface Strong {
   kind: GoKind;
   value: string | number | boolean | null;
   fields?: Map<string, Strong>;
@@ -32,7 +33,8 @@ const WEAK_KIND: Record<ValueKind, GoKind> = {
   null: 'invalid',
 };
 
-export const weakKind = (n: TreeNode): GoKind => WEAK_KIND[n.kind];
+/** The Go kind of a value read loosely; yaml.v3 reads a timestamp as a time.Time, a struct. */
+export const weakKind = (n: TreeNode): GoKind => (n.timestamp ? 'struct' : WEAK_KIND[n.kind]);
 
 /** The reference's isCompatible(n, g). */
 export function isCompatible(n: GoKind, g: GoKind): boolean {
@@ -58,7 +60,7 @@ export function shapeKind(shape: Shape): GoKind {
   }
 }
 
-function zero(shape: Shape): Strong {
+export function zero(shape: Shape): Strong {
   if (shape.fields) {
     const fields = new Map<string, Strong>();
     for (const [k, s] of shape.fields) fields.set(k, zero(s));
@@ -124,8 +126,11 @@ function childOf(s: Strong | undefined, w: TreeNode): Strong | undefined {
   return s.fields?.get(w.name);
 }
 
-/** The value the reference's rules see for each leaf of the tree. */
-export function coerce(root: TreeNode, rootShape: Shape): Map<TreeNode, Coerced> {
+/**
+ * The value the reference's rules see for each leaf of the tree. `strong` is the struct
+ * reading (go-yaml v1's by default; Flatcar's target passes yaml.v3's).
+ */
+export function coerce(root: TreeNode, rootShape: Shape, strong?: Strong): Map<TreeNode, Coerced> {
   const out = new Map<TreeNode, Coerced>();
   const walk = (w: TreeNode, s: Strong | undefined) => {
     if (w.children.length === 0 && s && !hasChildren(s) && w.kind !== 'null' && isCompatible(weakKind(w), s.kind)) {
@@ -133,7 +138,7 @@ export function coerce(root: TreeNode, rootShape: Shape): Map<TreeNode, Coerced>
     }
     for (const child of w.children) walk(child, childOf(s, child));
   };
-  walk(root, decode(root, rootShape) ?? zero(rootShape));
+  walk(root, strong ?? decode(root, rootShape) ?? zero(rootShape));
   return out;
 }
 

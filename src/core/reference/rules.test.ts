@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Target } from '../types';
 import { validate } from '../validate';
 
 const H = '#cloud-config\n';
 /** Reference findings as [line, kind, message, rule], sorted (the reference's own order is random). */
-const ref = (body: string) =>
-  validate(H + body, { rules: 'reference' })
+const ref = (body: string, target: Target = 'coreos') =>
+  validate(H + body, { rules: 'reference', target })
     .entries.map((e) => [e.line, e.kind, e.message, e.rule] as const)
     .sort((a, b) => a[0] - b[0] || a[2].localeCompare(b[2]));
 const all = (body: string) => validate(H + body, { rules: 'all' }).entries;
@@ -91,6 +92,70 @@ describe('reference rules: exact wording, severity and the reference line', () =
       [0, 'error', 'invalid value sometimes', 'invalid-value'],
       [2, 'warning', 'unrecognized key "base"', 'unknown-key'],
     ]);
+  });
+});
+
+describe("Flatcar's reference (yaml.v3): where it differs from CoreOS's", () => {
+  const flat = (body: string) => ref(body, 'flatcar');
+
+  it('checks no value of a hyphenated key: yaml.v3 fills no field from it', () => {
+    expect(flat('coreos:\n  update:\n    reboot-strategy: etcd-lock\n    bogus-key: 1\n')).toEqual([
+      [5, 'warning', 'unrecognized key "bogus_key"', 'unknown-key'],
+    ]);
+    expect(flat('coreos:\n  update:\n    reboot-strategy: sometimes\n')).toEqual([]);
+    expect(ref('coreos:\n  update:\n    reboot-strategy: sometimes\n')).toEqual([[4, 'error', 'invalid value sometimes', 'invalid-value']]);
+    expect(flat('coreos:\n  update:\n    reboot_strategy: sometimes\n')).toEqual([[4, 'error', 'invalid value sometimes', 'invalid-value']]);
+  });
+
+  it('fails on wrong types with yaml.v3 unmarshal errors, one per line', () => {
+    expect(flat('ssh_authorized_keys:\n  - {a: 1}\nhostname: [x]\ncoreos:\n  units:\n    - enable: "yes"\n')).toEqual([
+      [3, 'error', 'cannot unmarshal !!map into string', 'wrong-type'],
+      [4, 'error', 'cannot unmarshal !!seq into string', 'wrong-type'],
+    ]);
+    expect(flat('coreos:\n  units:\n    - enable: 4\n')).toEqual([[4, 'error', 'cannot unmarshal !!int `4` into bool', 'wrong-type']]);
+    expect(flat('coreos: true\n')).toEqual([[2, 'error', 'cannot unmarshal !!bool `true` into config.CoreOS', 'wrong-type']]);
+    expect(flat('users:\n  - bad\n')).toEqual([[3, 'error', 'cannot unmarshal !!str `bad` into config.User', 'wrong-type']]);
+    // Long values are cut to 7 bytes; the line is the node's (a block mapping starts at its first key).
+    expect(flat('ssh_authorized_keys: ssh-rsa AAAA\ncoreos:\n  etcd2:\n    debug:\n      x: 1\n')).toEqual([
+      [2, 'error', 'cannot unmarshal !!str `ssh-rsa...` into []string', 'wrong-type'],
+      [6, 'error', 'cannot unmarshal !!map into bool', 'wrong-type'],
+    ]);
+  });
+
+  it('reads yes/no/on/off as strings, except into a bool field', () => {
+    expect(flat('coreos:\n  update:\n    reboot_strategy: off\n')).toEqual([]);
+    expect(flat('coreos:\n  update:\n    reboot_strategy: false\n')).toEqual([[4, 'error', 'invalid value false', 'invalid-value']]);
+    // A bool field takes the YAML 1.1 word, but the loose reading keeps a string, so the type check still warns.
+    expect(flat('coreos:\n  units:\n    - name: a.service\n      enable: yes\n')).toEqual([[5, 'warning', 'incorrect type for "enable" (want bool)', 'wrong-type']]);
+    expect(ref('coreos:\n  units:\n    - name: a.service\n      enable: yes\n')).toEqual([]);
+    expect(flat('coreos:\n  units:\n    - enable: bad\n')).toEqual([[4, 'error', 'cannot unmarshal !!str `bad` into bool', 'wrong-type']]);
+    // Non-string keys: `yes` is a string now.
+    expect(flat('1: a\nyes: b\n')).toEqual([
+      [0, 'warning', 'unrecognized key "%!s(int=1)"', 'unknown-key'],
+      [3, 'warning', 'unrecognized key "yes"', 'unknown-key'],
+    ]);
+  });
+
+  it('fails on a duplicate key without a report', () => {
+    expect(flat('hostname: a\nhostname: [b]\n')).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);
+    // Quoting does not make a key different.
+    expect(flat('hostname: a\n"hostname": b\n')).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);
+  });
+
+  it('merges after the own keys, which win wherever they stand', () => {
+    const text = 'a: &a {reboot_strategy: sometimes}\ncoreos:\n  update:\n    reboot_strategy: reboot\n    <<: *a\n';
+    expect(flat(text)).toEqual([[2, 'warning', 'unrecognized key "a"', 'unknown-key']]);
+    expect(ref(text)).toEqual([
+      [2, 'warning', 'unrecognized key "a"', 'unknown-key'],
+      [5, 'error', 'invalid value sometimes', 'invalid-value'],
+    ]);
+    expect(flat('base: &b\n  reboot-strategy: sometimes\ncoreos:\n  update:\n    <<: *b\n')).toEqual([[2, 'warning', 'unrecognized key "base"', 'unknown-key']]);
+  });
+
+  it('reads a timestamp as a time.Time, not a string', () => {
+    expect(flat('hostname: 2024-01-02\n')).toEqual([[2, 'warning', 'incorrect type for "hostname" (want string)', 'wrong-type']]);
+    expect(ref('hostname: 2024-01-02\n')).toEqual([]);
+    expect(flat('hostname: 2024-02-30\n')).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { RuleFinding } from '../findings';
 import type { Shape } from '../schema/shape';
 import { childNamed, goFloat, type TreeNode } from '../yaml/tree';
-import { coerce, isCompatible, seen, shapeKind, weakKind, type Coerced } from './coerce';
+import { coerce, isCompatible, seen, shapeKind, weakKind, type Coerced, type Strong } from './coerce';
 import { canDecode } from './decode-content';
 import { goQuote } from './go-format';
 import { goDir } from './go-path';
@@ -21,6 +21,8 @@ const GO_TYPE_NAME: Record<string, string> = {
   float64: 'float64',
   bool: 'bool',
   invalid: 'invalid',
+  // yaml.v3's reading of a timestamp.
+  struct: 'time.Time',
 };
 
 /** reflect.Value.String(): the string itself, or `<T Value>` for anything else. */
@@ -99,7 +101,9 @@ function checkValidity(n: TreeNode, g: Shape, coerced: Map<TreeNode, Coerced>, o
   const valid = g.meta?.valid;
   if (valid) {
     const v = seen(n, coerced);
-    if (v.kind === 'invalid' || v.kind === 'map' || v.kind === 'slice') {
+    if (v.kind === 'struct') {
+      // A time.Time has no exported fields, so the reference takes it for a zero value.
+    } else if (v.kind === 'invalid' || v.kind === 'map' || v.kind === 'slice') {
       // The reference panics here (it compares the value with its zero value); report it plainly.
       const what = v.kind === 'invalid' ? 'is empty' : `is a ${v.kind === 'map' ? 'mapping' : 'list'}`;
       out.push({
@@ -141,8 +145,9 @@ function checkWriteFilesUnderCoreos(root: TreeNode, out: RuleFinding[]) {
   }
 }
 
-export function referenceRules(root: TreeNode, shape: Shape): RuleFinding[] {
-  const coerced = coerce(root, shape);
+/** `strong`: the struct reading to coerce with (Flatcar's yaml.v3 one); go-yaml v1's by default. */
+export function referenceRules(root: TreeNode, shape: Shape, strong?: Strong): RuleFinding[] {
+  const coerced = coerce(root, shape, strong);
   const out: RuleFinding[] = [];
   checkDiscovery(root, coerced, out);
   checkEncoding(root, coerced, out);

@@ -50,23 +50,30 @@ const toMark = (m: Mark): LibyamlMark => ({ offset: m.offset, line: m.line, colu
  */
 export function firstLibyamlError(text: string, options: LibyamlOptions = {}): LibyamlError | undefined {
   try {
-    const parser = new Parser(text, options.dialect ?? 'go-yaml-v1');
+    const dialect = options.dialect ?? 'go-yaml-v1';
+    const parser = new Parser(text, dialect);
     for (;;) {
       const event = parser.parse();
       if (event === undefined || event === Ev.StreamEnd) return undefined;
       if (event === Ev.DocumentEnd) {
-        parser.parse();
+        // yaml.v3 stops at the document's end; go-yaml v1 reads one event more.
+        if (dialect !== 'yaml-v3') parser.parse();
         return undefined;
       }
     }
   } catch (e) {
     if (!(e instanceof LibyamlFailure)) return undefined;
-    const error: LibyamlError = { kind: e.kind, problem: e.problem };
-    if (e.problemMark) error.problemMark = toMark(e.problemMark);
-    if (e.context !== undefined) error.context = e.context;
-    if (e.contextMark) error.contextMark = toMark(e.contextMark);
-    return error;
+    return failureToError(e);
   }
+}
+
+/** The error a parser failure reports. */
+export function failureToError(e: LibyamlFailure): LibyamlError {
+  const error: LibyamlError = { kind: e.kind, problem: e.problem };
+  if (e.problemMark) error.problemMark = toMark(e.problemMark);
+  if (e.context !== undefined) error.context = e.context;
+  if (e.contextMark) error.contextMark = toMark(e.contextMark);
+  return error;
 }
 
 /**
@@ -75,6 +82,19 @@ export function firstLibyamlError(text: string, options: LibyamlOptions = {}): L
  */
 export function referenceLine(error: LibyamlError): number {
   return error.problemMark?.line || error.contextMark?.line || 1;
+}
+
+/**
+ * The line yaml.v3 prints (`yaml: line N: ...`), or 0 when it prints none: the context mark's
+ * 0-based line if not 0, else the problem mark's, plus one for scanner errors only (a scanner
+ * error without a context still has a context mark, at its problem).
+ */
+export function yamlV3Line(error: LibyamlError): number {
+  const bump = error.kind === 'scanner' ? 1 : 0;
+  const context = error.contextMark ?? (error.kind === 'scanner' ? error.problemMark : undefined);
+  if (context && context.line !== 0) return context.line + bump;
+  if (error.problemMark && error.problemMark.line !== 0) return error.problemMark.line + bump;
+  return 0;
 }
 
 /** Where an error points in the text: its problem, else its context, else the start. */

@@ -30,6 +30,14 @@ export interface TreeNode {
   keyQuoted?: boolean;
   /** A `!!binary` scalar: `text` holds its bytes, one char per byte. */
   binary: boolean;
+  /** yaml.v3 trees only: the 1-based line of the node's event, as yaml.v3 prints it. */
+  line?: number;
+  /** yaml.v3 trees only: the node's short tag (`!!str`, `!!map`, ...), as yaml.v3 prints it. */
+  tag?: string;
+  /** yaml.v3 trees only: a `!!binary` scalar's text as written (yaml.v3 prints it in errors). */
+  source?: string;
+  /** yaml.v3 trees only: a plain scalar yaml.v3 reads as a timestamp (a time.Time, not a string). */
+  timestamp?: boolean;
 }
 
 export interface DuplicateKey {
@@ -42,6 +50,11 @@ export interface DuplicateKey {
 export interface Tree {
   root: TreeNode;
   duplicates: DuplicateKey[];
+  /**
+   * yaml.v3 trees only: the unmarshal errors of reading the document into a generic map (its
+   * duplicate keys, a top level that is not a mapping), as `line N: MESSAGE`.
+   */
+  typeErrors?: string[];
 }
 
 /** The child of a mapping node with the given (normalised) name, as the reference's `Child` finds it. */
@@ -51,7 +64,7 @@ export const childNamed = (n: TreeNode | undefined, name: string): TreeNode | un
 export class TreeError extends Error {
   constructor(
     message: string,
-    readonly code: 'collection-key' | 'alias-budget' | 'unknown-anchor' | 'recursive-alias' | 'bad-merge',
+    readonly code: 'collection-key' | 'alias-budget' | 'unknown-anchor' | 'recursive-alias' | 'bad-merge' | 'bad-scalar',
     readonly range: Range,
   ) {
     super(message);

@@ -15,6 +15,8 @@ export interface EventDetails {
   tag: string | undefined;
   /** SEQUENCE-START, MAPPING-START: the offset of the collection's first token (after its properties). */
   start: number;
+  /** The event's start line (0-based): its first property, else its first token, as libyaml marks it. */
+  line: number;
   /** SEQUENCE-END, MAPPING-END of a flow collection: the offset after its closing bracket; -1 otherwise. */
   end: number;
   /** SEQUENCE-START, MAPPING-START: whether it starts a flow collection. */
@@ -103,7 +105,7 @@ export class Parser {
   constructor(text: string, dialect: Dialect, values = false) {
     this.scanner = new Scanner(text, dialect, values);
     this.acceptsYaml12 = dialectRules(dialect).acceptsYaml12;
-    if (values) this.details = { token: undefined, anchor: undefined, tag: undefined, start: 0, end: 0, flow: false, absent: false };
+    if (values) this.details = { token: undefined, anchor: undefined, tag: undefined, start: 0, line: 0, end: 0, flow: false, absent: false };
   }
 
   /** The end of the last token consumed that has one (values mode). */
@@ -288,7 +290,10 @@ export class Parser {
     if (token.type === Tok.Alias) {
       this.state = this.popState();
       this.skip();
-      if (d) d.token = token;
+      if (d) {
+        d.token = token;
+        d.line = token.start.line;
+      }
       return Ev.Alias;
     }
     const startMark = token.start;
@@ -321,6 +326,7 @@ export class Parser {
     }
     if (d) {
       d.start = token.start.offset;
+      d.line = startMark.line;
       d.flow = token.type === Tok.FlowSequenceStart || token.type === Tok.FlowMappingStart;
       if (anchor) d.anchor = anchor.value;
       if (tag) d.tag = this.resolveTag(tag);
@@ -483,6 +489,7 @@ export class Parser {
         this.skip();
         if (this.details) {
           this.details.start = token.start.offset;
+          this.details.line = token.start.line;
           this.details.flow = true;
         }
         return Ev.MappingStart;

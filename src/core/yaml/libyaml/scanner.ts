@@ -12,12 +12,13 @@
 /**
  * Whose behaviour to reproduce. 'go-yaml-v1' is libyaml 0.1.x as go-yaml ported it, with the
  * port's own small departures (escapes, version digits, some wording); 'libyaml-0.2.5' is the
- * libyaml of today's PyYAML, the oracle the differential test compares against. Everything
- * not listed in `DialectRules` behaves the same in both.
+ * libyaml of today's PyYAML, the oracle the differential test compares against; 'yaml-v3' is
+ * gopkg.in/yaml.v3 (v3.0.1), go-yaml's later port, which Flatcar's coreos-cloudinit reads with.
+ * Everything not listed in `DialectRules` behaves the same in all of them.
  */
 import { blockScalarEnd, decodeUri, plainValue, quotedValue, spacesAt } from './values';
 
-export type Dialect = 'go-yaml-v1' | 'libyaml-0.2.5';
+export type Dialect = 'go-yaml-v1' | 'libyaml-0.2.5' | 'yaml-v3';
 
 interface DialectRules {
   /**
@@ -26,6 +27,17 @@ interface DialectRules {
    * 0.2.x accepts `a:b` and `a?b` there and only rejects `:` before a flow indicator.
    */
   strictFlowColon: boolean;
+  /**
+   * yaml.v3 neither rejects nor ends at a `:` inside a plain scalar in a flow collection unless
+   * a blank follows it, but still ends one at `?`.
+   */
+  v3FlowColon: boolean;
+  /**
+   * yaml.v3 keeps two tokens of lookahead (for its comments) and checks whether a simple key
+   * has gone stale only when it decides the head token or meets the key's `:`, not before every
+   * token as libyaml does: which error comes first, and where, follows from that.
+   */
+  v3SimpleKeys: boolean;
   /** 0.1.x lets `,`, `[` and `]` into any tag; 0.2.x only into verbatim `!<...>` tags. */
   flowCharsInTags: boolean;
   /** 0.2.x accepts `%YAML 1.2` as well as 1.1. */
@@ -44,6 +56,8 @@ interface DialectRules {
 const DIALECTS: Record<Dialect, DialectRules> = {
   'go-yaml-v1': {
     strictFlowColon: true,
+    v3FlowColon: false,
+    v3SimpleKeys: false,
     flowCharsInTags: true,
     acceptsYaml12: false,
     rawChunkBytes: 512,
@@ -52,8 +66,22 @@ const DIALECTS: Record<Dialect, DialectRules> = {
     maxVersionDigits: 2,
     tagHandleContexts: ['while parsing a %TAG directive', 'while parsing a %TAG directive'],
   },
+  'yaml-v3': {
+    strictFlowColon: false,
+    v3FlowColon: true,
+    v3SimpleKeys: true,
+    flowCharsInTags: true,
+    acceptsYaml12: false,
+    rawChunkBytes: 512,
+    tabInPlainScalar: 'found a tab character that violates indentation',
+    extraEscape: "'",
+    maxVersionDigits: 2,
+    tagHandleContexts: ['while parsing a %TAG directive', 'while parsing a %TAG directive'],
+  },
   'libyaml-0.2.5': {
     strictFlowColon: false,
+    v3FlowColon: false,
+    v3SimpleKeys: false,
     flowCharsInTags: false,
     acceptsYaml12: true,
     rawChunkBytes: 16384,
@@ -355,6 +383,7 @@ export class Scanner {
   // yaml_parser_fetch_more_tokens and the simple key bookkeeping
 
   private fetchMoreTokens(): void {
+    if (this.rules.v3SimpleKeys) return this.fetchMoreTokensV3();
     for (;;) {
       let needMore = false;
       if (this.head === this.tokens.length) {
@@ -368,6 +397,31 @@ export class Scanner {
       this.fetchNextToken();
     }
     this.tokenAvailable = true;
+  }
+
+  /** yaml.v3's yaml_parser_fetch_more_tokens: keep three tokens queued, more while the head may become a KEY. */
+  private fetchMoreTokensV3(): void {
+    const keys = this.keys;
+    for (;;) {
+      if (this.head < this.tokens.length - 2) {
+        // Keys of tokens already handed out can no longer be keys.
+        while (this.keysHead < keys.length && keys[this.keysHead].tokenNumber < this.tokensParsed) this.keysHead++;
+        if (this.keysHead === keys.length && this.keysHead) keys.length = this.keysHead = 0;
+        const key = this.keysHead < keys.length ? keys[this.keysHead] : undefined;
+        if (!key || key.tokenNumber !== this.tokensParsed || !this.keyStillValid(key)) break;
+      }
+      this.fetchNextToken();
+    }
+    this.tokenAvailable = true;
+  }
+
+  /** yaml.v3's yaml_simple_key_is_valid: a stale key is an error if required, else forgotten. */
+  private keyStillValid(key: SimpleKey): boolean {
+    if (key.mark.line >= this.line && key.mark.index + 1024 >= this.index) return true;
+    if (key.required) this.scannerError('while scanning a simple key', key.mark, "could not find expected ':'");
+    const at = this.keys.lastIndexOf(key);
+    if (at >= this.keysHead) this.keys.splice(at, 1);
+    return false;
   }
 
   /** A simple key must fit on one line and in 1024 characters; forget keys that no longer can. */
@@ -454,7 +508,7 @@ export class Scanner {
   private fetchNextToken(): void {
     if (!this.streamStartProduced) return this.fetchStreamStart();
     this.scanToNextToken();
-    this.staleSimpleKeys();
+    if (!this.rules.v3SimpleKeys) this.staleSimpleKeys();
     this.unrollIndent(this.column);
 
     const ch = this.ch();
@@ -592,7 +646,8 @@ export class Scanner {
   }
 
   private fetchValue(): void {
-    const key = this.currentKey();
+    let key = this.currentKey();
+    if (key && this.rules.v3SimpleKeys && !this.keyStillValid(key)) key = undefined;
     if (key) {
       // The saved position was a simple key after all: insert KEY (and maybe BLOCK-MAPPING-START) there.
       this.insertToken(key.tokenNumber, { type: Tok.Key, start: key.mark });
@@ -1113,6 +1168,7 @@ export class Scanner {
     let leadingBlanks = false;
     const indent = this.indent + 1;
     const strictColon = this.rules.strictFlowColon;
+    const v3Colon = this.rules.v3FlowColon;
     let end = this.pos;
     let folded = false;
     for (;;) {
@@ -1126,12 +1182,13 @@ export class Scanner {
         if (this.flowLevel) {
           if (ch === COLON) {
             const next = this.ch(1);
-            if (strictColon ? !isBlankZ(next) : next === COMMA || next === QUESTION || next === LBRACKET || next === RBRACKET || next === LBRACE || next === RBRACE) {
+            if (v3Colon ? false : strictColon ? !isBlankZ(next) : next === COMMA || next === QUESTION || next === LBRACKET || next === RBRACKET || next === LBRACE || next === RBRACE) {
               this.scannerError('while scanning a plain scalar', start, "found unexpected ':'");
             }
           }
           if (ch === COMMA || ch === LBRACKET || ch === RBRACKET || ch === LBRACE || ch === RBRACE) break;
           if (strictColon && (ch === COLON || ch === QUESTION)) break;
+          if (v3Colon && ch === QUESTION) break;
         }
         if (ch === COLON && isBlankZ(this.ch(1))) break;
         // Joining the text after a line break ends the "leading blanks" of the new line.

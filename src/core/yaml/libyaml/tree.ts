@@ -7,7 +7,8 @@
  * Call it only on a text whose first document `firstLibyamlError` accepts; only that document
  * is read.
  */
-import { resolvePlain, type ScalarKind } from '../go-scalar';
+import type { ScalarKindV3 } from '../go-scalar';
+import { FLAVOURS, type FlavourRules, type YamlFlavour } from '../flavour';
 import { goFloat, goKeyName, mappingEntries, normalisedName, spendBudget, treeNode, TreeError, type DuplicateKey, type NodeBase, type Range, type Tree, type TreeNode, type ValueKind } from '../tree';
 import { Ev, Parser, type EventDetails } from './parser';
 import { Style } from './scanner';
@@ -35,12 +36,14 @@ interface LNode {
   /** An alias's target (its name is in `value`), or null when no node has that anchor. */
   target: LNode | null;
   block: boolean;
+  /** The 0-based line of the node's event (its first property, else its first token). */
+  line: number;
 }
 
 const SP = 0x20, TAB = 0x09, HASH = 0x23, LF = 0x0a, CR = 0x0d;
 
 function lnode(k: K, start: number, end: number, tag: string | undefined): LNode {
-  return { k, start, end, nodeEnd: end, value: '', plain: false, tag, items: [], target: null, block: false };
+  return { k, start, end, nodeEnd: end, value: '', plain: false, tag, items: [], target: null, block: false, line: 0 };
 }
 
 /** After `i`: blanks, a comment, and one line break, as the `yaml` package's node ends take them. */
@@ -102,6 +105,7 @@ class Composer {
   constructor(
     private readonly s: string,
     private readonly parser: Parser,
+    private readonly flavour: FlavourRules,
   ) {
     this.d = parser.details!;
   }
@@ -119,7 +123,14 @@ class Composer {
         const n = lnode(K.Alias, t.start.offset, t.end!, undefined);
         n.nodeEnd = this.trailing(n.end, indent);
         n.value = t.value!;
-        this.aliases.push(n);
+        n.line = d.line;
+        if (this.flavour.aliasesWhileParsing) {
+          // yaml.v3 fails here, before reading on.
+          n.target = this.anchors.get(n.value) ?? null;
+          if (!n.target) throw new TreeError(`unknown anchor '${n.value}' referenced`, 'unknown-anchor', [n.start, n.end]);
+        } else {
+          this.aliases.push(n);
+        }
         return n;
       }
       case Ev.Scalar: {
@@ -128,6 +139,7 @@ class Composer {
         let n: LNode;
         if (t) {
           n = lnode(K.Scalar, t.start.offset, t.end!, d.tag);
+          n.line = d.line;
           n.value = t.value!;
           n.plain = t.style === Style.Plain;
           n.nodeEnd = t.style === Style.Block ? n.end : this.trailing(n.end, indent);
@@ -147,6 +159,7 @@ class Composer {
       case Ev.SequenceStart:
       case Ev.MappingStart: {
         const n = lnode(ev === Ev.SequenceStart ? K.Seq : K.Map, d.start, d.start, d.tag);
+        n.line = d.line;
         if (d.anchor !== undefined) this.anchors.set(d.anchor, n);
         const close = ev === Ev.SequenceStart ? Ev.SequenceEnd : Ev.MappingEnd;
         const column = d.flow ? -1 : columnOf(s, n.start);
@@ -179,17 +192,22 @@ class Composer {
   }
 }
 
-/** The root node of the first document, or undefined when the text holds none. */
-function compose(text: string): LNode | null | undefined {
-  const parser = new Parser(text, 'go-yaml-v1', true);
-  const composer = new Composer(text, parser);
+/**
+ * The root node of the first document, or undefined when the text holds none. With yaml.v3
+ * the document is read through its end, and a syntax error (a LibyamlFailure) or an unknown
+ * anchor (a TreeError) is thrown in the order the text meets them.
+ */
+function compose(text: string, flavour: FlavourRules): LNode | null | undefined {
+  const parser = new Parser(text, flavour.dialect, true);
+  const composer = new Composer(text, parser, flavour);
   for (;;) {
     const ev = parser.parse();
     if (ev === undefined || ev === Ev.StreamEnd) return undefined;
     if (ev === Ev.DocumentStart) break;
   }
   const root = composer.node(parser.parse()!, -1);
-  composer.resolveAliases();
+  if (flavour.aliasesWhileParsing) parser.parse();
+  else composer.resolveAliases();
   return root;
 }
 
@@ -199,12 +217,13 @@ function compose(text: string): LNode | null | undefined {
 interface Ctx {
   budget: number;
   duplicates: DuplicateKey[];
+  flavour: FlavourRules;
+  /** Unmarshal errors met so far (yaml.v3). */
+  typeErrors: string[];
 }
 
 
 
-const STR = 'tag:yaml.org,2002:str';
-const BINARY = 'tag:yaml.org,2002:binary';
 
 const B64 = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) B64['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
@@ -232,21 +251,48 @@ function base64Bytes(s: string): string {
 }
 
 
-function scalarOf(n: LNode, isKey: boolean): { kind: ScalarKind; value: string | number | boolean | null; text: string; binary?: boolean } {
-  const text = n.value;
-  if (n.tag === STR) return { kind: 'str', value: text, text };
-  if (n.tag === BINARY) {
-    const bytes = base64Bytes(text);
-    return { kind: 'str', value: bytes, text: bytes, binary: true };
-  }
-  if (n.plain) {
-    const r = resolvePlain(text, isKey);
-    return { kind: r.kind, value: r.value, text };
-  }
-  return { kind: 'str', value: text, text };
+const LONG_TAG = 'tag:yaml.org,2002:';
+const shortTag = (tag: string): string => (tag.startsWith(LONG_TAG) ? '!!' + tag.slice(LONG_TAG.length) : tag);
+const RESOLVABLE = new Set(['!!bool', '!!int', '!!float', '!!null', '!!timestamp']);
+
+interface Scalar {
+  kind: ScalarKindV3;
+  value: string | number | boolean | null;
+  text: string;
+  tag: string;
+  binary?: boolean;
 }
 
+/** Go's base64.StdEncoding.DecodeString, which yaml.v3 uses: padding required, only CR and LF skipped. */
+function strictBase64(s: string): string | undefined {
+  const t = s.replace(/[\r\n]/g, '');
+  if (t.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(t)) return undefined;
+  return base64Bytes(t);
+}
 
+function scalarOf(n: LNode, isKey: boolean, flavour: FlavourRules): Scalar {
+  const text = n.value;
+  const tag = n.tag === undefined || n.tag === '!' ? undefined : shortTag(n.tag);
+  if (tag === '!!str') return { kind: 'str', value: text, text, tag };
+  if (tag === '!!binary') {
+    const bytes = flavour.strictBinary ? strictBase64(text) : base64Bytes(text);
+    if (bytes === undefined) throw new TreeError('!!binary value contains invalid base64 data', 'bad-scalar', [n.start, n.end]);
+    return { kind: 'str', value: bytes, text: bytes, binary: true, tag };
+  }
+  if (flavour.resolvesExplicitTags && tag !== undefined) {
+    // yaml.v3 resolves a value under an explicit tag, and fails where they disagree.
+    if (!RESOLVABLE.has(tag)) return { kind: tag === '!!merge' && text === '<<' ? 'merge' : 'str', value: text, text, tag };
+    const r = flavour.resolve(text, isKey);
+    if (r.tag === tag) return { kind: r.kind, value: r.value, text, tag };
+    if (tag === '!!float' && r.kind === 'int') return { kind: 'float', value: r.value, text, tag };
+    throw new TreeError(`cannot decode ${r.tag} \`${text}\` as a ${tag}`, 'bad-scalar', [n.start, n.end]);
+  }
+  if (n.plain) {
+    const r = flavour.resolve(text, isKey);
+    return { kind: r.kind, value: r.value, text, tag: r.tag };
+  }
+  return { kind: 'str', value: text, text, tag: '!!str' };
+}
 
 const deref = (n: LNode | null): LNode | null => (n && n.k === K.Alias ? n.target : n);
 const rangeOf = (n: LNode | null, fallback: Range): Range => (n ? [n.start, n.end] : fallback);
@@ -262,7 +308,7 @@ function goSyntax(n: LNode | null, depth = 0): string {
   }
   if (n && n.k === K.Seq) return `[]interface {}{${n.items.map((i) => goSyntax(i, depth + 1)).join(', ')}}`;
   if (n && n.k === K.Scalar) {
-    const s = scalarOf(n, false);
+    const s = scalarOf(n, false, FLAVOURS['go-yaml-v1']);
     if (s.kind === 'null') return 'interface {}(nil)';
     if (s.kind === 'str') return JSON.stringify(s.value);
     if (s.kind === 'float') return goFloat(s.value as number);
@@ -279,6 +325,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
     if (expanding.has(ln.value)) throw new TreeError(`anchor '${ln.value}' value contains itself`, 'recursive-alias', [ln.start, ln.end]);
     return build(ln.target, base, ctx, new Set(expanding).add(ln.value));
   }
+  if (ln && ln.k === K.Map && ctx.flavour.mergeAfterOwnKeys) return v3Node(buildMapV3(ln, base, ctx, expanding), ln, '!!map');
   if (ln && ln.k === K.Map) {
     const out = treeNode(base, 'map', null, '');
     const add = mappingEntries(out, ctx.duplicates);
@@ -292,7 +339,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
         if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
           throw new TreeError(`invalid map key: ${goSyntax(keyNode)}`, 'collection-key', keyRange);
         }
-        const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, true) : { kind: 'null' as ScalarKind, value: null, text: '' };
+        const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, true, ctx.flavour) : { kind: 'null' as ScalarKindV3, value: null, text: '' };
         if (k.kind === 'merge') {
           // go-yaml merges a list of maps from its last item back, so earlier maps win; it
           // refuses anything but maps.
@@ -330,6 +377,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
   }
   if (ln && ln.k === K.Seq) {
     const out = treeNode(base, 'seq', null, '');
+    if (ctx.flavour.mergeAfterOwnKeys) v3Node(out, ln, '!!seq');
     ln.items.forEach((item, i) => {
       const rawName = `${base.rawName}[${i}]`;
       out.children.push(
@@ -350,28 +398,162 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
     return out;
   }
   if (ln && ln.k === K.Scalar) {
-    const s = scalarOf(ln, false);
-    const kind: ValueKind = s.kind === 'merge' ? 'str' : s.kind;
+    const s = scalarOf(ln, false, ctx.flavour);
+    const kind: ValueKind = s.kind === 'merge' || s.kind === 'timestamp' ? 'str' : s.kind;
     const out = treeNode(base, kind, s.value, s.text);
     if (s.binary) out.binary = true;
+    if (ctx.flavour.mergeAfterOwnKeys) {
+      v3Node(out, ln, s.tag);
+      if (s.kind === 'timestamp') out.timestamp = true;
+      if (s.binary) out.source = ln.value;
+    }
     return out;
   }
   return treeNode(base, 'null', null, '');
 }
 
+/** The line and tag yaml.v3 gives a node (what its unmarshal errors print). */
+function v3Node(out: TreeNode, ln: LNode, defaultTag: string): TreeNode {
+  out.line = ln.line + 1;
+  out.tag = ln.tag === undefined || ln.tag === '!' ? defaultTag : shortTag(ln.tag);
+  return out;
+}
+
+/** A key's identity in a Go map: its type and value. */
+const keyId = (kind: string, value: unknown, text: string) => (kind === 'str' ? text : `\0${kind}:${String(value)}`);
+
+/** Go's time.Time.String() of a timestamp yaml.v3 resolved (a map key printed with %s). */
+function goTimeString(text: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ](\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,](\d+))?(Z|[+-]\d{2}:\d{2})?)?$/.exec(text);
+  if (!m) return text;
+  const p2 = (v: string | undefined) => (v ?? '0').padStart(2, '0');
+  const frac = m[7] ? '.' + m[7].slice(0, 9).replace(/0+$/, '') : '';
+  const zone = !m[8] || m[8] === 'Z' ? '+0000 UTC' : `${m[8].replace(':', '')} ${m[8].replace(':', '')}`;
+  return `${m[1]}-${p2(m[2])}-${p2(m[3])} ${p2(m[4])}:${p2(m[5])}:${p2(m[6])}${frac === '.' ? '' : frac} ${zone}`;
+}
+
+/**
+ * A mapping as yaml.v3 decodes it into a generic map: a mapping with two equal keys (same kind
+ * of node, same text) is an unmarshal error and stays empty; `<<` merges after the mapping's
+ * own keys and never over one of them, the maps of a merge list in order, the first winning.
+ */
+function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<string>): TreeNode {
+  const out = treeNode(base, 'map', null, '');
+  const add = mappingEntries(out, ctx.duplicates);
+
+  const fill = (m: LNode, merged: Set<string> | undefined, expanding: ReadonlySet<string>) => {
+    const firstOf = new Map<string, LNode | null>();
+    let duplicate = false;
+    for (let i = 0; i < m.items.length; i += 2) {
+      const key = m.items[i];
+      const id = !key ? 'S\0' : key.k === K.Scalar ? `S\0${key.value}` : key.k === K.Alias ? `A\0${key.value}` : key.k === K.Map ? 'M\0' : 'Q\0';
+      if (!firstOf.has(id)) {
+        firstOf.set(id, key);
+        continue;
+      }
+      const first = firstOf.get(id);
+      duplicate = true;
+      ctx.typeErrors.push(`line ${(key?.line ?? 0) + 1}: mapping key ${JSON.stringify(key?.value ?? '')} already defined at line ${(first?.line ?? 0) + 1}`);
+    }
+    if (duplicate) return;
+
+    let mergeValue: LNode | null | undefined;
+    const own: string[] = [];
+    for (let i = 0; i < m.items.length; i += 2) {
+      const rawKey = m.items[i];
+      const valueNode = m.items[i + 1];
+      if (rawKey && rawKey.k === K.Scalar && rawKey.value === '<<' && (rawKey.tag === undefined ? rawKey.plain : rawKey.tag === '!' || shortTag(rawKey.tag) === '!!merge')) {
+        mergeValue = valueNode;
+        continue;
+      }
+      const keyNode = deref(rawKey);
+      const keyRange = rangeOf(rawKey, base.valueRange);
+      const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
+      if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
+        throw new TreeError(`invalid map key: ${goSyntax(keyNode)}`, 'collection-key', keyRange);
+      }
+      const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, true, ctx.flavour) : { kind: 'null' as ScalarKindV3, value: null, text: '' };
+      const kind: ValueKind = k.kind === 'merge' || k.kind === 'timestamp' ? 'str' : k.kind;
+      const id = keyId(k.kind, k.value, k.text);
+      if (merged) {
+        if (merged.has(id)) continue;
+        merged.add(id);
+      } else {
+        own.push(id);
+      }
+      const rawName = k.kind === 'timestamp' ? goTimeString(k.text) : goKeyName(kind, k.value, k.text);
+      const name = normalisedName(rawName);
+      const child = build(
+        valueNode,
+        { rawName, name, path: [...base.path, name], keyRange, valueRange, keyIsString: kind === 'str', keyQuoted: !!rawKey && rawKey.k === K.Scalar && !rawKey.plain },
+        ctx,
+        expanding,
+      );
+      add(child, kind, k.value, k.text, !!merged);
+    }
+    if (mergeValue === undefined) return;
+
+    const set = merged ?? new Set(own);
+    const wantMap = () => new TreeError('map merge requires map or sequence of maps as the value', 'bad-merge', rangeOf(mergeValue ?? null, base.valueRange));
+    const mergeOne = (src: LNode) => {
+      if (src.k === K.Alias) {
+        if (!src.target || src.target.k !== K.Map) throw wantMap();
+        if (expanding.has(src.value)) throw new TreeError(`anchor '${src.value}' value contains itself`, 'recursive-alias', [src.start, src.end]);
+        fill(src.target, set, new Set(expanding).add(src.value));
+      } else if (src.k === K.Map) {
+        fill(src, set, expanding);
+      } else {
+        throw wantMap();
+      }
+    };
+    if (mergeValue && mergeValue.k === K.Seq) {
+      for (const item of mergeValue.items) {
+        if (!item) throw wantMap();
+        mergeOne(item);
+      }
+    } else if (mergeValue && (mergeValue.k === K.Map || mergeValue.k === K.Alias)) {
+      mergeOne(mergeValue);
+    } else {
+      throw wantMap();
+    }
+  };
+  fill(ln, undefined, expanding);
+  return out;
+}
+
 /**
  * The value tree of the first document of `text`, as `buildTree` gives it; throws TreeError
- * where go-yaml's decoder would fail. `text` must be free of syntax errors in its first document
- * (see `firstLibyamlError`).
+ * where go-yaml's decoder would fail. With go-yaml v1, `text` must be free of syntax errors in
+ * its first document (see `firstLibyamlError`); with yaml.v3 a syntax error is thrown as the
+ * parser's LibyamlFailure, in the order the text meets it.
  */
-export function buildTreeFromLibyaml(text: string, budget: number): Tree {
-  const ctx: Ctx = { budget, duplicates: [] };
+export function buildTreeFromLibyaml(text: string, budget: number, flavourName: YamlFlavour = 'go-yaml-v1'): Tree {
+  const flavour = FLAVOURS[flavourName];
+  const ctx: Ctx = { budget, duplicates: [], flavour, typeErrors: [] };
   let root: LNode | null | undefined;
-  try {
-    root = compose(text);
-  } catch {
-    root = undefined;
+  if (flavour.aliasesWhileParsing) {
+    root = compose(text, flavour);
+  } else {
+    try {
+      root = compose(text, flavour);
+    } catch {
+      root = undefined;
+    }
   }
-  const tree = build(root ?? null, { rawName: '', name: '', path: [], valueRange: rangeOf(root ?? null, [0, 0]), keyIsString: true }, ctx, new Set());
-  return { root: tree, duplicates: ctx.duplicates };
+  const rootBase: NodeBase = { rawName: '', name: '', path: [], valueRange: rangeOf(root ?? null, [0, 0]), keyIsString: true };
+  const top = deref(root ?? null);
+  if (flavour.mergeAfterOwnKeys && top && top.k === K.Seq) {
+    // yaml.v3 refuses a list for the reference's map without reading its items.
+    const seq = v3Node(treeNode(rootBase, 'seq', null, ''), top, '!!seq');
+    ctx.typeErrors.push(`line ${seq.line}: cannot unmarshal ${seq.tag} into map[interface {}]interface {}`);
+    return { root: seq, duplicates: [], typeErrors: ctx.typeErrors };
+  }
+  const tree = build(root ?? null, rootBase, ctx, new Set());
+  if (!flavour.mergeAfterOwnKeys) return { root: tree, duplicates: ctx.duplicates };
+  if (tree.kind !== 'map' && tree.kind !== 'null') {
+    // The reference reads the document into a map[interface{}]interface{}.
+    const value = tree.tag === '!!seq' || tree.tag === '!!map' ? '' : ` \`${tree.text.length > 10 ? tree.text.slice(0, 7) + '...' : tree.text}\``;
+    ctx.typeErrors.push(`line ${tree.line}: cannot unmarshal ${tree.tag}${value} into map[interface {}]interface {}`);
+  }
+  return { root: tree, duplicates: ctx.duplicates, typeErrors: ctx.typeErrors };
 }

@@ -1,3 +1,4 @@
+import { goQuote } from '../reference/go-format';
 import { rootShape, type Shape } from '../schema/shape';
 import type { RuleContext } from './context';
 import type { Tree, TreeNode } from '../yaml/tree';
@@ -130,7 +131,8 @@ function walk(text: string, n: TreeNode, shape: Shape, where: string, out: BootD
 }
 
 /** How a finding says that yaml.v3 refuses the document at boot. */
-export const rejectedMessage = (cause: string) => `Flatcar rejects the whole file at boot: ${cause}`;
+export const rejectedMessage = (cause: string, of?: TreeNode) =>
+  `Flatcar rejects the whole file at boot: ${cause}${of ? ` (the value of ${goQuote(of.name)})` : ''}`;
 
 const cache = new WeakMap<Tree, BootDecode>();
 

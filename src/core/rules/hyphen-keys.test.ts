@@ -10,7 +10,7 @@ describe('hyphenated-key (Flatcar)', () => {
     expect(findingsOf(text, RULE, 'flatcar')).toEqual([
       {
         kind: 'error',
-        message: 'Flatcar ignores `reboot-strategy`: since 3975.2.0 keys are read as written; write `reboot_strategy`',
+        message: 'Flatcar ignores "reboot-strategy": since 3975.2.0 keys are read as written; write "reboot_strategy"',
         line: 4, column: 5, endLine: 4, endColumn: 20,
       },
     ]);
@@ -22,12 +22,12 @@ describe('hyphenated-key (Flatcar)', () => {
     expect(findingsOf(text, RULE, 'flatcar')).toEqual([
       {
         kind: 'error',
-        message: 'Flatcar ignores `write-files` and everything under it: since 3975.2.0 keys are read as written; write `write_files`',
+        message: 'Flatcar ignores "write-files" and everything under it: since 3975.2.0 keys are read as written; write "write_files"',
         line: 2, column: 1, endLine: 2, endColumn: 12,
       },
       {
         kind: 'error',
-        message: 'Flatcar ignores `drop-ins` and everything under it: since 3975.2.0 keys are read as written; write `drop_ins`',
+        message: 'Flatcar ignores "drop-ins" and everything under it: since 3975.2.0 keys are read as written; write "drop_ins"',
         line: 7, column: 7, endLine: 7, endColumn: 15,
       },
     ]);
@@ -44,7 +44,7 @@ describe('hyphenated-key (Flatcar)', () => {
     const text = `${H}coreos:\n  update:\n    reboot_strategy: off\n    reboot-strategy: reboot\n`;
     const [f] = fullFindingsOf(text, RULE, 'flatcar');
     expect(f.message).toBe(
-      'Flatcar ignores `reboot-strategy`: since 3975.2.0 keys are read as written; write `reboot_strategy`, and merge it with the `reboot_strategy` at line 4, the one Flatcar reads',
+      'Flatcar ignores "reboot-strategy": since 3975.2.0 keys are read as written; write "reboot_strategy", and merge it with the "reboot_strategy" at line 4, the one Flatcar reads',
     );
     expect([f.line, f.column, f.fixes]).toEqual([5, 5, undefined]);
   });

@@ -73,9 +73,9 @@ describe('deprecations of services that left Container Linux', () => {
     const all = validate(text, { rules: 'all', target: 'flatcar' }).entries.filter((e) => e.rule === 'deprecated-key');
     const etcdMember = 'Flatcar runs etcd v3 as etcd-member.service: configure it with a drop-in for etcd-member.service in coreos.units, or with Butane';
     expect(all.map((e) => [e.line, e.column, e.endColumn, e.kind, e.message])).toEqual([
-      [3, 3, 7, 'warning', `Flatcar does not ship etcd: coreos-cloudinit writes this section as a drop-in for etcd.service, a unit Flatcar does not have, so nothing runs; ${etcdMember}`],
-      [5, 3, 8, 'warning', `Flatcar does not ship etcd2: coreos-cloudinit writes this section as a drop-in for etcd2.service, a unit Flatcar does not have, so nothing runs; ${etcdMember}`],
-      [7, 3, 8, 'warning', 'Flatcar does not ship fleet: coreos-cloudinit writes this section as a drop-in for fleet.service, a unit Flatcar does not have, so nothing runs; run the workloads as systemd units in coreos.units'],
+      [3, 3, 7, 'warning', `deprecated key "etcd": Flatcar does not ship etcd; coreos-cloudinit writes this section as a drop-in for etcd.service, a unit Flatcar does not have, so nothing runs; ${etcdMember}`],
+      [5, 3, 8, 'warning', `deprecated key "etcd2": Flatcar does not ship etcd2; coreos-cloudinit writes this section as a drop-in for etcd2.service, a unit Flatcar does not have, so nothing runs; ${etcdMember}`],
+      [7, 3, 8, 'warning', 'deprecated key "fleet": Flatcar does not ship fleet; coreos-cloudinit writes this section as a drop-in for fleet.service, a unit Flatcar does not have, so nothing runs; run the workloads as systemd units in coreos.units'],
     ]);
   });
 

@@ -60,7 +60,7 @@ function withAllowedValues(f: RuleFinding, ctx: RuleContext): RuleFinding {
 /** A wrong type said for Flatcar: yaml.v3 refuses it and the whole file with it, or reads it anyway. */
 function forFlatcar(f: RuleFinding, boot: BootDecode): RuleFinding {
   const cause = f.node && boot.rejected.get(f.node);
-  if (cause) return { ...f, kind: 'error', message: rejectedMessage(cause) };
+  if (cause) return { ...f, kind: 'error', message: rejectedMessage(cause, f.node!) };
   const read = f.node && boot.accepted.get(f.node);
   if (read) return { ...f, message: `${f.message}; Flatcar accepts it at boot and reads ${read}` };
   return f;
@@ -101,7 +101,7 @@ export function refineForAll(findings: RuleFinding[], ctx: RuleContext): RuleFin
   }
   // Values the reference's looser type check lets through but yaml.v3 refuses.
   for (const [node, cause] of boot?.rejected ?? []) {
-    if (!typed.has(node)) out.push({ kind: 'error', message: rejectedMessage(cause), rule: 'wrong-type', node, target: 'value' });
+    if (!typed.has(node)) out.push({ kind: 'error', message: rejectedMessage(cause, node), rule: 'wrong-type', node, target: 'value' });
   }
   return out;
 }

@@ -27,6 +27,6 @@ export function serviceNote(f: RuleFinding, target: Target): RuleFinding {
   return {
     ...f,
     kind: 'warning',
-    message: `Flatcar does not ship ${name}: coreos-cloudinit writes this section as a drop-in for ${gone.unit}, a unit Flatcar does not have, so nothing runs; ${gone.instead}`,
+    message: `deprecated key "${name}": Flatcar does not ship ${name}; coreos-cloudinit writes this section as a drop-in for ${gone.unit}, a unit Flatcar does not have, so nothing runs; ${gone.instead}`,
   };
 }

@@ -1,3 +1,4 @@
+import { MULTIPART_RULE } from '../formats/multipart/findings';
 import type { Rule } from './context';
 import { DIALECT_RULE } from './dialect';
 import { duplicateKey } from './duplicate-keys';
@@ -48,4 +49,4 @@ export const extraRules: Rule[] = [
 ];
 
 /** Rules of the `all` set that speak through the refine pass or the dialect note, not a check of their own. */
-export const passRules: Pick<Rule, 'id' | 'title' | 'help'>[] = [DIALECT_RULE];
+export const passRules: Pick<Rule, 'id' | 'title' | 'help'>[] = [DIALECT_RULE, MULTIPART_RULE];

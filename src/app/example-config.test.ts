@@ -12,8 +12,8 @@ const notes = [
   { ...deprecations[1], kind: 'info', message: `${deprecations[1].message}; it works on releases that still ship fleet` },
 ];
 
-const essentials = (text: string, rules: 'all' | 'reference') =>
-  validate(text, { rules }).entries.map(({ line, kind, rule, message }) => ({ line, kind, rule, message }));
+const essentials = (text: string, rules: 'all' | 'reference', target: 'coreos' | 'flatcar' = 'coreos') =>
+  validate(text, { rules, target }).entries.map(({ line, kind, rule, message }) => ({ line, kind, rule, message }));
 
 describe('the example config', () => {
   it('is cloud-config', () => {
@@ -26,6 +26,13 @@ describe('the example config', () => {
 
   it('draws only notes of those deprecations from all checks', () => {
     expect(essentials(exampleConfig, 'all')).toEqual(notes);
+  });
+
+  it('is told, for Flatcar, that neither etcd2 nor fleet ships there', () => {
+    expect(essentials(exampleConfig, 'all', 'flatcar').map(({ line, kind, message }) => [line, kind, message.split(';')[0]])).toEqual([
+      [9, 'warning', 'deprecated key "etcd2": Flatcar does not ship etcd2'],
+      [18, 'warning', 'deprecated key "fleet": Flatcar does not ship fleet'],
+    ]);
   });
 
   it('is a three-node etcd2 cluster member with a socket unit, a drop-in and a quoted file mode', () => {

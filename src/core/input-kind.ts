@@ -1,3 +1,4 @@
+import { isMultipartMime } from './formats/multipart/reader';
 import type { InputKind } from './types';
 
 /** Trailing white space as Go's unicode.IsSpace sees it (JavaScript's \s also takes U+FEFF). */
@@ -45,14 +46,12 @@ export function isIgnition(text: string): boolean {
   return version;
 }
 
-const MULTIPART = /^(mime-version:[^\n]*\n)?content-type:\s*multipart\//i;
-
 /** What the input is, decided in the reference's order. */
 export function inputKind(text: string): InputKind {
   if (text.length === 0) return 'empty';
   if (text.startsWith('#!')) return 'script';
   if (isIgnition(text)) return 'ignition';
   if (isCloudConfigHeader(text)) return 'cloud-config';
-  if (MULTIPART.test(text)) return 'multipart';
+  if (isMultipartMime(text)) return 'multipart';
   return 'unknown';
 }

@@ -29,12 +29,12 @@ export const referenceRuleDocs: Record<string, RuleDoc> = {
   },
   'wrong-type': {
     title: 'Wrong type',
-    help: 'The value has the wrong YAML type for this key (e.g. a list where a string is expected, or a quoted "true" for a boolean). CoreOS dropped such values; Flatcar rejects the whole file at boot, and its validator reports yaml.v3\'s "cannot unmarshal" error instead. Flatcar reads yes/no/on/off as strings (a bool field still takes them).',
+    help: 'The value has the wrong YAML type for this key (e.g. a list where a string is expected, or a quoted "true" for a boolean). CoreOS\'s coreos-cloudinit drops such values; Flatcar\'s (yaml.v3) refuses the whole file at boot, and its validator reports yaml.v3\'s "cannot unmarshal" error instead. The all set reports those as errors for the flatcar target, and says what Flatcar reads where it accepts a value anyway (yes/no/on/off in a bool field, an empty value).',
     reference: true,
   },
   'deprecated-key': {
     title: 'Deprecated key',
-    help: 'The key still parses but no longer does anything useful on current systems; the message gives the reason.',
+    help: 'The key still parses but no longer does anything useful on current systems; the message gives the reason. For the flatcar target the all set says what Flatcar does instead: it ships neither etcd (v0.4), etcd2 nor fleet, so their sections configure units that do not exist; it runs etcd v3 as etcd-member.service.',
     reference: true,
   },
   'invalid-value': {

@@ -13,7 +13,12 @@ describe('input kinds, decided as the reference decides', () => {
     ['#cloud-config\n', 'cloud-config'],
     ['#cloud-config  \t\nhostname: x\n', 'cloud-config'],
     ['#cloud-config\r\nhostname: x\r\n', 'cloud-config'],
-    ['Content-Type: multipart/mixed; boundary="x"\n', 'multipart'],
+    ['Content-Type: multipart/mixed; boundary="x"\n\n--x--\n', 'multipart'],
+    ['MIME-Version: 1.0\r\ncontent-type: multipart/mixed; boundary=x\r\n\r\n', 'multipart'],
+    // Go's textproto needs the empty line that ends the headers, and "multipart/mixed" as written.
+    ['Content-Type: multipart/mixed; boundary="x"\n', 'unknown'],
+    ['Content-Type: Multipart/Mixed; boundary="x"\n\n', 'unknown'],
+    ['Content-Type: multipart/alternative; boundary="x"\n\n', 'unknown'],
     ['hostname: x\n', 'unknown'],
   ])('%j is %s', (text, kind) => {
     expect(validate(text).kind).toBe(kind);

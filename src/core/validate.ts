@@ -1,4 +1,5 @@
 import type { RuleFinding } from './findings';
+import { multipartFindings } from './formats/multipart/findings';
 import { inputKind } from './input-kind';
 import { referenceLines } from './reference/line-scan';
 import { referenceRules } from './reference/rules';
@@ -9,7 +10,6 @@ import { rootShape } from './schema/shape';
 import { LineIndex } from './text/line-index';
 import { sortFindings } from './report/order';
 import { DEFAULT_TARGET, type Finding, type Fix, type InputKind, type Report, type RuleSetName, type Target, type ValidateOptions } from './types';
-import { isMultipartMime } from './reference/go-mime';
 import { decodeStrongV3, hasUint64 } from './reference/v3-decode';
 import { failureToError, firstLibyamlError, libyamlOffset, referenceLine, yamlV3Line, type LibyamlError } from './yaml/libyaml-errors';
 import { LibyamlFailure } from './yaml/libyaml/scanner';
@@ -261,8 +261,10 @@ export function validate(text: string, options: ValidateOptions = {}): Report {
 
 function findingsFor(kind: InputKind, text: string, rules: RuleSetName, target: Target, lines: LineIndex): Finding[] {
   if (kind === 'cloud-config') return validateCloudConfig(text, rules, target, lines);
-  // Flatcar's validator accepts multipart MIME user-data (its own test, not our looser one).
-  if (rules === 'reference' && target === 'flatcar' && (kind === 'unknown' || kind === 'multipart') && isMultipartMime(text)) return [];
+  if (kind === 'multipart' && target === 'flatcar') {
+    // Flatcar's validator passes multipart user-data untouched; the all set reads every part.
+    return rules === 'reference' ? [] : multipartFindings(text, lines, (body) => validateCloudConfig(body, rules, target, new LineIndex(body)));
+  }
   if (kind === 'unknown' || (kind === 'multipart' && rules === 'reference')) {
     const entries = [headerFinding(text, rules, target, lines)];
     const note = rules === 'all' ? dialectNote(text) : undefined;

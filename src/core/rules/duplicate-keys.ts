@@ -1,5 +1,7 @@
 import type { RuleFinding } from '../findings';
 import type { Range } from '../yaml/tree';
+import { goQuote } from '../reference/go-format';
+import { bootDecode, rejectedMessage } from './boot-decode';
 import { nodeAt, type Rule } from './context';
 
 const within = (r: Range, outer: Range) => r[0] >= outer[0] && r[1] <= outer[1];
@@ -7,23 +9,40 @@ const within = (r: Range, outer: Range) => r[0] >= outer[0] && r[1] <= outer[1];
 export const duplicateKey: Rule = {
   id: 'duplicate-key',
   title: 'Duplicate key',
-  help: 'When a mapping has the same key twice, coreos-cloudinit keeps only the last value and drops the first without a word (a second coreos: replaces the whole first one). Merge the two. Keys that override a merged <<: *anchor are not duplicates.',
+  help: 'When a mapping has the same key twice, CoreOS\'s coreos-cloudinit keeps only the last value and drops the first without a word (a second coreos: replaces the whole first one). Flatcar\'s (yaml.v3) refuses the whole file at boot instead, wherever its decoder reads that mapping. Merge the two. Keys that override a merged <<: *anchor are not duplicates.',
   check(ctx) {
     const seen = new Set<string>();
     const out: RuleFinding[] = [];
-    for (const d of ctx.tree.duplicates) {
+    const written = ctx.tree.duplicates.flatMap((d) => {
       const parent = nodeAt(ctx.tree.root, d.path.slice(0, -1));
-      // Keys brought in by a merge (<<) live elsewhere; overriding them is what merges are for.
-      if (!parent || !within(d.first, parent.valueRange) || !within(d.second, parent.valueRange)) continue;
+      if (!parent) return [];
+      // A key brought in by a merge (<<) lives elsewhere; overriding it is what merges are for.
+      // Both keys elsewhere: the mapping is an alias's expansion, the same duplicate again.
+      return within(d.first, parent.valueRange) === within(d.second, parent.valueRange) ? [{ d, parent, id: `${d.first[0]}:${d.second[0]}` }] : [];
+    });
+    // Flatcar's decoder fails on a duplicate in any mapping it reads, an aliased one included.
+    const visited = ctx.target === 'flatcar' ? bootDecode(ctx).visited : undefined;
+    const refused = new Set(written.filter((w) => visited?.has(w.parent)).map((w) => w.id));
+    for (const { d, parent, id } of written) {
       // An aliased mapping is expanded at each use; report its duplicate once.
-      const id = `${d.first[0]}:${d.second[0]}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const written = ctx.text.slice(d.second[0], d.second[1]);
-      const key = /^["']/.test(written) ? written : `"${written}"`;
+      const firstLine = ctx.lines.lineOf(d.first[0]);
+      if (refused.has(id)) {
+        const raw = parent.children.find((c) => c.keyRange?.[0] === d.second[0])?.rawName ?? d.name;
+        out.push({
+          kind: 'error',
+          message: `${rejectedMessage(`mapping key ${goQuote(raw)} already defined at line ${firstLine}`)}; merge the two into one`,
+          rule: 'duplicate-key',
+          range: d.second,
+        });
+        continue;
+      }
+      const token = ctx.text.slice(d.second[0], d.second[1]);
+      const key = /^["']/.test(token) ? token : `"${token}"`;
       out.push({
         kind: 'warning',
-        message: `duplicate key ${key}: the first value, at line ${ctx.lines.lineOf(d.first[0])}, is silently lost; merge the two into one`,
+        message: `duplicate key ${key}: the first value, at line ${firstLine}, is silently lost; merge the two into one`,
         rule: 'duplicate-key',
         range: d.second,
       });

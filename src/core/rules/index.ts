@@ -1,3 +1,4 @@
+import { MULTIPART_RULE } from '../formats/multipart/findings';
 import type { Rule } from './context';
 import { DIALECT_RULE } from './dialect';
 import { duplicateKey } from './duplicate-keys';
@@ -6,6 +7,7 @@ import { advertiseAddress, endpointUrl } from './endpoint-urls';
 import { etcdBootstrapConflict, etcdProxy } from './etcd-bootstrap';
 import { etcdClusterSize, etcdClusterState, etcdInitialCluster } from './etcd-cluster';
 import { hostname } from './hostname';
+import { hyphenatedKey } from './hyphen-keys';
 import { userDataSize } from './size';
 import { sshKey } from './ssh-keys';
 import { unitEnableWithoutInstall, unitMaskStart, unitWithoutContent } from './unit-actions';
@@ -13,11 +15,14 @@ import { unitFileSyntax, unitSection } from './unit-content';
 import { dropInName, unitName } from './unit-names';
 import { passwdHash, userName } from './users';
 import { fileOwner, filePath, permissionsDecimal } from './write-files';
+import { yaml11Word } from './yaml11-words';
 
 /** Checks of the `all` rule set beyond the reference, in report order. */
 export const extraRules: Rule[] = [
   userDataSize,
   duplicateKey,
+  hyphenatedKey,
+  yaml11Word,
   hostname,
   sshKey,
   userName,
@@ -44,4 +49,4 @@ export const extraRules: Rule[] = [
 ];
 
 /** Rules of the `all` set that speak through the refine pass or the dialect note, not a check of their own. */
-export const passRules: Pick<Rule, 'id' | 'title' | 'help'>[] = [DIALECT_RULE];
+export const passRules: Pick<Rule, 'id' | 'title' | 'help'>[] = [DIALECT_RULE, MULTIPART_RULE];

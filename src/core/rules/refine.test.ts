@@ -58,9 +58,9 @@ describe('reference value checks in the all set', () => {
 });
 
 describe('deprecations of services that left Container Linux', () => {
-  it('are notes in the all set and warnings in the reference set', () => {
+  it('are notes in the all set for CoreOS and warnings in the reference set', () => {
     const text = '#cloud-config\ncoreos:\n  etcd2:\n    name: a\n  fleet:\n    metadata: x\n';
-    const all = validate(text, { rules: 'all' }).entries.filter((e) => e.rule === 'deprecated-key');
+    const all = validate(text, { rules: 'all', target: 'coreos' }).entries.filter((e) => e.rule === 'deprecated-key');
     expect(all.map((e) => [e.line, e.kind, e.message])).toEqual([
       [3, 'info', 'deprecated key "etcd2" (etcd2 is no longer shipped in Container Linux); it works on releases that still ship etcd2'],
       [5, 'info', 'deprecated key "fleet" (fleet is no longer shipped in Container Linux); it works on releases that still ship fleet'],
@@ -68,10 +68,28 @@ describe('deprecations of services that left Container Linux', () => {
     expect(validate(text, { rules: 'reference' }).entries.map((e) => e.kind)).toEqual(['warning', 'warning']);
   });
 
+  it('are warnings for Flatcar, which ships none of them, naming what it runs instead', () => {
+    const text = '#cloud-config\ncoreos:\n  etcd:\n    name: a\n  etcd2:\n    name: a\n  fleet:\n    metadata: x\n';
+    const all = validate(text, { rules: 'all', target: 'flatcar' }).entries.filter((e) => e.rule === 'deprecated-key');
+    const etcdMember = 'Flatcar runs etcd v3 as etcd-member.service: configure it with a drop-in for etcd-member.service in coreos.units, or with Butane';
+    expect(all.map((e) => [e.line, e.column, e.endColumn, e.kind, e.message])).toEqual([
+      [3, 3, 7, 'warning', `deprecated key "etcd": Flatcar does not ship etcd; coreos-cloudinit writes this section as a drop-in for etcd.service, a unit Flatcar does not have, so nothing runs; ${etcdMember}`],
+      [5, 3, 8, 'warning', `deprecated key "etcd2": Flatcar does not ship etcd2; coreos-cloudinit writes this section as a drop-in for etcd2.service, a unit Flatcar does not have, so nothing runs; ${etcdMember}`],
+      [7, 3, 8, 'warning', 'deprecated key "fleet": Flatcar does not ship fleet; coreos-cloudinit writes this section as a drop-in for fleet.service, a unit Flatcar does not have, so nothing runs; run the workloads as systemd units in coreos.units'],
+    ]);
+  });
+
+  it('say nothing of flannel and locksmith, which Flatcar still ships', () => {
+    const text = '#cloud-config\ncoreos:\n  flannel:\n    etcd_prefix: /x\n  locksmith:\n    group: a\n';
+    for (const target of ['flatcar', 'coreos'] as const) expect(validate(text, { rules: 'all', target }).entries).toEqual([]);
+  });
+
   it('leave other deprecations as warnings', () => {
     const text = '#cloud-config\ncoreos:\n  etcd2:\n    ca_file: /x\n';
-    const [caFile] = validate(text, { rules: 'all' }).entries.filter((e) => e.message.includes('"ca_file"'));
-    expect(caFile.kind).toBe('warning');
+    for (const target of ['flatcar', 'coreos'] as const) {
+      const [caFile] = validate(text, { rules: 'all', target }).entries.filter((e) => e.message.includes('"ca_file"'));
+      expect(caFile.kind).toBe('warning');
+    }
   });
 });
 

@@ -1,20 +1,16 @@
 import type { RuleFinding } from '../findings';
-import type { Fix } from '../types';
 import type { TreeNode } from '../yaml/tree';
 import type { RuleContext } from './context';
 import { collapseDialect } from './dialect';
 import { shapeAt } from '../schema/shape';
 import { closest } from './edit-distance';
 import { orList, suggestKey } from './key-suggestions';
+import { bootDecode, rejectedMessage, type BootDecode } from './boot-decode';
+import { isIgnoredHyphenKey } from './hyphen-keys';
+import { renameFix } from './rename-fix';
+import { serviceNote } from './services';
 import { isTemplated } from './template';
 import { decimalMode, modeDescription, octal, quoteModeFix } from './write-files';
-
-/** The quick fix renaming a key token, keeping its quotes. */
-function renameFix(ctx: RuleContext, node: TreeNode, key: string): Fix {
-  const [from, to] = node.keyRange!;
-  const q = node.keyQuoted ? ctx.text[from] : '';
-  return { title: `Rename to ${key}`, from, to, insert: `${q}${key}${q}` };
-}
 
 /** An unknown-key finding with what the key was probably meant to be. */
 function withSuggestion(f: RuleFinding, ctx: RuleContext): RuleFinding {
@@ -61,16 +57,13 @@ function withAllowedValues(f: RuleFinding, ctx: RuleContext): RuleFinding {
   return { ...f, message: `${message}; did you mean "${meant}"?`, fixes: [{ title: `Change to ${meant}`, from, to, insert: `${quote}${meant}${quote}` }] };
 }
 
-/**
- * etcd, etcd2 and fleet left Container Linux, but a config for a release that still ships them
- * is right as written: in the `all` set that deprecation is a note, not a warning.
- */
-const SERVICES_NO_LONGER_SHIPPED = new Set(['etcd', 'etcd2', 'fleet']);
-
-function asServiceNote(f: RuleFinding): RuleFinding {
-  const path = f.node?.path;
-  if (!path || path.length !== 2 || path[0] !== 'coreos' || !SERVICES_NO_LONGER_SHIPPED.has(String(path[1]))) return f;
-  return { ...f, kind: 'info', message: `${f.message}; it works on releases that still ship ${path[1]}` };
+/** A wrong type said for Flatcar: yaml.v3 refuses it and the whole file with it, or reads it anyway. */
+function forFlatcar(f: RuleFinding, boot: BootDecode): RuleFinding {
+  const cause = f.node && boot.rejected.get(f.node);
+  if (cause) return { ...f, kind: 'error', message: rejectedMessage(cause, f.node!) };
+  const read = f.node && boot.accepted.get(f.node);
+  if (read) return { ...f, message: `${f.message}; Flatcar accepts it at boot and reads ${read}` };
+  return f;
 }
 
 /** The reference's checks of a value's content, which say nothing useful about a template placeholder. */
@@ -84,9 +77,13 @@ const VALUE_CHECKS = new Set(['invalid-value', 'discovery-url', 'content-encodin
  */
 export function refineForAll(findings: RuleFinding[], ctx: RuleContext): RuleFinding[] {
   const dialect = collapseDialect(findings.filter((f) => f.rule === 'unknown-key'));
+  const boot = ctx.target === 'flatcar' ? bootDecode(ctx) : undefined;
+  const typed = new Set<TreeNode>();
   const out: RuleFinding[] = [];
   for (const f of findings) {
     if (VALUE_CHECKS.has(f.rule) && f.node && isTemplated(f.node.text)) continue;
+    // The hyphenated-key check speaks for these keys on Flatcar.
+    if (boot && f.rule === 'unknown-key' && f.node && isIgnoredHyphenKey(f.node)) continue;
     if (dialect?.replaced.has(f)) {
       if (f.node === dialect.note.node) out.push(dialect.note);
     } else if (f.rule === 'unknown-key') {
@@ -94,10 +91,17 @@ export function refineForAll(findings: RuleFinding[], ctx: RuleContext): RuleFin
     } else if (f.rule === 'invalid-value') {
       out.push(withAllowedValues(withDecimalMode(f), ctx));
     } else if (f.rule === 'deprecated-key') {
-      out.push(asServiceNote(f));
+      out.push(serviceNote(f, ctx.target));
+    } else if (boot && f.rule === 'wrong-type') {
+      if (f.node) typed.add(f.node);
+      out.push(forFlatcar(f, boot));
     } else {
       out.push(f);
     }
+  }
+  // Values the reference's looser type check lets through but yaml.v3 refuses.
+  for (const [node, cause] of boot?.rejected ?? []) {
+    if (!typed.has(node)) out.push({ kind: 'error', message: rejectedMessage(cause, node), rule: 'wrong-type', node, target: 'value' });
   }
   return out;
 }

@@ -8,13 +8,14 @@ export const userDataSize: Rule = {
   title: 'User-data size',
   help: 'Amazon EC2 accepts at most 16 KB (16384 bytes) of user-data; larger user-data is rejected when the instance is launched. Other platforms have their own limits. Keep large files out of the config (fetch them at boot, or bake them into the image).',
   check(ctx) {
-    const bytes = new TextEncoder().encode(ctx.text).length;
-    if (bytes <= EC2_LIMIT) return [];
-    return [{
-      kind: 'info',
-      message: `user-data is ${bytes} bytes, over EC2's limit of ${EC2_LIMIT} bytes (16 KB); on EC2, move large content out of the config (fetch it at boot instead)`,
-      rule: 'user-data-size',
-      range: ctx.lines.lineRange(1),
-    }];
+    const message = userDataTooLarge(ctx.text);
+    return message ? [{ kind: 'info', message, rule: 'user-data-size', range: ctx.lines.lineRange(1) }] : [];
   },
 };
+
+/** What to say of user-data over EC2's limit, or undefined when it fits. */
+export function userDataTooLarge(text: string): string | undefined {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes <= EC2_LIMIT) return undefined;
+  return `user-data is ${bytes} bytes, over EC2's limit of ${EC2_LIMIT} bytes (16 KB); on EC2, move large content out of the config (fetch it at boot instead)`;
+}

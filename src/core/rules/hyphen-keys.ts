@@ -1,0 +1,44 @@
+import type { RuleFinding } from '../findings';
+import { shapeAt } from '../schema/shape';
+import type { TreeNode } from '../yaml/tree';
+import type { Rule, RuleContext } from './context';
+import { renameFix } from './rename-fix';
+
+/**
+ * A key written with `-` whose `_` spelling is a known key at that place. CoreOS's
+ * coreos-cloudinit read every `-` in a key as `_`; Flatcar's reads keys as written (since
+ * 3975.2.0), while its validator still maps them, so these keys pass validation and are
+ * ignored at boot.
+ */
+export const isIgnoredHyphenKey = (n: TreeNode): boolean =>
+  n.keyRange !== undefined && n.keyIsString && n.rawName !== n.name && n.rawName.includes('-') && shapeAt(n.path) !== undefined;
+
+function findingFor(ctx: RuleContext, parent: TreeNode, n: TreeNode): RuleFinding {
+  const under = n.kind === 'map' || n.kind === 'seq' ? ' and everything under it' : '';
+  const message = `Flatcar ignores "${n.rawName}"${under}: since 3975.2.0 keys are read as written; write "${n.name}"`;
+  const twin = parent.children.find((c) => c !== n && c.keyIsString && c.rawName === n.name);
+  if (twin) {
+    // Renaming would make a duplicate key, which Flatcar refuses outright.
+    const line = ctx.lines.lineOf(twin.keyRange![0]);
+    return { kind: 'error', message: `${message}, and merge it with the "${n.name}" at line ${line}, the one Flatcar reads`, rule: 'hyphenated-key', node: n, target: 'key' };
+  }
+  return { kind: 'error', message, rule: 'hyphenated-key', node: n, target: 'key', fixes: [renameFix(ctx, n, n.name)] };
+}
+
+export const hyphenatedKey: Rule = {
+  id: 'hyphenated-key',
+  title: 'Hyphenated key (Flatcar)',
+  help: 'CoreOS read `-` in a key as `_`, so `reboot-strategy` meant `reboot_strategy` and `drop-ins` meant `drop_ins`; old docs and many configs use that spelling. Since Flatcar 3975.2.0, coreos-cloudinit reads keys as written: a hyphenated key, and everything under it, is ignored at boot, although Flatcar\'s validator still accepts it. Write the key with underscores. (Target flatcar only.)',
+  check(ctx) {
+    if (ctx.target !== 'flatcar') return [];
+    const out: RuleFinding[] = [];
+    const visit = (n: TreeNode) => {
+      for (const c of n.children) {
+        if (isIgnoredHyphenKey(c)) out.push(findingFor(ctx, n, c));
+        else if (shapeAt(c.path)) visit(c);
+      }
+    };
+    visit(ctx.tree.root);
+    return out;
+  },
+};

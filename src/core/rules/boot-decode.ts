@@ -130,6 +130,16 @@ function walk(text: string, n: TreeNode, shape: Shape, where: string, out: BootD
   }
 }
 
+/**
+ * Whether a bool field holds true at boot: a YAML true for both targets; for Flatcar also a
+ * YAML 1.1 word that yaml.v3 takes into a bool field (yes, on, "y"...), quoted or not.
+ */
+export function readsTrue(ctx: Pick<RuleContext, 'target'>, n: TreeNode | undefined): boolean {
+  if (!n) return false;
+  if (n.kind === 'bool') return n.value === true;
+  return ctx.target === 'flatcar' && n.kind === 'str' && !n.binary && yaml11Bool(n.text) === true;
+}
+
 /** How a finding says that yaml.v3 refuses the document at boot. */
 export const rejectedMessage = (cause: string, of?: TreeNode) =>
   `Flatcar rejects the whole file at boot: ${cause}${of ? ` (the value of ${goQuote(of.name)})` : ''}`;

@@ -35,6 +35,13 @@ describe('unit-mask-start', () => {
       },
     ]);
   });
+
+  it('reads mask as each target does: a quoted "yes" masks on Flatcar (yaml.v3) and is dropped by CoreOS', () => {
+    const text = units('    - name: update-engine.service\n      mask: "yes"\n      command: start\n');
+    expect(findingsOf(text, 'unit-mask-start', 'flatcar').map((f) => [f.line, f.column, f.kind])).toEqual([[6, 16, 'error']]);
+    expect(findingsOf(text, 'unit-mask-start', 'coreos')).toEqual([]);
+    expect(findingsOf(units('    - name: update-engine.service\n      mask: on\n      command: start\n'), 'unit-mask-start', 'coreos')).toHaveLength(1);
+  });
 });
 
 describe('unit-without-content', () => {

@@ -1,10 +1,11 @@
 import type { RuleFinding } from '../findings';
-import { childNamed, mapItems, scalarText, type Rule } from './context';
+import { readsTrue } from './boot-decode';
+import { childNamed, mapItems, scalarText, type Rule, type RuleContext } from './context';
 import { isTemplated } from './template';
 import { sectionsOf, unitLinesOf } from './unit-file';
 import { unitsOf, type Unit } from './units';
 
-const isTrue = (u: Unit, key: string) => childNamed(u.item, key)?.value === true;
+const isTrue = (ctx: Pick<RuleContext, 'target'>, u: Unit, key: string) => readsTrue(ctx, childNamed(u.item, key));
 
 export const unitEnableWithoutInstall: Rule = {
   id: 'unit-enable-without-install',
@@ -13,7 +14,7 @@ export const unitEnableWithoutInstall: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const u of unitsOf(ctx.tree.root)) {
-      if (!u.content || !isTrue(u, 'enable')) continue;
+      if (!u.content || !isTrue(ctx, u, 'enable')) continue;
       const contents = [u.content, ...u.dropIns.map((d) => d.content)].flatMap((c) => (c ? [c] : []));
       if (contents.some((c) => sectionsOf(unitLinesOf(c)).has('Install'))) continue;
       out.push({
@@ -40,7 +41,7 @@ export const unitMaskStart: Rule = {
     for (const u of unitsOf(ctx.tree.root)) {
       const command = childNamed(u.item, 'command');
       const verb = scalarText(command);
-      if (!isTrue(u, 'mask') || !verb || !STARTING.has(verb)) continue;
+      if (!isTrue(ctx, u, 'mask') || !verb || !STARTING.has(verb)) continue;
       out.push({
         kind: 'error',
         message: `command: ${verb} fails because the unit is also masked (mask: true); remove mask: true to run it, or remove the command to keep it masked`,
@@ -83,8 +84,8 @@ export const unitWithoutContent: Rule = {
     const written = new Set(mapItems(ctx.tree.root, ['write_files']).map((f) => scalarText(childNamed(f, 'path'))?.split('/').pop()));
     const out: RuleFinding[] = [];
     for (const u of unitsOf(ctx.tree.root)) {
-      const acts = scalarText(childNamed(u.item, 'command')) !== undefined || isTrue(u, 'enable');
-      if (!acts || isTrue(u, 'mask') || u.content || u.dropIns.length > 0 || !u.name || isShipped(u.name) || written.has(u.name) || isTemplated(u.name)) continue;
+      const acts = scalarText(childNamed(u.item, 'command')) !== undefined || isTrue(ctx, u, 'enable');
+      if (!acts || isTrue(ctx, u, 'mask') || u.content || u.dropIns.length > 0 || !u.name || isShipped(u.name) || written.has(u.name) || isTemplated(u.name)) continue;
       out.push({
         kind: 'info',
         message: `unit "${u.name}" has no content here, no write_files entry writes it, and it is not a unit the OS ships; unless the machine has it already, add its content (content: |)`,

@@ -1,3 +1,4 @@
+import { ignitionFormat } from './formats/ignition';
 import type { InputKind } from './types';
 
 /** Trailing white space as Go's unicode.IsSpace sees it (JavaScript's \s also takes U+FEFF). */
@@ -54,5 +55,6 @@ export function inputKind(text: string): InputKind {
   if (isIgnition(text)) return 'ignition';
   if (isCloudConfigHeader(text)) return 'cloud-config';
   if (MULTIPART.test(text)) return 'multipart';
+  if (ignitionFormat.detect(text)) return 'ignition';
   return 'unknown';
 }

@@ -1,4 +1,4 @@
-import type { Finding, Report } from '../core';
+import type { Finding, InputKind, Report } from '../core';
 
 export interface FileReport {
   file: string;
@@ -7,11 +7,23 @@ export interface FileReport {
 
 const position = (e: Finding) => `${e.line}:${e.column}`;
 
-/** `FILE:LINE:COL: KIND: MESSAGE [rule]` per finding, then one summary line. */
+/** How the text output names each file's format. */
+const FORMAT_NAMES: Record<InputKind, string> = {
+  'cloud-config': 'cloud-config',
+  ignition: 'Ignition config',
+  butane: 'Butane config',
+  script: 'shell script',
+  multipart: 'multipart MIME',
+  empty: 'empty file',
+  unknown: 'unknown format',
+};
+
+/** Per file `FILE: FORMAT`, then `FILE:LINE:COL: KIND: MESSAGE [rule]` per finding; one summary line. */
 export function formatText(files: FileReport[]): string {
   const lines: string[] = [];
   const count = { error: 0, warning: 0, info: 0 };
   for (const { file, report } of files) {
+    lines.push(`${file}: ${FORMAT_NAMES[report.kind]}`);
     for (const e of report.entries) {
       count[e.kind]++;
       lines.push(`${file}:${position(e)}: ${e.kind}: ${e.message} [${e.rule}]`);

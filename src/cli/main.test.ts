@@ -23,6 +23,8 @@ describe('cloud-config-validate', () => {
     const r = cli(['--rules', 'reference', good, bad]);
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
+      `${good}: cloud-config`,
+      `${bad}: cloud-config`,
       `${bad}:4:22: error: invalid value sometimes [invalid-value]`,
       `${bad}:5:3: warning: unrecognized key "bogus" [unknown-key]`,
       '2 files checked: 1 error, 1 warning, 0 infos',
@@ -33,7 +35,7 @@ describe('cloud-config-validate', () => {
   it('exits 0 without errors and reads standard input', () => {
     const r = cli(['-'], '#cloud-config\nhostname: a\n');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('1 file checked: 0 errors, 0 warnings, 0 infos\n');
+    expect(r.stdout).toBe('-: cloud-config\n1 file checked: 0 errors, 0 warnings, 0 infos\n');
   });
 
   it('writes the JSON report', () => {

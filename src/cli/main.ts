@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { validateBytes, type RuleSetName } from '../core';
+import { validateBytes, type DeclaredFormat, type RuleSetName } from '../core';
 import { formatJson, formatText, type FileReport } from './format';
 
 const USAGE = `usage: cloud-config-validate [--rules reference|all] [--format text|json|sarif] FILE... | -
 
-Validates CoreOS / Flatcar cloud-config user-data. "-" reads standard input.
+Validates CoreOS / Flatcar cloud-config user-data and Ignition configs (.ign files, or JSON
+with an "ignition" member). "-" reads standard input.
   --rules reference   exactly the findings of coreos-cloudinit's own validator
   --rules all         every check (default)
   --format text|json|sarif   output format (default text)
@@ -64,6 +65,9 @@ async function format(files: FileReport[], kind: Format): Promise<string> {
   return JSON.stringify(toSarif(files, allRuleDocs()), null, 2) + '\n';
 }
 
+/** The format a file name declares: `.ign` is Ignition whatever its content looks like. */
+const declaredFormat = (file: string): DeclaredFormat | undefined => (/\.ign$/i.test(file) ? 'ignition' : undefined);
+
 /** Runs the CLI; returns the exit status. */
 export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -89,7 +93,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       unreadable = true;
       continue;
     }
-    reports.push({ file, report: validateBytes(bytes, { rules: args.rules }) });
+    reports.push({ file, report: validateBytes(bytes, { rules: args.rules, format: declaredFormat(file) }) });
   }
   out.write(await format(reports, args.format));
   if (unreadable) return 2;

@@ -492,7 +492,7 @@ function keyOf(element: unknown, go: string): string {
 }
 
 /** The JSON node at a path of exact keys and indices, if there is one. */
-function nodeAt(root: JsonNode, path: PathStep[]): JsonNode | undefined {
+export function nodeAt(root: JsonNode, path: PathStep[]): JsonNode | undefined {
   let n: JsonNode | undefined = root;
   for (const step of path) {
     if (!n) return undefined;

@@ -168,7 +168,7 @@ export function validateIgnition(input: FormatInput): Finding[] {
   });
   if (all) {
     if (minor === 6) out.push(at('warning', 'spec 3.6.0-experimental is experimental: Ignition may change it without notice; use 3.5.0 for production', 'ignition-version', vPlace));
-    for (const f of extraChecks(decoded.value, root as JsonObject, minor, target)) out.push(at(f.kind, f.message, f.rule, placeExtra(root, f)));
+    for (const f of extraChecks(decoded.value, root as JsonObject, minor, target, text)) out.push(at(f.kind, f.message, f.rule, placeExtra(root, f)));
   }
   return out;
 }

@@ -62,4 +62,23 @@ describe('cloud-config-validate', () => {
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.length).toBeGreaterThan(0);
   });
+
+  it('reads .ign files as Ignition in every output format', () => {
+    const ign = file('node.ign', '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"etc/motd"}]}}\n');
+    const text = cli(['--rules', 'reference', ign]);
+    expect(text.status).toBe(1);
+    expect(text.stdout.split('\n')).toEqual([`${ign}: Ignition config`, `${ign}:1:61: error: path not absolute [ignition-path]`, '1 file checked: 1 error, 0 warnings, 0 infos', '']);
+    const json = JSON.parse(cli(['--format', 'json', '--rules', 'reference', ign]).stdout);
+    expect(json.files[0]).toMatchObject({ file: ign, kind: 'ignition', entries: [{ line: 1, column: 61, message: 'path not absolute', rule: 'ignition-path' }] });
+    const sarif = JSON.parse(cli(['--format', 'sarif', ign]).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['ignition-path']);
+    expect(sarif.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'ignition-path')).toBe(true);
+  });
+
+  it('reads {} in a .ign file as a config without a version', () => {
+    const empty = file('empty.ign', '{}');
+    const r = cli(['--format', 'json', '--rules', 'reference', empty]);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).files[0].entries.map((e: { message: string }) => e.message)).toEqual(["invalid config version (couldn't parse)"]);
+  });
 });

@@ -11,7 +11,7 @@ import { readJson, memberNamed, type JsonNode, type JsonObject } from './json-re
 import { goUnmarshal, versionStub, type Decoded, type GoTypeError } from './go-decode';
 import { parseSemver } from './go/semver';
 import { schemaFor, type SpecMinor } from './schema';
-import { correlate, ERR, referenceChecks, type IgnitionEntry, type PathStep } from './reference-rules';
+import { correlate, ERR, nodeAt, referenceChecks, type IgnitionEntry, type PathStep } from './reference-rules';
 import { extraChecks, type ExtraFinding } from './extra-rules';
 import { z } from 'zod';
 
@@ -164,7 +164,8 @@ export function validateIgnition(input: FormatInput): Finding[] {
   const entries = referenceChecks(decoded.value, schema, minor, root);
   const out = entries.map((e) => {
     const message = all && e.rule === 'ignition-unknown-key' && typeof e.path[e.path.length - 1] === 'object' ? unknownKeyMessage(e, schema) : e.message;
-    return at(e.kind, message, e.rule, entryPlace(root, e));
+    const p = entryPlace(root, e);
+    return at(e.kind, message, e.rule, all && e.rule === 'ignition-duplicate' ? { ...p, ...keyPlace(root, e.path) } : p);
   });
   if (all) {
     if (minor === 6) out.push(at('warning', 'spec 3.6.0-experimental is experimental: Ignition may change it without notice; use 3.5.0 for production', 'ignition-version', vPlace));
@@ -186,6 +187,17 @@ function friendlyTypeError(e: GoTypeError): string {
   const got = e.value.startsWith('number ') ? `the number ${e.value.slice(7, 60)}` : e.value === 'array' ? 'a list' : e.value === 'object' ? 'an object' : `a ${e.value}`;
   const at = e.path === '$' ? 'the config' : e.path;
   return `wrong type: ${at} is ${got}, but Ignition expects ${wanted(e.type)} (Go type ${e.type}); the config is not read`;
+}
+
+/** A duplicate entry's key value (its path, name, device...), where the `all` set marks it. */
+function keyPlace(root: JsonNode, path: PathStep[]): { from: number; to: number } | undefined {
+  const n = nodeAt(root, path);
+  if (n?.type !== 'object') return undefined;
+  for (const key of ['path', 'name', 'device', 'source', 'url', 'number', 'label']) {
+    const m = memberNamed(n, key);
+    if (m) return { from: m.value.start, to: m.value.end };
+  }
+  return undefined;
 }
 
 function placeExtra(root: JsonNode, f: ExtraFinding): Place {

@@ -68,7 +68,8 @@ class SyntaxFailure {
   constructor(readonly error: JsonSyntaxError) {}
 }
 
-const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+// eslint-disable-next-line no-control-regex
+const PLAIN = /[^"\\\x00-\x1f]*/y;
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isHex = (c: string | undefined) => c !== undefined && /[0-9a-fA-F]/.test(c);
 
@@ -99,7 +100,10 @@ class Reader {
   }
 
   private skipSpace(): void {
-    while (this.i < this.s.length && isSpace(this.s[this.i])) this.i++;
+    const s = this.s;
+    let i = this.i;
+    for (let c = s.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = s.charCodeAt(++i));
+    this.i = i;
   }
 
   document(): JsonNode {
@@ -239,6 +243,10 @@ class Reader {
     let out = '';
     let run = this.i;
     for (;;) {
+      // Plain characters in one step.
+      PLAIN.lastIndex = this.i;
+      PLAIN.test(this.s);
+      this.i = PLAIN.lastIndex;
       const c = this.s[this.i];
       if (c === undefined) this.fail('');
       if (c === '"') {

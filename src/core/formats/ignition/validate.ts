@@ -112,6 +112,7 @@ export function validateIgnition(input: FormatInput): Finding[] {
   if (text.length > MAX_CHARS) {
     return [at('error', `input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_CHARS / 1048576} MB`, 'input-too-large', { from: 0, to: 0, refOffset: 0 })];
   }
+  if (text === '') return [at('error', all ? 'not a config (empty): an Ignition config is a JSON object with ignition.version' : 'not a config (empty)', 'ignition-version', { from: 0, to: 0 })];
   const read = readJson(text);
   if (!read.ok) {
     const e = read.error;

@@ -154,4 +154,18 @@ describe('Ignition reference checks: systemd, passwd, ignition', () => {
       [1, col(text, '"unitz"'), 'warning', 'Unused key unitz', 'ignition-unknown-key'],
     ]);
   });
+
+  it('checks what each spec version checks: link targets from 3.3.0, TLS sources from 3.1.0', () => {
+    const links = (v: string) => ref(config('"storage":{"links":[{"path":"/l"}]}', v)).map((e) => e[3]);
+    expect(links('3.2.0')).toEqual([]);
+    expect(links('3.3.0')).toEqual(['link target is required']);
+    const tls = (v: string) => ref(config('', v).replace(`"${v}"}`, `"${v}","security":{"tls":{"certificateAuthorities":[{"source":"ftp://x"}]}}}`)).map((e) => [e[1], e[3]]);
+    const text30 = config('', '3.0.0').replace('"3.0.0"}', '"3.0.0","security":{"tls":{"certificateAuthorities":[{"source":"ftp://x"}]}}}');
+    expect(tls('3.0.0')).toEqual([[col(text30, '"ftp://x"'), 'invalid url scheme']]);
+    const text31 = config('', '3.1.0').replace('"3.1.0"}', '"3.1.0","security":{"tls":{"certificateAuthorities":[{"source":"ftp://x"}]}}}');
+    expect(tls('3.1.0')).toEqual([
+      [col(text31, '{"source"') + 1, 'invalid url scheme'],
+      [col(text31, '"ftp://x"'), 'invalid url scheme'],
+    ]);
+  });
 });

@@ -297,20 +297,22 @@ function partitionChecks(x: Obj, p: PathStep[], add: Add): void {
   }
 }
 
-function storageChecks(s: Obj, p: PathStep[], add: Add): void {
+function storageChecks(s: Obj, p: PathStep[], add: Add, v: SpecMinor): void {
   const links = arr(s.links).map(obj);
   const under = (x: Obj, l: Obj) => (str(x.path) ?? '').startsWith((str(l.path) ?? '') + '/');
   arr(s.directories).map(obj).forEach((d, i) => links.forEach((l) => under(d, l) && add('error', [...p, 'directories', i], 'directory path includes link in config', 'ignition-storage')));
   arr(s.files).map(obj).forEach((f, i) => links.forEach((l) => under(f, l) && add('error', [...p, 'files', i], 'file path includes link in config', 'ignition-storage')));
   links.forEach((l1, i) => {
     links.forEach((l2) => under(l1, l2) && add('error', [...p, 'links', i], 'link path includes link in config', 'ignition-storage'));
-    if (nilOrEmpty(l1.target)) {
+    // A link's target became optional in the schema, and required by this check, in 3.3.0.
+    if (v >= 3 && nilOrEmpty(l1.target)) {
       add('error', [...p, 'links', i, 'target'], 'link target is required', 'ignition-storage');
       return;
     }
     if (!isTrue(l1.hard)) return;
-    let target = clean(l1.target as string);
-    if (!isAbs(target)) target = join(str(l1.path) ?? '', l1.target as string);
+    const written = str(l1.target) ?? '';
+    let target = clean(written);
+    if (!isAbs(target)) target = join(str(l1.path) ?? '', written);
     for (const d of arr(s.directories).map(obj)) if (target === d.path) add('error', [...p, 'links', i], 'hard link target is a directory', 'ignition-storage');
     for (const [who, field] of [['user', 'id'], ['user', 'name'], ['group', 'id'], ['group', 'name']] as const) {
       if (obj(l1[who])[field] !== undefined) add('warning', [...p, 'links', i, who, field], 'user/group ignored for hard link', 'ignition-storage');
@@ -410,7 +412,10 @@ function validatorsFor(v: SpecMinor): Record<string, Validator> {
     'types.CaReference': (r, p, add) => add('error', [...p, 'source'], urlError(str(r.source) ?? '', v), 'ignition-url'),
     'types.FileContents': resourceChecks(false),
     'types.Resource': resourceChecks(true),
-    'types.TLS': (t, p, add) => arr(t.certificateAuthorities).forEach((ca, i) => add('error', [...p, 'certificateAuthorities', i], requiredSource(ca, v), 'ignition-url')),
+    'types.TLS': (t, p, add) => {
+      // 3.0's CaReference checks its own source instead.
+      if (v >= 1) arr(t.certificateAuthorities).forEach((ca, i) => add('error', [...p, 'certificateAuthorities', i], requiredSource(ca, v), 'ignition-url'));
+    },
     'types.Proxy': (x, p, add) => {
       proxyUrl(x.httpProxy, [...p, 'httpProxy'], add, true);
       proxyUrl(x.httpsProxy, [...p, 'httpsProxy'], add, false);
@@ -441,7 +446,7 @@ function validatorsFor(v: SpecMinor): Record<string, Validator> {
     'types.Tang': (t, p, add) => tangChecks(t, p, add),
     'types.Custom': (c, p, add) => customChecks(c, p, add, v),
     'types.ClevisCustom': (c, p, add) => customChecks(c, p, add, v),
-    'types.Storage': (s, p, add) => storageChecks(s, p, add),
+    'types.Storage': (s, p, add) => storageChecks(s, p, add, v),
     'types.Systemd': (s, p, add) => systemdChecks(s, p, add),
     'types.Unit': (u, p, add) => unitChecks(u, p, add),
     'types.Dropin': (d, p, add) => {

@@ -12,3 +12,15 @@ for (const target of TARGETS) {
   }
   console.log(`conformance (${target}): ${pass}/${cases.length} cases match the reference`);
 }
+// Ignition: the .ign cases of test/conformance-ignition, scored as its README says.
+{
+  const { compareIgnitionCase, loadIgnitionCases } = await import('../test/conformance-ignition-cases');
+  const ign = loadIgnitionCases().filter((c) => c.ext === 'ign');
+  let ok = 0;
+  for (const c of ign) {
+    const r = compareIgnitionCase(c);
+    if (r.ok) ok++;
+    else if (process.argv.includes('-v')) console.log(`FAIL ${c.name}\n  missing: ${r.missing.join(' ; ')}\n  extra:   ${r.extra.join(' ; ')}`);
+  }
+  console.log(`conformance (Ignition): ${ok}/${ign.length} cases match ignition-validate`);
+}

@@ -27,8 +27,10 @@ describe('cloud-config-validate', { timeout: 60_000 }, () => {
     const r = cli(['--rules', 'reference', '--target', 'coreos', good, bad]);
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
+      `${bad}: cloud-config`,
       `${bad}:4:22: error: invalid value sometimes [invalid-value]`,
       `${bad}:5:3: warning: unrecognized key "bogus" [unknown-key]`,
+      `${good}: cloud-config`,
       '2 files checked: 1 error, 1 warning, 0 infos',
       '',
     ]);
@@ -37,14 +39,14 @@ describe('cloud-config-validate', { timeout: 60_000 }, () => {
   it('judges for Flatcar by default: its validator checks no value under a hyphenated key', () => {
     const r = cli(['--rules', 'reference', good, bad]);
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')).toEqual([`${bad}:5:3: warning: unrecognized key "bogus" [unknown-key]`, '2 files checked: 0 errors, 1 warning, 0 infos', '']);
+    expect(r.stdout.split('\n')).toEqual([`${bad}: cloud-config`, `${bad}:5:3: warning: unrecognized key "bogus" [unknown-key]`, `${good}: cloud-config`, '2 files checked: 0 errors, 1 warning, 0 infos', '']);
     expect(cli(['--rules', 'reference', '--target=flatcar', good, bad]).stdout).toBe(r.stdout);
   });
 
   it('exits 0 without errors and reads standard input', () => {
     const r = cli(['-'], '#cloud-config\nhostname: a\n');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('1 file checked: 0 errors, 0 warnings, 0 infos\n');
+    expect(r.stdout).toBe('-: cloud-config\n1 file checked: 0 errors, 0 warnings, 0 infos\n');
   });
 
   it('writes the JSON report, naming kind and target', () => {
@@ -131,8 +133,8 @@ describe('cloud-config-validate', { timeout: 60_000 }, () => {
     const r = cli([script, empty]);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
-      `${script}: script: not checked (a script is run as it is at boot; its content is not checked)`,
-      `${empty}: empty file: not checked (an empty file: the machine boots with no user-data)`,
+      `${script}: script, not checked (a script is run as it is at boot; its content is not checked)`,
+      `${empty}: empty file, not checked (an empty file: the machine boots with no user-data)`,
       '2 files checked: 0 errors, 0 warnings, 0 infos',
       '',
     ]);
@@ -181,5 +183,24 @@ describe('--format coreos-json: the old online validator\'s response body', { ti
     expect(cli(['--format', 'coreos-json', other, good]).stdout).toBe(
       '{"result":null}\n{"result":[{"kind":"error","message":"Failed to parse config. Is this a valid Ignition Config, Cloud-Config, or script?"}]}',
     );
+  });
+
+  it('reads .ign files as Ignition in every output format', () => {
+    const ign = file('node.ign', '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"etc/motd"}]}}\n');
+    const text = cli(['--rules', 'reference', ign]);
+    expect(text.status).toBe(1);
+    expect(text.stdout.split('\n')).toEqual([`${ign}: Ignition config`, `${ign}:1:61: error: path not absolute [ignition-path]`, '1 file checked: 1 error, 0 warnings, 0 infos', '']);
+    const json = JSON.parse(cli(['--format', 'json', '--rules', 'reference', ign]).stdout);
+    expect(json.files[0]).toMatchObject({ file: ign, kind: 'ignition', entries: [{ line: 1, column: 61, message: 'path not absolute', rule: 'ignition-path' }] });
+    const sarif = JSON.parse(cli(['--format', 'sarif', ign]).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['ignition-path']);
+    expect(sarif.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'ignition-path')).toBe(true);
+  });
+
+  it('reads {} in a .ign file as a config without a version', () => {
+    const empty = file('empty.ign', '{}');
+    const r = cli(['--format', 'json', '--rules', 'reference', empty]);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).files[0].entries.map((e: { message: string }) => e.message)).toEqual(["invalid config version (couldn't parse)"]);
   });
 });

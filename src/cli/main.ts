@@ -8,6 +8,7 @@ import {
   formatText,
   toSarif,
   validateBytes,
+  type DeclaredFormat,
   type FileReport,
 } from '../core';
 import { parseArgs, UsageError, type Args, type Command } from './args';
@@ -32,6 +33,9 @@ is searched for user-data files.
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable file.`;
 
 const CR = 0x0d;
+
+/** The format a file name declares: `.ign` is Ignition whatever its content looks like. */
+const declaredFormat = (file: string): DeclaredFormat | undefined => (/\.ign$/i.test(file) ? 'ignition' : undefined);
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -78,7 +82,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       if (!bytes) return { file, error };
       // The old online validator removed every CR before it validated.
       const body = args.format === 'coreos-json' ? bytes.filter((b) => b !== CR) : bytes;
-      return { file, report: validateBytes(body, { rules: args.rules, target: args.target }) };
+      return { file, report: validateBytes(body, { rules: args.rules, target: args.target, format: declaredFormat(file) }) };
     }),
   );
   for (const { file, error } of files) if (error) err.write(`${NAME}: cannot read ${file}: ${error}\n`);

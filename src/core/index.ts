@@ -6,7 +6,7 @@ export { validate, MAX_INPUT_CHARS } from './validate';
 export { validateBytes } from './validate-bytes';
 export { inputKind } from './input-kind';
 export { DEFAULT_TARGET } from './types';
-export type { Finding, Fix, InputKind, Position, Report, RuleSetName, Severity, Target, ValidateOptions } from './types';
+export type { DeclaredFormat, Finding, Fix, InputKind, Position, Report, RuleSetName, Severity, Target, ValidateOptions } from './types';
 export { documentOrder } from './report/order';
 export { byFileName, countFindings, type FileReport, type SeverityCounts } from './report/file-report';
 export { KIND_LABEL, notCheckedReason } from './report/kinds';

@@ -1,4 +1,5 @@
 import { isMultipartMime } from './formats/multipart/reader';
+import { ignitionFormat } from './formats/ignition';
 import type { InputKind } from './types';
 
 /** Trailing white space as Go's unicode.IsSpace sees it (JavaScript's \s also takes U+FEFF). */
@@ -53,5 +54,6 @@ export function inputKind(text: string): InputKind {
   if (isIgnition(text)) return 'ignition';
   if (isCloudConfigHeader(text)) return 'cloud-config';
   if (isMultipartMime(text)) return 'multipart';
+  if (ignitionFormat.detect(text)) return 'ignition';
   return 'unknown';
 }

@@ -8,7 +8,10 @@ export interface Position {
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type InputKind = 'cloud-config' | 'script' | 'ignition' | 'multipart' | 'empty' | 'unknown';
+export type InputKind = 'cloud-config' | 'script' | 'ignition' | 'butane' | 'multipart' | 'empty' | 'unknown';
+
+/** Formats a caller may declare (e.g. from a file extension) instead of having them detected. */
+export type DeclaredFormat = 'ignition';
 
 export type RuleSetName = 'reference' | 'all';
 
@@ -51,4 +54,6 @@ export interface ValidateOptions {
   rules?: RuleSetName;
   /** Default: `flatcar`. */
   target?: Target;
+  /** The format, when the caller knows it (a `.ign` file); otherwise it is detected from the text. */
+  format?: DeclaredFormat;
 }

@@ -1,6 +1,8 @@
 import type { RuleFinding } from './findings';
 import { multipartFindings } from './formats/multipart/findings';
 import { inputKind } from './input-kind';
+import type { Format } from './formats/format';
+import { ignitionFormat } from './formats/ignition';
 import { referenceLines } from './reference/line-scan';
 import { referenceRules } from './reference/rules';
 import { extraRules } from './rules';
@@ -243,15 +245,21 @@ function headerFinding(text: string, rules: RuleSetName, target: Target, lines: 
   return { ...pos, kind: 'error', message: `${headerProblem(text, firstLine)}; coreos-cloudinit ignores this file`, rule: 'header', fixes: [fix] };
 }
 
+/** Formats with their own pipeline (cloud-config keeps its own below). */
+const FORMATS: Partial<Record<InputKind, Format>> = { ignition: ignitionFormat };
+
 /** Validates user-data text. Never throws: every input yields a report, its findings in document order. */
 export function validate(text: string, options: ValidateOptions = {}): Report {
   const rules = options.rules ?? 'all';
   const target = options.target ?? DEFAULT_TARGET;
-  const kind = inputKind(text);
+  const kind = options.format ?? inputKind(text);
   const lines = new LineIndex(text);
   let entries: Finding[];
   try {
-    entries = findingsFor(kind, text, rules, target, lines);
+    const format = FORMATS[kind];
+    entries = format
+      ? format.validate({ text, lines, rules, target, declared: options.format !== undefined })
+      : findingsFor(kind, text, rules, target, lines);
   } catch (e) {
     // A bug of ours must not cost the user their report.
     entries = [{ line: 1, column: 1, endLine: 1, endColumn: 1, kind: 'error', rule: 'internal-error', message: `validator failed: ${(e as Error)?.message ?? e}` }];

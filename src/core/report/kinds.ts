@@ -5,9 +5,10 @@ export const KIND_LABEL: Record<InputKind, string> = {
   'cloud-config': 'cloud-config',
   script: 'script',
   ignition: 'Ignition config',
+  butane: 'Butane config',
   multipart: 'multipart MIME user-data',
   empty: 'empty file',
-  unknown: 'not user-data',
+  unknown: 'unknown format',
 };
 
 /**
@@ -16,7 +17,7 @@ export const KIND_LABEL: Record<InputKind, string> = {
  */
 const NOT_CHECKED: Partial<Record<InputKind, string>> = {
   script: 'a script is run as it is at boot; its content is not checked',
-  ignition: 'Ignition configs are not checked yet',
+  butane: 'Butane configs are not checked yet; translate them to Ignition with butane and check that',
   empty: 'an empty file: the machine boots with no user-data',
 };
 

@@ -4,9 +4,10 @@ import { KIND_LABEL, notCheckedReason } from './kinds';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * `FILE:LINE:COL: KIND: MESSAGE [rule]` per finding (line 0, the reference's "somewhere in the
- * file", prints as such); a line for each file that could not be read or was not checked; then
- * one summary line.
+ * Per file `FILE: FORMAT` (and why it was not checked, for formats that are not), then
+ * `FILE:LINE:COL: KIND: MESSAGE [rule]` per finding (line 0 is the reference's "somewhere in
+ * the file"); `FILE: error: cannot read: WHY` for a file that could not be read; then one
+ * summary line.
  */
 export function formatText(files: readonly FileReport[]): string {
   const lines: string[] = [];
@@ -18,7 +19,7 @@ export function formatText(files: readonly FileReport[]): string {
       continue;
     }
     const reason = notCheckedReason(report);
-    if (reason) lines.push(`${file}: ${KIND_LABEL[report.kind]}: not checked (${reason})`);
+    lines.push(`${file}: ${KIND_LABEL[report.kind]}${reason ? `, not checked (${reason})` : ''}`);
     for (const e of report.entries) lines.push(`${file}:${e.line}:${e.column}: ${e.kind}: ${e.message} [${e.rule}]`);
   }
   const count = countFindings(files);

@@ -51,14 +51,9 @@ describe('foreign-dialect for input that is not cloud-config', () => {
     ]);
   });
 
-  it('spots an Ignition config whose version is unusable', () => {
-    expect(findingsOf('{\n  "ignition": {"version": 3}\n}\n', 'foreign-dialect')).toEqual([
-      {
-        kind: 'info',
-        message: 'this looks like an Ignition config, but its "ignition": {"version": "..."} is missing or not a string, so it is read neither as Ignition nor as cloud-config; set ignition.version (e.g. "3.4.0")',
-        line: 2, column: 3, endLine: 2, endColumn: 13,
-      },
-    ]);
+  it('leaves an Ignition config whose version is unusable to the Ignition checks', () => {
+    expect(findingsOf('{\n  "ignition": {"version": 3}\n}\n', 'foreign-dialect')).toEqual([]);
+    expect(validate('{\n  "ignition": {"version": 3}\n}\n').entries.map((f) => [f.line, f.column, f.rule])).toEqual([[2, 27, 'ignition-type']]);
   });
 
   it('spots Butane and Ubuntu cloud-init YAML without a header', () => {

@@ -24,7 +24,7 @@ const NETDEV_SECTIONS = [
 ];
 
 /** Sections systemd reads in each unit type (systemd.unit(5) and the type's own page). */
-const SECTIONS: Record<UnitType, readonly string[]> = {
+export const SECTIONS: Record<UnitType, readonly string[]> = {
   service: ['Unit', 'Service', 'Install'],
   socket: ['Unit', 'Socket', 'Install'],
   timer: ['Unit', 'Timer', 'Install'],
@@ -68,7 +68,7 @@ function placedLines(ctx: RuleContext, content: TreeNode): { line: UnitLine; tex
   });
 }
 
-const PROBLEM_MESSAGES: Record<UnitLineProblem, (key?: string) => string> = {
+export const PROBLEM_MESSAGES: Record<UnitLineProblem, (key?: string) => string> = {
   'outside-section': (key) => `"${key}=" comes before any [Section] header, so systemd ignores it; move it under the section it belongs to (e.g. [Unit] or [Service])`,
   'no-equals': () => 'this line is not a [Section] header, a Key=Value setting or a comment, so systemd ignores it; add the "=" between key and value, or start a comment with #',
   'bad-header': () => 'section header without its closing "]", so systemd ignores the line and files the settings below under the previous section; add the "]"',

@@ -23,7 +23,7 @@ export const userName: Rule = {
  * Password hashes crypt(3) understands: $id$ forms (MD5, SHA-256/512, yescrypt, bcrypt, ...),
  * traditional DES (13 characters), and locked or disabled accounts (leading ! or *).
  */
-const CRYPT = /^[!*]*(\$(1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(id|i|d))\$\S+|[./0-9A-Za-z]{13})?$/;
+export const CRYPT = /^[!*]*(\$(1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(id|i|d))\$\S+|[./0-9A-Za-z]{13})?$/;
 
 export const passwdHash: Rule = {
   id: 'passwd-hash',

@@ -1,0 +1,207 @@
+/**
+ * The Ignition pipeline, as ignition-validate runs it: JSON syntax, the version stub, the spec
+ * version, the typed decode, then the semantic checks. The reference rule set reports what it
+ * reports where it reports it; the `all` set puts each finding on its token and adds checks.
+ */
+import type { Finding, Severity } from '../../types';
+import type { FormatInput } from '../format';
+import type { LineIndex } from '../../text/line-index';
+import { closest } from '../../rules/edit-distance';
+import { readJson, memberNamed, type JsonNode, type JsonObject } from './json-reader';
+import { goUnmarshal, versionStub, type Decoded, type GoTypeError } from './go-decode';
+import { parseSemver } from './go/semver';
+import { schemaFor, type SpecMinor } from './schema';
+import { correlate, ERR, nodeAt, referenceChecks, type IgnitionEntry, type PathStep } from './reference-rules';
+import { extraChecks, type ExtraFinding } from './extra-rules';
+import { z } from 'zod';
+
+/** Largest input read (as for cloud-config). */
+const MAX_CHARS = 32 * 1024 * 1024;
+
+/** Spec versions ignition-validate v2.20.0 accepts, as written. */
+export const SPEC_VERSIONS = ['3.0.0', '3.1.0', '3.2.0', '3.3.0', '3.4.0', '3.5.0', '3.6.0-experimental'] as const;
+
+interface Place {
+  from: number;
+  to: number;
+  /** Offset whose line and byte column the reference prints; undefined: it prints none. */
+  refOffset?: number;
+}
+
+/** Go's column: bytes from the line start, plus one. */
+function byteColumn(lines: LineIndex, offset: number): { line: number; column: number } {
+  const { line } = lines.position(offset);
+  const [start] = lines.lineRange(line);
+  return { line, column: new TextEncoder().encode(lines.text.slice(start, offset)).length + 1 };
+}
+
+function place(input: FormatInput, kind: Severity, message: string, rule: string, p: Place): Finding {
+  const { lines, rules, text } = input;
+  const to = Math.max(p.to, Math.min(p.from + 1, text.length));
+  if (rules === 'reference') {
+    // The reference has no place (line 0), or the one vcontext computes, in bytes.
+    if (p.refOffset === undefined || p.refOffset >= text.length) {
+      return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule };
+    }
+    const a = byteColumn(lines, p.refOffset);
+    const b = lines.position(to);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from: p.from, to, kind, message, rule };
+  }
+  const a = lines.position(p.from);
+  const b = lines.position(to);
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from: p.from, to, kind, message, rule };
+}
+
+/** The version value's node, for placing version findings. */
+function versionNode(root: JsonNode): JsonNode | undefined {
+  if (root.type !== 'object') return undefined;
+  const ig = memberNamed(root, 'ignition')?.value;
+  return ig?.type === 'object' ? memberNamed(ig, 'version')?.value : undefined;
+}
+
+/** Which spec a parsed version is, if ignition-validate accepts it. */
+export function specMinor(version: string): SpecMinor | 'unparsable' | 'unsupported' {
+  const sv = parseSemver(version);
+  if (!sv) return 'unparsable';
+  if (sv.major !== 3 || sv.patch !== 0 || sv.metadata !== '') return 'unsupported';
+  if (sv.minor >= 0 && sv.minor <= 5 && sv.preRelease === '') return sv.minor as SpecMinor;
+  if (sv.minor === 6 && sv.preRelease === 'experimental') return 6;
+  return 'unsupported';
+}
+
+/** A spec 1 config (`ignitionVersion`), which coreos-cloudinit recognises and skips. */
+function isSpec1(root: JsonNode): boolean {
+  if (root.type !== 'object') return false;
+  const hasV1 = root.members.some((m) => m.key.toLowerCase() === 'ignitionversion' && m.value.type === 'number');
+  const ig = root.members.find((m) => m.key.toLowerCase() === 'ignition')?.value;
+  const hasV3 = ig?.type === 'object' && ig.members.some((m) => m.key.toLowerCase() === 'version' && m.value.type === 'string');
+  return hasV1 && !hasV3;
+}
+
+/** Where an entry goes: its correlated node, or in the `all` set the token it is about. */
+function entryPlace(root: JsonNode, e: { path: PathStep[] }): Place {
+  const c = correlate(root, e.path);
+  const last = e.path[e.path.length - 1];
+  if (c.key && typeof last === 'object' && root.type === 'object') {
+    return { from: c.offset, to: c.offset + JSON.stringify(last.key).length, refOffset: c.offset };
+  }
+  const n = c.node;
+  if (n.type === 'object' || n.type === 'array') return { from: n.start, to: n.start + 1, refOffset: c.offset };
+  return { from: n.start, to: n.end, refOffset: c.offset };
+}
+
+function unknownKeyMessage(e: IgnitionEntry, schema: z.ZodObject): string {
+  const last = e.path[e.path.length - 1] as { key: string };
+  let shape: z.ZodType | undefined = schema;
+  for (const step of e.path.slice(0, -1)) {
+    if (shape instanceof z.ZodArray) shape = shape.element as z.ZodType;
+    if (typeof step === 'number') continue;
+    shape = shape instanceof z.ZodObject ? (shape.shape as Record<string, z.ZodType>)[step as string] : undefined;
+  }
+  if (shape instanceof z.ZodArray) shape = shape.element as z.ZodType;
+  const keys = shape instanceof z.ZodObject ? Object.keys(shape.shape) : [];
+  const hint = last.key.length <= 64 ? closest(last.key, keys) : undefined;
+  const where = e.path.length > 1 ? ` in ${['$', ...e.path.slice(0, -1)].join('.')}` : '';
+  return `unknown key "${last.key.slice(0, 64)}"${where}: Ignition ignores it` + (hint ? `; did you mean "${hint}"?` : '');
+}
+
+export function validateIgnition(input: FormatInput): Finding[] {
+  const { text, rules, target } = input;
+  const all = rules === 'all';
+  const at = (kind: Severity, message: string, rule: string, p: Place) => place(input, kind, message, rule, p);
+  if (text.length > MAX_CHARS) {
+    return [at('error', `input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_CHARS / 1048576} MB`, 'input-too-large', { from: 0, to: 0, refOffset: 0 })];
+  }
+  if (text === '') return [at('error', all ? 'not a config (empty): an Ignition config is a JSON object with ignition.version' : 'not a config (empty)', 'ignition-version', { from: 0, to: 0 })];
+  const read = readJson(text);
+  if (!read.ok) {
+    const e = read.error;
+    const message = all ? `JSON syntax: ${e.message}` : e.message;
+    return [at('error', message, 'json-syntax', { from: e.at, to: e.at + 1, refOffset: e.goOffset })];
+  }
+  const root = read.root;
+
+  if (!input.declared && isSpec1(root)) {
+    // coreos-cloudinit's validator, the reference for sniffed user-data, accepts and skips it.
+    if (!all) return [];
+    const n = root.type === 'object' ? root.members.find((m) => m.key.toLowerCase() === 'ignitionversion')! : undefined;
+    const p = n ? { from: n.keyStart, to: n.value.end } : { from: 0, to: 1 };
+    return target === 'coreos'
+      ? [at('info', 'Ignition spec 1 config (ignitionVersion): CoreOS Container Linux\'s Ignition reads it; its contents are not checked here', 'ignition-version', p)]
+      : [at('error', 'Ignition spec 1 config (ignitionVersion): Flatcar\'s Ignition does not read spec 1; rewrite it as spec 3 ({"ignition": {"version": "3.4.0"}})', 'ignition-version', p)];
+  }
+
+  const typeFinding = (error: GoTypeError) => {
+    const n = error.node;
+    const message = all ? friendlyTypeError(error) : error.message;
+    const to = n.type === 'object' || n.type === 'array' ? n.start + 1 : n.end;
+    return at('error', message, 'ignition-type', { from: n.start, to, refOffset: error.goOffset });
+  };
+  const stub = goUnmarshal(root, versionStub);
+  if ('error' in stub) return [typeFinding(stub.error)];
+  const version = String((stub.value.ignition as Decoded | undefined)?.version ?? '');
+  const vNode = versionNode(root);
+  const vPlace: Place = vNode ? { from: vNode.start, to: vNode.end } : root.type === 'object' ? { from: root.start, to: root.start + 1 } : { from: 0, to: 1 };
+  const minor = specMinor(version);
+  if (minor === 'unparsable' || minor === 'unsupported') {
+    const base = minor === 'unparsable' ? ERR.invalidVersion : ERR.unknownVersion;
+    if (!all) return [at('error', base, 'ignition-version', vPlace)];
+    const supported = `3.0.0 to 3.5.0, or 3.6.0-experimental`;
+    const shown = JSON.stringify(version.slice(0, 100));
+    const why =
+      version === ''
+        ? 'ignition.version is missing'
+        : minor === 'unparsable'
+          ? `${shown} is not a version (x.y.z)`
+          : /^2\./.test(version)
+            ? `spec ${shown}: Flatcar's Ignition translates 2.x configs at boot, but ignition-validate accepts only spec 3; write it as spec 3`
+            : `spec ${shown} is not one Ignition accepts`;
+    return [at('error', `${base}: ${why} (supported: ${supported})`, 'ignition-version', vPlace)];
+  }
+
+  const schema = schemaFor(minor);
+  const decoded = goUnmarshal(root, schema);
+  if ('error' in decoded) return [typeFinding(decoded.error)];
+  const entries = referenceChecks(decoded.value, schema, minor, root);
+  const out = entries.map((e) => {
+    const message = all && e.rule === 'ignition-unknown-key' && typeof e.path[e.path.length - 1] === 'object' ? unknownKeyMessage(e, schema) : e.message;
+    const p = entryPlace(root, e);
+    return at(e.kind, message, e.rule, all && e.rule === 'ignition-duplicate' ? { ...p, ...keyPlace(root, e.path) } : p);
+  });
+  if (all) {
+    if (minor === 6) out.push(at('warning', 'spec 3.6.0-experimental is experimental: Ignition may change it without notice; use 3.5.0 for production', 'ignition-version', vPlace));
+    for (const f of extraChecks(decoded.value, root as JsonObject, minor, target, text)) out.push(at(f.kind, f.message, f.rule, placeExtra(root, f)));
+  }
+  return out;
+}
+
+/** How Go types read to a person. */
+function wanted(type: string): string {
+  if (type === 'int') return 'a whole number';
+  if (type === 'bool') return 'true or false';
+  if (type.startsWith('[]') || type === 'types.HTTPHeaders') return 'a list';
+  if (type === 'string' || /^types\.(Device|Group|SSHAuthorizedKey|KernelArgument|\w+Option|NoProxyItem)$/.test(type)) return 'a string';
+  return 'an object';
+}
+
+function friendlyTypeError(e: GoTypeError): string {
+  const got = e.value.startsWith('number ') ? `the number ${e.value.slice(7, 60)}` : e.value === 'array' ? 'a list' : e.value === 'object' ? 'an object' : `a ${e.value}`;
+  const at = e.path === '$' ? 'the config' : e.path;
+  return `wrong type: ${at} is ${got}, but Ignition expects ${wanted(e.type)} (Go type ${e.type}); the config is not read`;
+}
+
+/** A duplicate entry's key value (its path, name, device...), where the `all` set marks it. */
+function keyPlace(root: JsonNode, path: PathStep[]): { from: number; to: number } | undefined {
+  const n = nodeAt(root, path);
+  if (n?.type !== 'object') return undefined;
+  for (const key of ['path', 'name', 'device', 'source', 'url', 'number', 'label']) {
+    const m = memberNamed(n, key);
+    if (m) return { from: m.value.start, to: m.value.end };
+  }
+  return undefined;
+}
+
+function placeExtra(root: JsonNode, f: ExtraFinding): Place {
+  if (f.range) return { from: f.range[0], to: f.range[1] };
+  return entryPlace(root, f);
+}

@@ -32,7 +32,7 @@ describe('ValidationClient', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     workers = [];
-    input = { text: 'a', rules: 'all' };
+    input = { text: 'a', rules: 'all', target: 'flatcar' };
     results = [];
     timeouts = [];
     client = new ValidationClient(
@@ -52,21 +52,21 @@ describe('ValidationClient', () => {
 
   it('sends at once when the worker is idle', () => {
     client.invalidate();
-    expect(workers[0].posted).toEqual([{ id: 1, text: 'a', rules: 'all' }]);
+    expect(workers[0].posted).toEqual([{ id: 1, text: 'a', rules: 'all', target: 'flatcar' }]);
     workers[0].answer();
     expect(results).toEqual([1]);
   });
 
   it('coalesces edits made during a run into one run of the latest text, dropping the stale result', () => {
     client.invalidate();
-    input = { text: 'ab', rules: 'all' };
+    input = { text: 'ab', rules: 'all', target: 'flatcar' };
     client.invalidate();
-    input = { text: 'abc', rules: 'reference' };
+    input = { text: 'abc', rules: 'reference', target: 'coreos' };
     client.invalidate();
     expect(workers[0].posted).toHaveLength(1);
     workers[0].answer();
     expect(results).toEqual([]);
-    expect(workers[0].posted[1]).toEqual({ id: 2, text: 'abc', rules: 'reference' });
+    expect(workers[0].posted[1]).toEqual({ id: 2, text: 'abc', rules: 'reference', target: 'coreos' });
     workers[0].answer();
     expect(results).toEqual([2]);
   });

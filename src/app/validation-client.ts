@@ -1,13 +1,12 @@
-import type { RuleSetName } from '../core';
 import type { ValidateRequest, ValidateResponse } from '../worker/protocol';
+import type { CheckOptions } from './check-options';
 
-export interface ValidationInput {
+export interface ValidationInput extends CheckOptions {
   text: string;
-  rules: RuleSetName;
 }
 
 export interface ValidationEvents {
-  /** A result for exactly the current text and rule set. */
+  /** A result for exactly the current text and check options. */
   result(response: ValidateResponse): void;
   /** A run went over its time budget; its worker was replaced by a fresh one. */
   timeout(budgetMs: number): void;
@@ -47,7 +46,7 @@ export class ValidationClient {
     this.worker = this.start();
   }
 
-  /** The text or the rule set changed: check the latest as soon as the worker is free. */
+  /** The text or the check options changed: check the latest as soon as the worker is free. */
   invalidate(): void {
     this.dirty = true;
     if (!this.inFlight) this.send();
@@ -73,11 +72,11 @@ export class ValidationClient {
 
   private send(): void {
     this.dirty = false;
-    const { text, rules } = this.read();
+    const { text, rules, target } = this.read();
     const id = ++this.lastId;
     const budget = timeBudget(text.length);
     this.inFlight = { id, timer: setTimeout(() => this.stuck(budget), budget) };
-    this.worker.postMessage({ id, text, rules } satisfies ValidateRequest);
+    this.worker.postMessage({ id, text, rules, target } satisfies ValidateRequest);
     this.on.busy(true);
   }
 

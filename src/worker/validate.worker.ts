@@ -5,7 +5,7 @@ import { MAX_ENTRIES, type SeverityCounts, type ValidateRequest, type ValidateRe
 // Runs the validation core off the page's main thread, so typing never waits for it.
 self.onmessage = ({ data }: MessageEvent<ValidateRequest>) => {
   const started = performance.now();
-  const report = validate(data.text, { rules: data.rules });
+  const report = validate(data.text, { rules: data.rules, target: data.target });
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const f of report.entries) counts[f.kind]++;
   const response: ValidateResponse = {

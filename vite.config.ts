@@ -18,7 +18,7 @@ function devServerCsp(): Plugin {
   };
 }
 
-const SERVICE_WORKER = 'src/offline/service-worker.ts';
+const SERVICE_WORKER = 'src/worker/service-worker.ts';
 /** Public files the page itself uses (the JSON Schema is for editors elsewhere, not the page). */
 const OFFLINE_PUBLIC = readdirSync('public').filter((f) => !f.endsWith('.schema.json'));
 

@@ -4,7 +4,7 @@ import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../core';
 import type { ValidateResponse } from '../worker/protocol';
-import { RULE_SET_LABEL, TARGET_LABEL, type CheckOptions } from './check-options';
+import { DEFAULT_OPTIONS, RULE_SET_LABEL, TARGET_LABEL, type CheckOptions } from './check-options';
 import { DraftAutosave } from './draft-autosave';
 import { createEditor, LARGE_DOC_CHARS, setLineWrapping } from './editor/create-editor';
 import { reuseUnchanged, toDiagnostics } from './editor/diagnostics';
@@ -224,6 +224,17 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     );
     clientRef.current = client;
     client.invalidate();
+    // The validator on this thread too, for small texts (see INLINE_MAX_CHARS); not needed for
+    // the first result, so it loads when the page is idle.
+    const inlineLoad = requestIdleCallback(
+      () =>
+        void import('../worker/respond').then(({ respond }) => {
+          // A first run compiles the validator's code: let that happen now, not on a keystroke.
+          respond({ id: 0, text: exampleConfig, ...DEFAULT_OPTIONS });
+          client.enableInline(respond);
+        }),
+      { timeout: 10_000 },
+    );
 
     const onHashChange = () => {
       if (looksLikeShareLink(location.hash)) void openShareLink(location.hash);
@@ -233,6 +244,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
 
     return () => {
       removeEventListener('hashchange', onHashChange);
+      cancelIdleCallback(inlineLoad);
       clearTimeout(busyTimer);
       autosave?.dispose();
       client.dispose();

@@ -104,6 +104,7 @@ export function App() {
   }, [openFile]);
 
   const response = session.validation.state === 'done' ? session.validation.response : undefined;
+  const worst = response && (['error', 'warning', 'info'] as const).find((k) => response.counts[k] > 0);
   const tab = (id: Pane, label: string, extra?: string) => (
     <button
       type="button"
@@ -122,7 +123,7 @@ export function App() {
       }}
     >
       {label}
-      {extra && <span className="tab-count">{extra}</span>}
+      {extra && <span className={`tab-count${worst ? ` severity-${worst}` : ''}`}>{extra}</span>}
     </button>
   );
   const paneProps = (id: Pane) => (narrow ? { role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: pane !== id } : {});

@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium';
 
-const PORT = 4178;
+// E2E_PORT lets two checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4178);
 const BASE_URL = `http://127.0.0.1:${PORT}/cloud-config-validator/`;
 
 // End-to-end tests run against the production build, served from a sub-path like GitHub Pages.

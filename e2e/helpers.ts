@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { validate, type RuleSetName } from '../src/core';
+import { validate, type RuleSetName, type Target } from '../src/core';
 
 export interface Problem {
   line: number;
@@ -44,8 +44,8 @@ export function shownProblems(page: Page): Promise<Problem[]> {
 }
 
 /** What the validation core says about `text`, in the list's order (by line; line 0 last). */
-export function expectedProblems(text: string, rules: RuleSetName): Problem[] {
-  return validate(text, { rules })
+export function expectedProblems(text: string, rules: RuleSetName, target: Target = 'flatcar'): Problem[] {
+  return validate(text, { rules, target })
     .entries.map(({ line, kind, message, rule, column }) => ({ line, kind, message, rule, column }))
     .sort((a, b) => (a.line || Infinity) - (b.line || Infinity) || a.column - b.column)
     .map(({ line, kind, message, rule }) => ({ line, kind, message, rule }));

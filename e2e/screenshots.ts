@@ -2,6 +2,7 @@
  * Writes the README screenshots from the production build:
  *   docs/screenshot.png           the example config (light theme)
  *   docs/screenshot-findings.png  a config with problems, one explained (dark theme)
+ *   docs/screenshot-narrow.png    the problems tab on a 400 px wide screen (dark theme)
  * Run: npx vite build --outDir dist && npx tsx e2e/screenshots.ts
  */
 import { chromium } from '@playwright/test';
@@ -35,6 +36,17 @@ try {
   await dark.keyboard.press('F8');
   await dark.locator('.cm-tooltip-lint').waitFor();
   await dark.screenshot({ path: 'docs/screenshot-findings.png' });
+
+  const phone = await browser.newPage({ viewport: { width: 400, height: 800 }, colorScheme: 'dark' });
+  await phone.goto(APP_URL);
+  await phone.getByText(/^Valid cloud-config/).waitFor({ state: 'attached' });
+  await phone.evaluate((text) => {
+    const view = window.__editorView!;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 } });
+  }, configWithProblems);
+  await phone.getByText(/^\d+ errors/).waitFor({ state: 'attached' });
+  await phone.getByRole('tab', { name: /Problems/ }).click();
+  await phone.screenshot({ path: 'docs/screenshot-narrow.png' });
 } finally {
   await browser.close();
   server.kill();

@@ -31,7 +31,7 @@ const unitStatus = run('npx', ['vitest', 'run']);
 if (existsSync('test-results/vitest.json')) {
   const r = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
   passed += r.numPassedTests;
-  failed += r.numFailedTests + (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0);
+  failed += r.numFailedTests + (unitStatus !== 0 && r.numFailedTests === 0 ? 1 : 0);
 } else if (unitStatus !== 0) failed++;
 
 if (!process.argv.includes('--no-e2e')) {
@@ -40,6 +40,8 @@ if (!process.argv.includes('--no-e2e')) {
     const r = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'));
     passed += r.stats.expected + (r.stats.flaky ?? 0);
     failed += r.stats.unexpected;
+    // A suite that could not start (its server, its browser) reports no test as failed.
+    if (e2eStatus !== 0 && r.stats.unexpected === 0) failed++;
   } else if (e2eStatus !== 0) failed++;
 }
 

@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { Finding } from '../core';
+import { Notices } from './components/Notices';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { RuleHelpDialog } from './components/RuleHelpDialog';
-import { StatusLine } from './components/StatusLine';
+import { Splitter } from './components/Splitter';
 import { Toolbar } from './components/Toolbar';
 import { copyText, downloadText, FileTooBigError, formatSize, readTextFile } from './file-io';
 import { encodeShareFragment } from './share-link';
 import { useEditorSession } from './use-editor-session';
+import { PROBLEMS_MIN_PX, useLayout, type Pane } from './use-layout';
 import { useNotices } from './use-notices';
+import { useOfflineSupport } from './use-offline-support';
 
 /** Chromium's limit on URL length; longer links do not open. */
 const MAX_LINK_CHARS = 2 * 1024 * 1024;
@@ -16,8 +20,20 @@ export function App() {
   const [helpRule, setHelpRule] = useState<string | null>(null);
   const [fileName, setFileName] = useState('cloud-config.yaml');
   const [dragging, setDragging] = useState(false);
-  const session = useEditorSession({ notify, dismiss }, setHelpRule);
-  const { replaceText, getText, rules } = session;
+  const layout = useLayout();
+  const session = useEditorSession({ notify, dismiss }, setHelpRule, layout.wrap);
+  const { replaceText, getText, options, reveal } = session;
+  const { narrow, pane, setPane } = layout;
+  useOfflineSupport(notify);
+
+  // On narrow screens a jump from the list shows the editor tab.
+  const revealInEditor = useCallback(
+    (finding: Finding) => {
+      setPane('editor');
+      requestAnimationFrame(() => reveal(finding));
+    },
+    [reveal, setPane],
+  );
 
   const openFile = useCallback(
     async (file: File) => {
@@ -47,7 +63,7 @@ export function App() {
   }, [getText, notify]);
 
   const share = useCallback(async () => {
-    const fragment = await encodeShareFragment({ text: getText(), rules });
+    const fragment = await encodeShareFragment({ text: getText(), ...options });
     if (fragment.length > MAX_LINK_CHARS) {
       notify('link', 'warning', `Too big to share as a link (${formatSize(fragment.length)} compressed); download the file instead.`);
       return;
@@ -56,7 +72,7 @@ export function App() {
     const what = 'The link holds the whole config in its #fragment, which browsers never send to a server.';
     if (await copyText(location.href)) notify('link', 'info', `Link copied. ${what}`);
     else notify('link', 'info', `Link ready in the address bar; copy it from there. ${what}`);
-  }, [getText, notify, rules]);
+  }, [getText, notify, options]);
 
   // Files dropped anywhere on the page open in the editor (instead of being inserted as text).
   useEffect(() => {
@@ -87,30 +103,82 @@ export function App() {
     };
   }, [openFile]);
 
+  const response = session.validation.state === 'done' ? session.validation.response : undefined;
+  const worst = response && (['error', 'warning', 'info'] as const).find((k) => response.counts[k] > 0);
+  const tab = (id: Pane, label: string, extra?: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${id}`}
+      aria-controls={`pane-${id}`}
+      aria-selected={pane === id}
+      tabIndex={pane === id ? 0 : -1}
+      onClick={() => setPane(id)}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+          const other: Pane = id === 'editor' ? 'problems' : 'editor';
+          setPane(other);
+          document.getElementById(`tab-${other}`)?.focus();
+        }
+      }}
+    >
+      {label}
+      {extra && <span className={`tab-count${worst ? ` severity-${worst}` : ''}`}>{extra}</span>}
+    </button>
+  );
+  const paneProps = (id: Pane) => (narrow ? { role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: pane !== id } : {});
+
   return (
-    <div className={`app${dragging ? ' dragging' : ''}`}>
+    <div className={`app${dragging ? ' dragging' : ''}${narrow ? ' narrow' : ''}`}>
       <header className="app-header">
         <div className="title">
           <h1>cloud-config validator</h1>
-          <p className="tagline">CoreOS / Flatcar user-data, checked in your browser. Nothing is uploaded.</p>
+          <p className="tagline">Flatcar / CoreOS user-data, checked in your browser. Nothing is uploaded.</p>
         </div>
         <Toolbar
-          rules={rules}
-          onRulesChange={session.changeRules}
+          options={options}
+          onOptionsChange={session.changeOptions}
+          wrap={layout.wrap}
+          onWrapChange={layout.setWrap}
           onOpen={openFile}
           onDownload={() => downloadText(getText(), fileName)}
           onCopy={copy}
           onShare={share}
         />
       </header>
-      <main className="workspace">
-        <section className="editor-pane" aria-label="Editor">
+      {narrow && (
+        <div className="pane-tabs" role="tablist" aria-label="View">
+          {tab('editor', 'Editor')}
+          {tab('problems', 'Problems', response ? String(response.total) : undefined)}
+        </div>
+      )}
+      <main className="workspace" style={narrow ? undefined : { gridTemplateColumns: `minmax(0, 1fr) auto ${layout.problemsWidth}px` }}>
+        <section id="pane-editor" className="editor-pane" aria-label="Editor" {...paneProps('editor')}>
           <div ref={session.hostRef} className="editor-host" />
           {dragging && <div className="drop-hint">Drop a file to open it</div>}
         </section>
-        <ProblemsPanel validation={session.validation} busy={session.busy} onReveal={session.reveal} onHelp={setHelpRule} />
+        {!narrow && (
+          <Splitter
+            size={layout.problemsWidth}
+            min={PROBLEMS_MIN_PX}
+            max={layout.maxProblems}
+            onResize={layout.resizeProblems}
+            label="Resize the problems list"
+          />
+        )}
+        <div id="pane-problems" className="problems-host" {...paneProps('problems')}>
+          <ProblemsPanel
+            validation={session.validation}
+            busy={session.busy}
+            current={session.cursorFinding}
+            onReveal={revealInEditor}
+            onShow={session.showInEditor}
+            onFix={session.applyFix}
+            onHelp={setHelpRule}
+          />
+        </div>
       </main>
-      <StatusLine notices={notices} onDismiss={dismiss} />
+      <Notices notices={notices} onDismiss={dismiss} />
       {helpRule && <RuleHelpDialog rule={helpRule} onClose={() => setHelpRule(null)} />}
     </div>
   );

@@ -1,11 +1,34 @@
-import type { RuleSetName } from '../core';
+import { DEFAULT_OPTIONS, isRuleSet, isTarget, type CheckOptions } from './check-options';
 
-/** What the app keeps in this browser: the draft and the chosen rule set. Nothing else. */
+/** What the app keeps in this browser: the draft, the check options and the layout. Nothing else. */
 
-const DRAFT_KEY = 'cloud-config-validator:draft';
-const RULES_KEY = 'cloud-config-validator:rules';
+const PREFIX = 'cloud-config-validator:';
+const DRAFT_KEY = `${PREFIX}draft`;
+const RULES_KEY = `${PREFIX}rules`;
+const TARGET_KEY = `${PREFIX}target`;
 
 export type SaveOutcome = 'saved' | 'too-big' | 'unavailable';
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(PREFIX + key);
+  } catch {
+    return null;
+  }
+}
+
+/** Private mode or storage disabled: the value lasts for this visit only. */
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(PREFIX + key, value);
+  } catch {
+    // nothing to do
+  }
+}
+
+/** A small remembered setting (a choice, a size), by name. */
+export const loadSetting = (name: string): string | null => read(`setting.${name}`);
+export const saveSetting = (name: string, value: string): void => write(`setting.${name}`, value);
 
 /** The saved draft, or null when there is none (an empty draft is a draft). */
 export function loadDraft(): string | null {
@@ -25,18 +48,22 @@ export function saveDraft(text: string): SaveOutcome {
   }
 }
 
-export function loadRuleSet(): RuleSetName {
+export function loadCheckOptions(): CheckOptions {
+  let rules: unknown, target: unknown;
   try {
-    return localStorage.getItem(RULES_KEY) === 'reference' ? 'reference' : 'all';
+    rules = localStorage.getItem(RULES_KEY);
+    target = localStorage.getItem(TARGET_KEY);
   } catch {
-    return 'all';
+    // storage disabled: defaults
   }
+  return { rules: isRuleSet(rules) ? rules : DEFAULT_OPTIONS.rules, target: isTarget(target) ? target : DEFAULT_OPTIONS.target };
 }
 
-export function saveRuleSet(rules: RuleSetName): void {
+export function saveCheckOptions({ rules, target }: CheckOptions): void {
   try {
     localStorage.setItem(RULES_KEY, rules);
+    localStorage.setItem(TARGET_KEY, target);
   } catch {
-    // Private mode or storage disabled: the choice lasts for this visit only.
+    // the choice lasts for this visit only
   }
 }

@@ -1,20 +1,21 @@
 import { forEachDiagnostic, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import { Annotation } from '@codemirror/state';
+import { Annotation, type Text } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding, RuleSetName } from '../core';
+import type { Finding } from '../core';
 import type { ValidateResponse } from '../worker/protocol';
+import { DEFAULT_OPTIONS, RULE_SET_LABEL, TARGET_LABEL, type CheckOptions } from './check-options';
 import { DraftAutosave } from './draft-autosave';
-import { createEditor, LARGE_DOC_CHARS } from './editor/create-editor';
-import { toDiagnostics } from './editor/diagnostics';
+import { createEditor, LARGE_DOC_CHARS, setLineWrapping } from './editor/create-editor';
+import { reuseUnchanged, toDiagnostics } from './editor/diagnostics';
 import { exampleConfig } from './example-config';
 import { formatSize } from './file-io';
-import { loadDraft, loadRuleSet, saveRuleSet } from './local-store';
+import { loadCheckOptions, loadDraft, saveCheckOptions } from './local-store';
 import { decodeShareFragment, looksLikeShareLink } from './share-link';
 import type { useNotices } from './use-notices';
+import { ValidationClient } from './validation-client';
 
 type Notices = ReturnType<typeof useNotices>;
-import { ValidationClient } from './validation-client';
 
 declare global {
   interface Window {
@@ -29,8 +30,6 @@ export type Validation =
   | { state: 'stuck'; budgetMs: number }
   | { state: 'failed'; message: string };
 
-export const RULE_SET_LABEL: Record<RuleSetName, string> = { all: 'All checks', reference: 'Reference: coreos-cloudinit' };
-
 /** Marks text put in the editor wholesale, and from where; a shared config is not a draft yet. */
 const loadedFrom = Annotation.define<'file' | 'share'>();
 
@@ -41,36 +40,46 @@ function clearShareLink() {
   if (looksLikeShareLink(location.hash)) history.replaceState(null, '', location.pathname + location.search);
 }
 
+/** Where a finding is now: its diagnostic's position, which the editor maps through edits. */
+function currentRange(view: EditorView, diagnostic: Diagnostic | undefined): { from: number; to: number } | undefined {
+  let range: { from: number; to: number } | undefined;
+  if (diagnostic) forEachDiagnostic(view.state, (d, from, to) => void (d === diagnostic && (range = { from, to })));
+  return range;
+}
+
 /**
  * The editing session: the editor, its validation worker, the draft autosave and share links.
  * The editor text lives in CodeMirror alone; React holds only what the page shows about it.
  */
-export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | 'dismiss'>, openHelp: (rule: string) => void) {
+export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | 'dismiss'>, openHelp: (rule: string) => void, wrap: boolean) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const clientRef = useRef<ValidationClient | null>(null);
   const diagnosticsRef = useRef(new Map<Finding, Diagnostic>());
-  const [rules, setRulesState] = useState<RuleSetName>(loadRuleSet);
-  const rulesRef = useRef(rules);
+  const [options, setOptionsState] = useState<CheckOptions>(loadCheckOptions);
+  const optionsRef = useRef(options);
   const [validation, setValidation] = useState<Validation>({ state: 'pending' });
   const [busy, setBusy] = useState(false);
+  /** The finding under the editor's cursor, for the list to highlight. */
+  const [cursorFinding, setCursorFinding] = useState<Finding | undefined>();
   const helpRef = useRef(openHelp);
   helpRef.current = openHelp;
+  const wrapRef = useRef(wrap);
 
-  const applyRules = useCallback((next: RuleSetName) => {
-    rulesRef.current = next;
-    setRulesState(next);
-    saveRuleSet(next);
+  const applyOptions = useCallback((next: CheckOptions) => {
+    optionsRef.current = next;
+    setOptionsState(next);
+    saveCheckOptions(next);
     clientRef.current?.invalidate();
   }, []);
 
-  /** The person picked a rule set: a share link in the address bar no longer matches. */
-  const changeRules = useCallback(
-    (next: RuleSetName) => {
-      applyRules(next);
+  /** The person picked a rule set or target: a share link in the address bar no longer matches. */
+  const changeOptions = useCallback(
+    (change: Partial<CheckOptions>) => {
+      applyOptions({ ...optionsRef.current, ...change });
       clearShareLink();
     },
-    [applyRules],
+    [applyOptions],
   );
 
   const replaceText = useCallback((text: string, source: 'file' | 'share') => {
@@ -89,30 +98,46 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
       try {
         const shared = await decodeShareFragment(hash);
         const ownDraft = viewRef.current?.state.doc.toString();
-        if (shared.rules !== rulesRef.current) applyRules(shared.rules);
+        applyOptions({ rules: shared.rules, target: shared.target });
         replaceText(shared.text, 'share');
         const undoHint = ownDraft && ownDraft !== shared.text ? ' Undo (Ctrl+Z) brings back your own draft.' : '';
-        notify('link', 'info', `Opened a shared config (rule set: ${RULE_SET_LABEL[shared.rules]}).${undoHint}`);
+        notify(
+          'link',
+          'info',
+          `Opened a shared config (target: ${TARGET_LABEL[shared.target]}, rule set: ${RULE_SET_LABEL[shared.rules]}).${undoHint}`,
+        );
       } catch (e) {
         notify('link', 'error', `${(e as Error).message} Your own draft is still in the editor.`);
       }
     },
-    [applyRules, notify, replaceText],
+    [applyOptions, notify, replaceText],
   );
 
   useEffect(() => {
     const host = hostRef.current!;
     let autosave: DraftAutosave | undefined;
     let busyTimer: ReturnType<typeof setTimeout> | undefined;
+    let latestDoc: Text | undefined;
+    let shownEntries: Finding[] = [];
 
     const noteLargeText = (chars: number) => {
       if (chars > LARGE_DOC_CHARS) {
         notify('size', 'info', `This text is over ${formatSize(LARGE_DOC_CHARS)}, so it is shown without syntax colours to keep typing fast.`);
       } else dismiss('size');
     };
+    const findingAtCursor = (view: EditorView) => {
+      const head = view.state.selection.main.head;
+      let found: Diagnostic | undefined;
+      forEachDiagnostic(view.state, (d, from, to) => {
+        if (!found && from <= head && head <= to) found = d;
+      });
+      if (!found) return undefined;
+      for (const [finding, d] of diagnosticsRef.current) if (d === found) return finding;
+      return undefined;
+    };
     const onUpdate = (update: ViewUpdate) => {
+      if (update.selectionSet || update.docChanged) setCursorFinding(findingAtCursor(update.view));
       if (!update.docChanged) return;
-      clientRef.current?.invalidate();
       if (update.startState.doc.length > LARGE_DOC_CHARS !== update.state.doc.length > LARGE_DOC_CHARS) {
         noteLargeText(update.state.doc.length);
       }
@@ -120,7 +145,19 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
       autosave?.schedule(update.state.doc.length);
       clearShareLink();
     };
-    const view = createEditor(host, loadDraft() ?? exampleConfig, onUpdate);
+    const view = createEditor(
+      host,
+      loadDraft() ?? exampleConfig,
+      {
+        // The worker starts on the new text before the editor redraws, so the two overlap.
+        beforeDocChange(doc) {
+          latestDoc = doc;
+          clientRef.current?.invalidate();
+        },
+        update: onUpdate,
+      },
+      wrapRef.current,
+    );
     viewRef.current = view;
     window.__editorView = view;
     noteLargeText(view.state.doc.length);
@@ -136,16 +173,35 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     );
 
     const client = new ValidationClient(
-      () => ({ text: view.state.doc.toString(), rules: rulesRef.current }),
+      () => ({ text: (latestDoc ?? view.state.doc).toString(), ...optionsRef.current }),
       {
         result(response) {
-          const diagnostics = toDiagnostics(response.entries, view.state.doc, (rule) => helpRef.current(rule));
-          diagnosticsRef.current = diagnostics;
-          view.dispatch(setDiagnostics(view.state, [...diagnostics.values()]));
-          setValidation({ state: 'done', response });
+          // Only findings that changed get new diagnostics and new list items.
+          const { entries, same } = reuseUnchanged(shownEntries, response.entries);
+          shownEntries = entries;
+          if (!same) {
+            const previous = diagnosticsRef.current;
+            const fresh = toDiagnostics(
+              entries.filter((f) => !previous.has(f)),
+              view.state.doc,
+              (rule) => helpRef.current(rule),
+            );
+            const diagnostics = new Map<Finding, Diagnostic>();
+            for (const f of entries) {
+              const d = previous.get(f) ?? fresh.get(f);
+              if (d) diagnostics.set(f, d);
+            }
+            diagnosticsRef.current = diagnostics;
+            view.dispatch(setDiagnostics(view.state, [...diagnostics.values()]));
+            setCursorFinding(findingAtCursor(view));
+          }
+          setValidation((shown) =>
+            same && shown.state === 'done' && shown.response.kind === response.kind ? shown : { state: 'done', response: { ...response, entries } },
+          );
           dismiss('validation');
         },
         timeout(budgetMs) {
+          shownEntries = [];
           diagnosticsRef.current = new Map();
           view.dispatch(setDiagnostics(view.state, []));
           setValidation({ state: 'stuck', budgetMs });
@@ -168,6 +224,17 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     );
     clientRef.current = client;
     client.invalidate();
+    // The validator on this thread too, for small texts (see INLINE_MAX_CHARS); not needed for
+    // the first result, so it loads when the page is idle.
+    const inlineLoad = requestIdleCallback(
+      () =>
+        void import('../worker/respond').then(({ respond }) => {
+          // A first run compiles the validator's code: let that happen now, not on a keystroke.
+          respond({ id: 0, text: exampleConfig, ...DEFAULT_OPTIONS });
+          client.enableInline(respond);
+        }),
+      { timeout: 10_000 },
+    );
 
     const onHashChange = () => {
       if (looksLikeShareLink(location.hash)) void openShareLink(location.hash);
@@ -177,6 +244,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
 
     return () => {
       removeEventListener('hashchange', onHashChange);
+      cancelIdleCallback(inlineLoad);
       clearTimeout(busyTimer);
       autosave?.dispose();
       client.dispose();
@@ -187,19 +255,53 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     };
   }, [notify, dismiss, openShareLink]);
 
-  /** Puts the cursor on a finding, where the editor has moved it since the report. */
-  const reveal = useCallback((finding: Finding) => {
+  useEffect(() => {
+    wrapRef.current = wrap;
+    if (viewRef.current) setLineWrapping(viewRef.current, wrap);
+  }, [wrap]);
+
+  /** Where a finding is in the text now (the editor has moved it with the edits since the report). */
+  const positionOf = useCallback((finding: Finding): number | undefined => {
     const view = viewRef.current;
-    if (!view || finding.line === 0) return;
+    if (!view || finding.line === 0) return undefined;
+    const pos = currentRange(view, diagnosticsRef.current.get(finding))?.from ?? finding.from ?? 0;
+    return Math.min(pos, view.state.doc.length);
+  }, []);
+
+  /** Puts the cursor on a finding and the focus in the editor. */
+  const reveal = useCallback(
+    (finding: Finding) => {
+      const view = viewRef.current;
+      const pos = positionOf(finding);
+      if (!view || pos === undefined) return;
+      view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'nearest', yMargin: 60 }) });
+      view.focus();
+    },
+    [positionOf],
+  );
+
+  /** Scrolls the editor to a finding, leaving the cursor and the focus where they are. */
+  const showInEditor = useCallback(
+    (finding: Finding) => {
+      const view = viewRef.current;
+      const pos = positionOf(finding);
+      if (view && pos !== undefined) view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'nearest', yMargin: 60 }) });
+    },
+    [positionOf],
+  );
+
+  /** Applies a finding's quick fix where the finding is now. */
+  const applyFix = useCallback((finding: Finding, index: number) => {
+    const view = viewRef.current;
     const diagnostic = diagnosticsRef.current.get(finding);
-    let pos: number | undefined;
-    if (diagnostic) forEachDiagnostic(view.state, (d, from) => void (d === diagnostic && (pos = from)));
-    pos = Math.min(pos ?? finding.from ?? 0, view.state.doc.length);
-    view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+    const range = view && currentRange(view, diagnostic);
+    const action = diagnostic?.actions?.[index];
+    if (!view || !range || !action) return;
+    action.apply(view, range.from, range.to);
     view.focus();
   }, []);
 
   const getText = useCallback(() => viewRef.current?.state.doc.toString() ?? '', []);
 
-  return { hostRef, rules, changeRules, validation, busy, replaceText, reveal, getText };
+  return { hostRef, options, changeOptions, validation, busy, cursorFinding, replaceText, reveal, showInEditor, applyFix, getText };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type NoticeTopic = 'link' | 'draft' | 'file' | 'validation' | 'clipboard' | 'size';
+export type NoticeTopic = 'link' | 'draft' | 'file' | 'validation' | 'clipboard' | 'size' | 'update';
 export type Tone = 'info' | 'warning' | 'error';
 
 export interface Notice {
@@ -12,7 +12,7 @@ export interface Notice {
 /** Info fades after this long; warnings and errors stay until dismissed or replaced. */
 const INFO_MS = 8000;
 
-/** The status line's messages: one per topic, so a newer message replaces an older one. */
+/** The floating notices: one per topic, so a newer message replaces an older one. */
 export function useNotices() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const timers = useRef(new Map<NoticeTopic, ReturnType<typeof setTimeout>>());

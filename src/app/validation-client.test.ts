@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ValidateRequest, ValidateResponse } from '../worker/protocol';
-import { timeBudget, ValidationClient, type ValidationInput, type WorkerLike } from './validation-client';
+import { INLINE_MAX_CHARS, INLINE_MAX_MS, timeBudget, ValidationClient, type ValidationInput, type WorkerLike } from './validation-client';
 
 /** A worker that answers only when told to. */
 class FakeWorker implements WorkerLike {
@@ -16,8 +16,8 @@ class FakeWorker implements WorkerLike {
   addEventListener(type: string, listener: (e: unknown) => void) {
     this.listeners.set(type, listener);
   }
-  answer(request = this.posted[this.posted.length - 1]) {
-    const response: ValidateResponse = { id: request.id, kind: 'cloud-config', entries: [], total: 0, counts: { error: 0, warning: 0, info: 0 }, ms: 1 };
+  answer(request = this.posted[this.posted.length - 1], ms = 1) {
+    const response: ValidateResponse = { id: request.id, kind: 'cloud-config', entries: [], total: 0, counts: { error: 0, warning: 0, info: 0 }, ms };
     this.listeners.get('message')!({ data: response });
   }
 }
@@ -32,7 +32,7 @@ describe('ValidationClient', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     workers = [];
-    input = { text: 'a', rules: 'all' };
+    input = { text: 'a', rules: 'all', target: 'flatcar' };
     results = [];
     timeouts = [];
     client = new ValidationClient(
@@ -52,21 +52,21 @@ describe('ValidationClient', () => {
 
   it('sends at once when the worker is idle', () => {
     client.invalidate();
-    expect(workers[0].posted).toEqual([{ id: 1, text: 'a', rules: 'all' }]);
+    expect(workers[0].posted).toEqual([{ id: 1, text: 'a', rules: 'all', target: 'flatcar' }]);
     workers[0].answer();
     expect(results).toEqual([1]);
   });
 
   it('coalesces edits made during a run into one run of the latest text, dropping the stale result', () => {
     client.invalidate();
-    input = { text: 'ab', rules: 'all' };
+    input = { text: 'ab', rules: 'all', target: 'flatcar' };
     client.invalidate();
-    input = { text: 'abc', rules: 'reference' };
+    input = { text: 'abc', rules: 'reference', target: 'coreos' };
     client.invalidate();
     expect(workers[0].posted).toHaveLength(1);
     workers[0].answer();
     expect(results).toEqual([]);
-    expect(workers[0].posted[1]).toEqual({ id: 2, text: 'abc', rules: 'reference' });
+    expect(workers[0].posted[1]).toEqual({ id: 2, text: 'abc', rules: 'reference', target: 'coreos' });
     workers[0].answer();
     expect(results).toEqual([2]);
   });
@@ -95,5 +95,70 @@ describe('ValidationClient', () => {
   it('gives big inputs a longer budget', () => {
     expect(timeBudget(1000)).toBe(3000);
     expect(timeBudget(5 << 20)).toBe(10240);
+  });
+
+  describe('on the page’s thread', () => {
+    let inlineRuns: ValidateRequest[];
+    let inlineMs: number;
+    const settle = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+    beforeEach(() => {
+      inlineRuns = [];
+      inlineMs = 1;
+      client.enableInline((request) => {
+        inlineRuns.push(request);
+        return { id: request.id, kind: 'cloud-config', entries: [], total: 0, counts: { error: 0, warning: 0, info: 0 }, ms: inlineMs };
+      });
+    });
+
+    it('validates a small text inline once a run has shown it is quick, in the same task’s microtasks', async () => {
+      client.invalidate();
+      expect(workers[0].posted).toHaveLength(1);
+      workers[0].answer();
+      input = { text: 'ab', rules: 'all', target: 'coreos' };
+      client.invalidate();
+      client.invalidate();
+      expect(inlineRuns).toEqual([]);
+      await settle();
+      expect(inlineRuns).toEqual([{ id: 2, text: 'ab', rules: 'all', target: 'coreos' }]);
+      expect(results).toEqual([1, 2]);
+      expect(workers[0].posted).toHaveLength(1);
+    });
+
+    it('sends to the worker what is big, slow, or holds an anchor', async () => {
+      client.invalidate();
+      workers[0].answer();
+      for (const text of ['x'.repeat(INLINE_MAX_CHARS + 1), 'a: &x [1]\nb: *x\n']) {
+        input = { text, rules: 'all', target: 'flatcar' };
+        client.invalidate();
+        await settle();
+        expect(workers[0].posted.at(-1)?.text).toBe(text);
+        workers[0].answer();
+      }
+      expect(inlineRuns).toEqual([]);
+
+      input = { text: 'slow', rules: 'all', target: 'flatcar' };
+      inlineMs = INLINE_MAX_MS + 1;
+      client.invalidate();
+      await settle();
+      expect(inlineRuns.map((r) => r.text)).toEqual(['slow']);
+      input = { text: 'slow!', rules: 'all', target: 'flatcar' };
+      client.invalidate();
+      await settle();
+      expect(workers[0].posted.at(-1)?.text).toBe('slow!');
+    });
+
+    it('does not run inline while the worker has a run in flight', async () => {
+      client.invalidate();
+      workers[0].answer(workers[0].posted[0], 1);
+      input = { text: 'x'.repeat(INLINE_MAX_CHARS + 1), rules: 'all', target: 'flatcar' };
+      client.invalidate();
+      await settle();
+      input = { text: 'small again', rules: 'all', target: 'flatcar' };
+      client.invalidate();
+      await settle();
+      expect(inlineRuns).toEqual([]);
+      workers[0].answer();
+      expect(workers[0].posted.at(-1)?.text).toBe('small again');
+    });
   });
 });

@@ -1,13 +1,12 @@
-import type { RuleSetName } from '../core';
 import type { ValidateRequest, ValidateResponse } from '../worker/protocol';
+import type { CheckOptions } from './check-options';
 
-export interface ValidationInput {
+export interface ValidationInput extends CheckOptions {
   text: string;
-  rules: RuleSetName;
 }
 
 export interface ValidationEvents {
-  /** A result for exactly the current text and rule set. */
+  /** A result for exactly the current text and check options. */
   result(response: ValidateResponse): void;
   /** A run went over its time budget; its worker was replaced by a fresh one. */
   timeout(budgetMs: number): void;
@@ -24,6 +23,24 @@ export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventLis
  */
 export const timeBudget = (chars: number) => Math.max(3000, chars / 512);
 
+/** Validates on the page's own thread; the same function the worker runs. */
+export type InlineValidator = (request: ValidateRequest) => ValidateResponse;
+
+/**
+ * Texts up to this size whose last run took at most INLINE_MAX_MS are validated on the page's
+ * thread, in the same frame as the keystroke. For them, the trip to the worker and back (two
+ * thread hops and two tasks, often a frame or more on a busy machine) costs far more than the
+ * validation itself. Anything bigger or slower goes to the worker, which can be stopped.
+ */
+export const INLINE_MAX_CHARS = 16 * 1024;
+export const INLINE_MAX_MS = 8;
+/**
+ * An anchor (`&name`): with aliases, a few hundred bytes can expand to millions of values and
+ * take the validator a second; a keystroke can complete such a text, so those go to the worker.
+ * (Errs on the safe side: `&&` in a shell line also counts.)
+ */
+const ANCHOR = /(?:^|[\s[{,:-])&\S/m;
+
 export const spawnValidationWorker = (): WorkerLike =>
   new Worker(new URL('../worker/validate.worker.ts', import.meta.url), { type: 'module', name: 'validate' });
 
@@ -38,6 +55,10 @@ export class ValidationClient {
   private lastId = 0;
   private inFlight: { id: number; timer: ReturnType<typeof setTimeout> } | undefined;
   private dirty = false;
+  private inline: InlineValidator | undefined;
+  private inlineQueued = false;
+  /** How long the last run took; nothing runs inline before one run has shown it is quick. */
+  private lastMs = Infinity;
 
   constructor(
     private readonly read: () => ValidationInput,
@@ -47,10 +68,25 @@ export class ValidationClient {
     this.worker = this.start();
   }
 
-  /** The text or the rule set changed: check the latest as soon as the worker is free. */
+  /** The text or the check options changed: check the latest as soon as the worker is free. */
   invalidate(): void {
     this.dirty = true;
-    if (!this.inFlight) this.send();
+    if (this.inFlight || this.inlineQueued) return;
+    if (!this.inline || this.lastMs > INLINE_MAX_MS) {
+      this.send();
+      return;
+    }
+    // After the current task (an editor update) has finished, but before the next frame.
+    this.inlineQueued = true;
+    queueMicrotask(() => {
+      this.inlineQueued = false;
+      if (this.dirty && !this.inFlight) this.runInline();
+    });
+  }
+
+  /** Lets small, quick texts be validated on the page's thread from now on. */
+  enableInline(validator: InlineValidator): void {
+    this.inline = validator;
   }
 
   dispose(): void {
@@ -71,25 +107,47 @@ export class ValidationClient {
     return worker;
   }
 
-  private send(): void {
+  private runInline(): void {
+    const input = this.read();
+    if (input.text.length > INLINE_MAX_CHARS || ANCHOR.test(input.text)) {
+      this.send(input);
+      return;
+    }
     this.dirty = false;
-    const { text, rules } = this.read();
+    let response: ValidateResponse;
+    try {
+      response = this.inline!({ id: ++this.lastId, ...input });
+    } catch {
+      // Whatever failed here is the worker's to report, where it can be contained.
+      this.inline = undefined;
+      this.send(input);
+      return;
+    }
+    this.lastMs = response.ms;
+    this.on.result(response);
+  }
+
+  private send(input = this.read()): void {
+    this.dirty = false;
+    const { text, rules, target } = input;
     const id = ++this.lastId;
     const budget = timeBudget(text.length);
     this.inFlight = { id, timer: setTimeout(() => this.stuck(budget), budget) };
-    this.worker.postMessage({ id, text, rules } satisfies ValidateRequest);
+    this.worker.postMessage({ id, text, rules, target } satisfies ValidateRequest);
     this.on.busy(true);
   }
 
   private receive(from: WorkerLike, response: ValidateResponse): void {
     if (from !== this.worker || response.id !== this.inFlight?.id) return;
     this.settle();
+    this.lastMs = response.ms;
     // Edits made during the run make its result stale: check the latest text instead.
     if (this.dirty) this.send();
     else this.on.result(response);
   }
 
   private stuck(budget: number): void {
+    this.lastMs = Infinity;
     this.worker.terminate();
     this.worker = this.start();
     this.settle();

@@ -1,4 +1,4 @@
-import type { Finding, InputKind, RuleSetName, Severity } from '../core';
+import type { Finding, InputKind, RuleSetName, Severity, Target } from '../core';
 
 /** Messages between the page and the validation worker. */
 
@@ -6,6 +6,7 @@ export interface ValidateRequest {
   id: number;
   text: string;
   rules: RuleSetName;
+  target: Target;
 }
 
 export type SeverityCounts = Record<Severity, number>;

@@ -1,52 +1,71 @@
 import { useRef } from 'react';
-import type { RuleSetName } from '../../core';
-import { RULE_SET_LABEL } from '../use-editor-session';
+import type { RuleSetName, Target } from '../../core';
+import { RULE_SET_LABEL, TARGET_LABEL, type CheckOptions } from '../check-options';
 
 interface ToolbarProps {
-  rules: RuleSetName;
-  onRulesChange(rules: RuleSetName): void;
+  options: CheckOptions;
+  onOptionsChange(change: Partial<CheckOptions>): void;
+  wrap: boolean;
+  onWrapChange(wrap: boolean): void;
   onOpen(file: File): void;
   onDownload(): void;
   onCopy(): void;
   onShare(): void;
 }
 
-export function Toolbar({ rules, onRulesChange, onOpen, onDownload, onCopy, onShare }: ToolbarProps) {
+function Choice<T extends string>({ label, value, labels, onChange }: { label: string; value: T; labels: Record<T, string>; onChange(value: T): void }) {
+  return (
+    <label className="choice">
+      <span className="choice-label">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {(Object.keys(labels) as T[]).map((v) => (
+          <option key={v} value={v}>
+            {labels[v]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function Toolbar({ options, onOptionsChange, wrap, onWrapChange, onOpen, onDownload, onCopy, onShare }: ToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
-    <div className="toolbar" role="group" aria-label="File and sharing">
-      <button type="button" onClick={() => fileInput.current?.click()}>
-        Open file…
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        hidden
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) onOpen(file);
-          e.target.value = '';
-        }}
-      />
-      <button type="button" onClick={onDownload}>
-        Download
-      </button>
-      <button type="button" onClick={onCopy}>
-        Copy
-      </button>
-      <button type="button" onClick={onShare} title="Copy a link that holds the whole config (nothing is uploaded)">
-        Share
-      </button>
-      <label className="rule-set">
-        Rule set
-        <select value={rules} onChange={(e) => onRulesChange(e.target.value as RuleSetName)}>
-          {(Object.keys(RULE_SET_LABEL) as RuleSetName[]).map((r) => (
-            <option key={r} value={r}>
-              {RULE_SET_LABEL[r]}
-            </option>
-          ))}
-        </select>
-      </label>
+    <div className="toolbar">
+      <div className="toolbar-group" role="group" aria-label="File and sharing">
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Open<span className="wide-only"> file</span>…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) onOpen(file);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" onClick={onDownload}>
+          Download
+        </button>
+        <button type="button" onClick={onCopy}>
+          Copy
+        </button>
+        <button type="button" onClick={onShare} title="Copy a link that holds the whole config (nothing is uploaded)">
+          Share
+        </button>
+      </div>
+      <div className="toolbar-group toolbar-check" role="group" aria-label="How to check">
+        <Choice<Target> label="Target" value={options.target} labels={TARGET_LABEL} onChange={(target) => onOptionsChange({ target })} />
+        <Choice<RuleSetName> label="Rule set" value={options.rules} labels={RULE_SET_LABEL} onChange={(rules) => onOptionsChange({ rules })} />
+      </div>
+      <div className="toolbar-group">
+        <label className="toggle">
+          <input type="checkbox" checked={wrap} onChange={(e) => onWrapChange(e.target.checked)} />
+          Wrap lines
+        </label>
+      </div>
     </div>
   );
 }

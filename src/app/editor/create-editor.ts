@@ -4,7 +4,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput } from '@codemirror/language';
 import { lintGutter, lintKeymap, previousDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { Compartment, EditorState, StateEffect, StateField } from '@codemirror/state';
+import { Compartment, EditorState, StateEffect, StateField, type Text, type Transaction } from '@codemirror/state';
 import {
   crosshairCursor,
   drawSelection,
@@ -76,7 +76,20 @@ const languageBySize = EditorState.transactionExtender.of((tr) => {
 
 const schemaCompletion = async (context: CompletionContext) => (await loadCompletion()).schemaCompletion(context);
 
-export function createEditor(parent: HTMLElement, doc: string, onUpdate: (update: ViewUpdate) => void): EditorView {
+const wrapping = new Compartment();
+export const setLineWrapping = (view: EditorView, on: boolean) =>
+  view.dispatch({ effects: wrapping.reconfigure(on ? EditorView.lineWrapping : []) });
+
+export interface EditorHooks {
+  /**
+   * The text is about to change to `doc`. Called before the editor computes its new state
+   * (syntax tree, decorations, DOM), so the validation worker can start meanwhile.
+   */
+  beforeDocChange(doc: Text): void;
+  update(update: ViewUpdate): void;
+}
+
+export function createEditor(parent: HTMLElement, doc: string, hooks: EditorHooks, wrap = false): EditorView {
   const state = EditorState.create({
     doc,
     extensions: [
@@ -114,9 +127,19 @@ export function createEditor(parent: HTMLElement, doc: string, onUpdate: (update
         indentWithTab,
       ]),
       EditorView.contentAttributes.of({ 'aria-label': 'cloud-config text' }),
-      EditorView.updateListener.of(onUpdate),
+      wrapping.of(wrap ? EditorView.lineWrapping : []),
+      EditorView.updateListener.of(hooks.update),
     ],
   });
   requestIdleCallback(() => void Promise.all([loadHover(), loadCompletion()]), { timeout: 10_000 });
-  return new EditorView({ state, parent });
+  return new EditorView({
+    state,
+    parent,
+    dispatchTransactions(trs: readonly Transaction[], view: EditorView) {
+      // A transaction's new state is computed lazily; its new text is not, and is all we need.
+      const last = trs[trs.length - 1];
+      if (trs.some((tr) => tr.docChanged)) hooks.beforeDocChange(last.newDoc);
+      view.update(trs);
+    },
+  });
 }

@@ -38,6 +38,29 @@ function fixAction(fix: Fix, reportedFrom: number): Action {
   };
 }
 
+/** Everything a finding says, so that a finding reported again is recognised as the same one. */
+export const findingKey = (f: Finding): string =>
+  `${f.line}:${f.column}-${f.endLine}:${f.endColumn}|${f.from}-${f.to}|${f.kind}|${f.rule}|${f.message}|${f.fixes?.map((x) => `${x.from}-${x.to}:${x.title}:${x.insert}`).join(',') ?? ''}`;
+
+/**
+ * The new report's findings, with each one that the previous report already had replaced by the
+ * previous object, so that the editor and the list can tell what changed by identity alone.
+ * `same` says whether nothing changed at all.
+ */
+export function reuseUnchanged(previous: readonly Finding[], next: readonly Finding[]): { entries: Finding[]; same: boolean } {
+  const known = new Map<string, Finding>();
+  for (const f of previous) known.set(findingKey(f), f);
+  let reused = 0;
+  const entries = next.map((f) => {
+    const old = known.get(findingKey(f));
+    if (!old) return f;
+    known.delete(findingKey(f));
+    reused++;
+    return old;
+  });
+  return { entries, same: reused === next.length && next.length === previous.length };
+}
+
 /** Editor diagnostics for the findings that have a place (line 0 findings only go in the list). */
 export function toDiagnostics(findings: readonly Finding[], doc: Text, openHelp: (rule: string) => void): Map<Finding, Diagnostic> {
   const out = new Map<Finding, Diagnostic>();

@@ -1,14 +1,17 @@
 import type { Notice, NoticeTopic } from '../use-notices';
 
-interface StatusLineProps {
+interface NoticesProps {
   notices: Notice[];
   onDismiss(topic: NoticeTopic): void;
 }
 
-/** Messages about what the app did (opened, copied, saved, stopped) or could not do. */
-export function StatusLine({ notices, onDismiss }: StatusLineProps) {
+/**
+ * Messages about what the app did (opened, copied, saved, stopped, updated) or could not do.
+ * They float over the page's corner, so no strip of the page is kept empty for them.
+ */
+export function Notices({ notices, onDismiss }: NoticesProps) {
   return (
-    <footer className="status-line" role="status" aria-live="polite" data-testid="status">
+    <div className="notices" role="status" aria-live="polite" data-testid="status">
       {notices.map((n) => (
         <p key={n.topic} className={`notice notice-${n.tone}`} data-topic={n.topic}>
           <span>{n.text}</span>
@@ -17,6 +20,6 @@ export function StatusLine({ notices, onDismiss }: StatusLineProps) {
           </button>
         </p>
       ))}
-    </footer>
+    </div>
   );
 }

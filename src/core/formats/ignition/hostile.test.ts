@@ -32,6 +32,13 @@ describe('Ignition on hostile input', () => {
     expect(entries.map((e) => [e.line, e.column, e.message])).toEqual([[1, 2, "invalid character '\\x00' looking for beginning of value"]]);
   });
 
+  it('marks JSON cut short at the end of the text, never past it', () => {
+    const text = '{"ignition": {';
+    expect(run(text).entries.map(({ line, column, from, to, rule }) => ({ line, column, from, to, rule }))).toEqual([
+      { line: 1, column: 15, from: 14, to: 14, rule: 'json-syntax' },
+    ]);
+  });
+
   it('keeps long values out of messages', () => {
     const key = 'k'.repeat(100_000);
     const { entries } = run(`{"ignition":{"version":"3.4.0"},"${key}":1}`);

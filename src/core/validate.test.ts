@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validate } from './validate';
 import { validateBytes } from './validate-bytes';
+import { Parser } from './yaml/libyaml/parser';
 
 const H = '#cloud-config\n';
 
@@ -212,5 +213,38 @@ describe('merge keys as go-yaml v2-era decoders apply them', () => {
   it('do not call an overridden merged key a duplicate', () => {
     const text = 'base: &b {hostname: a}\n<<: *b\nhostname: b\n';
     expect(validate(H + text).entries.filter((e) => e.rule === 'duplicate-key')).toEqual([]);
+  });
+});
+
+describe('a failure of the validator itself', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('becomes the internal-error finding, never an empty report', () => {
+    const text = `${H}hostname: "a b"\nbogus: 1\n`;
+    expect(validate(text, { target: 'coreos' }).entries.map((e) => e.rule)).toEqual(['hostname', 'unknown-key']);
+    const parse = Parser.prototype.parse;
+    for (const rules of ['all', 'reference'] as const) {
+      for (const target of ['coreos', 'flatcar'] as const) {
+        let total = 0;
+        vi.spyOn(Parser.prototype, 'parse').mockImplementation(function (this: Parser) {
+          total++;
+          return parse.call(this);
+        });
+        validate(text, { rules, target });
+        vi.restoreAllMocks();
+        expect(total).toBeGreaterThan(4);
+        // A failure early, midway and at the last event the validation reads.
+        for (const failAt of [1, Math.ceil(total / 2), total]) {
+          let calls = 0;
+          vi.spyOn(Parser.prototype, 'parse').mockImplementation(function (this: Parser) {
+            if (++calls === failAt) throw new TypeError('injected');
+            return parse.call(this);
+          });
+          const entries = validate(text, { rules, target }).entries;
+          expect(entries.map((e) => [e.rule, e.message]), `${rules}/${target}, call ${failAt}`).toEqual([['internal-error', 'validator failed: injected']]);
+          vi.restoreAllMocks();
+        }
+      }
+    }
   });
 });

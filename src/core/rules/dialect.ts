@@ -1,7 +1,7 @@
 import type { RuleFinding } from '../findings';
 import { firstLibyamlError } from '../yaml/libyaml-errors';
 import { buildTreeFromLibyaml } from '../yaml/libyaml/tree';
-import type { Range, TreeNode } from '../yaml/tree';
+import { TreeError, type Range, type TreeNode } from '../yaml/tree';
 import { orList } from './key-suggestions';
 
 /**
@@ -170,7 +170,9 @@ export function dialectNote(text: string): RuleFinding | undefined {
   let keys: (KeyAt & { range: Range })[];
   try {
     keys = yamlKeys(text);
-  } catch {
+  } catch (e) {
+    // A document go-yaml cannot decode gets no note; anything else is a bug.
+    if (!(e instanceof TreeError)) throw e;
     return undefined;
   }
   const verdict = classify(keys);

@@ -62,7 +62,8 @@ export function firstLibyamlError(text: string, options: LibyamlOptions = {}): L
       }
     }
   } catch (e) {
-    if (!(e instanceof LibyamlFailure)) return undefined;
+    // Only libyaml's own failures are syntax errors; anything else is a bug, and must surface.
+    if (!(e instanceof LibyamlFailure)) throw e;
     return failureToError(e);
   }
 }

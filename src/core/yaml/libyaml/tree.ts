@@ -11,7 +11,7 @@ import type { ScalarKindV3 } from '../go-scalar';
 import { FLAVOURS, type FlavourRules, type YamlFlavour } from '../flavour';
 import { goFloat, goKeyName, mappingEntries, normalisedName, spendBudget, treeNode, TreeError, type DuplicateKey, type NodeBase, type Range, type Tree, type TreeNode, type ValueKind } from '../tree';
 import { Ev, Parser, type EventDetails } from './parser';
-import { Style } from './scanner';
+import { LibyamlFailure, Style } from './scanner';
 
 const enum K {
   Scalar,
@@ -536,7 +536,10 @@ export function buildTreeFromLibyaml(text: string, budget: number, flavourName: 
   } else {
     try {
       root = compose(text, flavour);
-    } catch {
+    } catch (e) {
+      // A syntax error after the first document: go-yaml v1 still decodes nothing. Any other
+      // failure is a bug, and must reach the caller rather than read as an empty document.
+      if (!(e instanceof LibyamlFailure)) throw e;
       root = undefined;
     }
   }

@@ -18,7 +18,8 @@ function cli(args: string[], input?: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('cloud-config-validate', () => {
+// Every test spawns the CLI (tsx compiles on start); on a loaded machine that takes seconds.
+describe('cloud-config-validate', { timeout: 60_000 }, () => {
   it('prints FILE:LINE:COL: KIND: MESSAGE [rule] and a summary; exit 1 on errors', () => {
     const r = cli(['--rules', 'reference', good, bad]);
     expect(r.status).toBe(1);

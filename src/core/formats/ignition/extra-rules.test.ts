@@ -65,6 +65,19 @@ describe('ignition-ssh-key and ignition-password-hash', () => {
   });
 });
 
+describe('ignition-passwd-name', () => {
+  it('flags users and groups without a name, at their object', () => {
+    const text = config('"passwd":{"users":[{"name":"a"},{"groups":["docker"]}],"groups":[{"gid":5}]}');
+    expect(findings(text, 'ignition-passwd-name').map((f) => [f[1], f[3]])).toEqual([
+      [col(text, '{"groups"'), 'error'],
+      [col(text, '{"gid"'), 'error'],
+    ]);
+  });
+  it('leaves named entries alone', () => {
+    expect(findings(config('"passwd":{"users":[{"name":"a"}],"groups":[{"name":"g"}]}'), 'ignition-passwd-name')).toEqual([]);
+  });
+});
+
 describe('ignition-core-user', () => {
   it('flags fields that fight Flatcar\'s own core user', () => {
     const text = config('"passwd":{"users":[{"name":"core","uid":1000,"homeDir":"/home/core","sshAuthorizedKeys":[]}]}');

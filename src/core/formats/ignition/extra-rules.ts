@@ -139,6 +139,17 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
   });
 
   // Users.
+  for (const kind of ['users', 'groups'] as const) {
+    arr(obj(config.passwd)[kind]).map(obj).forEach((u, i) => {
+      if ((str(u.name) ?? '') !== '') return;
+      out.push({
+        kind: 'error',
+        message: `this ${kind === 'users' ? 'user' : 'group'} has no name: Ignition cannot create or change it and provisioning fails; add "name"`,
+        rule: 'ignition-passwd-name',
+        path: ['passwd', kind, i],
+      });
+    });
+  }
   arr(obj(config.passwd).users).map(obj).forEach((u, i) => {
     arr(u.sshAuthorizedKeys).forEach((key, k) => {
       if (typeof key !== 'string') return;

@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { validateBytes, type DeclaredFormat, type RuleSetName } from '../core';
+import { butaneToIgnition, validateBytes, type DeclaredFormat, type RuleSetName } from '../core';
 import { formatJson, formatText, type FileReport } from './format';
 
 const USAGE = `usage: cloud-config-validate [--rules reference|all] [--format text|json|sarif] FILE... | -
+       cloud-config-validate --to ignition FILE.bu
 
-Validates CoreOS / Flatcar cloud-config user-data and Ignition configs (.ign files, or JSON
-with an "ignition" member). "-" reads standard input.
+Validates CoreOS / Flatcar cloud-config user-data, Ignition configs (.ign files, or JSON with
+an "ignition" member) and Butane configs (.bu files, or YAML with variant: and version:).
+"-" reads standard input.
   --rules reference   exactly the findings of coreos-cloudinit's own validator
   --rules all         every check (default)
   --format text|json|sarif   output format (default text)
+  --to ignition       translate a Butane config: Ignition JSON on stdout, findings on stderr
 Exit status: 0 no errors, 1 a file has errors, 2 usage error or unreadable file.`;
 
 type Format = 'text' | 'json' | 'sarif';
@@ -17,6 +20,8 @@ interface Args {
   rules: RuleSetName;
   format: Format;
   files: string[];
+  /** `--to ignition`: write the Ignition a Butane file translates to. */
+  to?: 'ignition';
 }
 
 class UsageError extends Error {}
@@ -39,6 +44,10 @@ function parseArgs(argv: string[]): Args {
       const v = value();
       if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
       args.format = v;
+    } else if (flag === '--to') {
+      const v = value();
+      if (v !== 'ignition') throw new UsageError(`--to must be ignition, not "${v}"`);
+      args.to = v;
     } else if (flag === '--') {
       args.files.push(...argv.slice(i + 1));
       break;
@@ -66,7 +75,31 @@ async function format(files: FileReport[], kind: Format): Promise<string> {
 }
 
 /** The format a file name declares: `.ign` is Ignition whatever its content looks like. */
-const declaredFormat = (file: string): DeclaredFormat | undefined => (/\.ign$/i.test(file) ? 'ignition' : undefined);
+const declaredFormat = (file: string): DeclaredFormat | undefined => (/\.ign$/i.test(file) ? 'ignition' : /\.bu$/i.test(file) ? 'butane' : undefined);
+
+async function readInput(file: string): Promise<Uint8Array> {
+  return file === '-' ? readStdin() : readFile(file);
+}
+
+/** `--to ignition`: the translated config on stdout, findings as text on stderr. */
+async function translateFiles(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let status = 0;
+  for (const file of args.files) {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await readInput(file));
+    } catch (e) {
+      err.write(`cloud-config-validate: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      status = 2;
+      continue;
+    }
+    const { report, ignition } = butaneToIgnition(text, { rules: args.rules });
+    if (report.entries.length) err.write(formatText([{ file, report }]));
+    if (ignition) out.write(JSON.stringify(ignition) + '\n');
+    if (status === 0 && (!ignition || report.entries.some((e) => e.kind === 'error'))) status = 1;
+  }
+  return status;
+}
 
 /** Runs the CLI; returns the exit status. */
 export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
@@ -82,6 +115,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     err.write(`cloud-config-validate: ${e.message}\n${USAGE}\n`);
     return 2;
   }
+  if (args.to) return translateFiles(args, out, err);
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const file of args.files) {

@@ -3,3 +3,4 @@ export { validateBytes } from './validate-bytes';
 export { DEFAULT_TARGET } from './types';
 export type { DeclaredFormat, Finding, Fix, InputKind, Position, Report, RuleSetName, Severity, Target, ValidateOptions } from './types';
 export { documentOrder } from './report/order';
+export { butaneToIgnition } from './formats/butane';

@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../../types';
 import type { FormatInput } from '../format';
 import { firstLibyamlError, libyamlOffset } from '../../yaml/libyaml-errors';
 import { buildTreeFromLibyaml } from '../../yaml/libyaml/tree';
-import { TreeError, type TreeNode } from '../../yaml/tree';
+import { TreeError, type Tree, type TreeNode } from '../../yaml/tree';
 import { fieldMeta, schemaFor, type SpecMinor } from '../ignition/schema';
 import { referenceChecks, type PathStep } from '../ignition/reference-rules';
 import { parseSemver } from '../ignition/go/semver';
@@ -43,48 +43,70 @@ interface Entry {
 }
 
 type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+/** Whether a value is empty as butane's filters see it: nothing set anywhere inside. */
+const emptyValue = (v: unknown): boolean =>
+  v === undefined || (Array.isArray(v) ? v.every(emptyValue) : typeof v === 'object' && v !== null ? Object.values(v).every(emptyValue) : false);
 
 /** YAML 1.1 booleans yaml.v3 still accepts when the field is a bool. */
 const YAML11_BOOL: Record<string, boolean> = { y: true, Y: true, yes: true, Yes: true, YES: true, on: true, On: true, ON: true, n: false, N: false, no: false, No: false, NO: false, off: false, Off: false, OFF: false };
 
-class DecodeStop {
-  constructor(readonly message: string, readonly node: TreeNode) {}
+interface TypeError {
+  message: string;
+  node: TreeNode;
 }
 
 const tagOf = (n: TreeNode) => (n.kind === 'map' ? '!!map' : n.kind === 'seq' ? '!!seq' : n.kind === 'str' ? '!!str' : n.kind === 'int' ? '!!int' : n.kind === 'float' ? '!!float' : n.kind === 'bool' ? '!!bool' : '!!null');
+const shown = (n: TreeNode) => (n.kind === 'map' || n.kind === 'seq' ? '' : ` \`${n.text.slice(0, 60)}\``);
+
+interface DecodeContext {
+  unused: Entry[];
+  /** yaml.v3 goes on after a type error and reports them all. */
+  errors: TypeError[];
+  /** Sugar keys of this Butane version, by Go type. */
+  sugar: Record<string, string[]>;
+}
 
 /** Decodes a YAML node into a Butane structure (Ignition's, snake_cased, plus the sugar). */
-function decode(node: TreeNode, schema: z.ZodType, unused: Entry[], path: PathStep[]): unknown {
+function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext, path: PathStep[]): unknown {
   if (node.kind === 'null') return undefined;
   const go = fieldMeta(schema)?.go ?? '';
+  const refuse = (into: string) => {
+    ctx.errors.push({ message: `cannot unmarshal ${tagOf(node)}${shown(node)} into ${into}`, node });
+    return undefined;
+  };
   if (schema instanceof z.ZodObject) {
-    if (node.kind !== 'map') throw new DecodeStop(`cannot unmarshal ${tagOf(node)} into ${go}`, node);
+    if (node.kind !== 'map') return refuse(go);
     const shape = schema.shape as Record<string, z.ZodType>;
     const byKey = new Map(Object.keys(shape).map((k) => [snake(k), k]));
-    const sugar = SUGAR[go] ?? [];
+    const sugar = ctx.sugar[go] ?? [];
     const out: Obj = {};
     for (const child of node.children) {
       const key = child.rawName;
       const field = byKey.get(key);
-      if (field !== undefined) out[field] = decode(child, shape[field], unused, [...path, key]);
-      else if (sugar.includes(key)) out[key] = key === 'trees' ? child.children.map((t) => ({ local: scalar(t.children.find((c) => c.rawName === 'local')), path: scalar(t.children.find((c) => c.rawName === 'path')) })) : scalar(child);
-      else unused.push({ kind: 'warning', message: `Unused key ${key}`, rule: 'ignition-unknown-key', path: [...path, { key }] });
+      if (field !== undefined) out[field] = decode(child, shape[field], ctx, [...path, key]);
+      else if (key === 'trees' && sugar.includes(key)) out.trees = child.children.map((t) => ({ local: scalar(t.children.find((c) => c.rawName === 'local')), path: scalar(t.children.find((c) => c.rawName === 'path')) }));
+      else if (sugar.includes(key)) out[key] = key === 'with_mount_unit' ? decode(child, z.boolean(), ctx, [...path, key]) : scalar(child);
+      else ctx.unused.push({ kind: 'warning', message: `Unused key ${key}`, rule: 'ignition-unknown-key', path: [...path, { key }] });
     }
     return out;
   }
   if (schema instanceof z.ZodArray) {
-    if (node.kind !== 'seq') throw new DecodeStop(`cannot unmarshal ${tagOf(node)} into []${go.replace(/^\[\]/, '')}`, node);
-    return node.children.map((c, i) => decode(c, schema.element as z.ZodType, unused, [...path, i]));
+    if (node.kind !== 'seq') return refuse(go);
+    return node.children.map((c, i) => decode(c, schema.element as z.ZodType, ctx, [...path, i]));
   }
-  if (node.kind === 'map' || node.kind === 'seq') throw new DecodeStop(`cannot unmarshal ${tagOf(node)} into ${go}`, node);
+  if (node.kind === 'map' || node.kind === 'seq') return refuse(go);
   if (schema instanceof z.ZodNumber) {
-    if (node.kind !== 'int' || typeof node.value !== 'number') throw new DecodeStop(`cannot unmarshal ${tagOf(node)} \`${node.text.slice(0, 60)}\` into int`, node);
-    return node.value;
+    if (node.kind === 'int' && typeof node.value === 'number') return node.value;
+    // yaml.v3 reads 0o644 as octal too.
+    if (node.kind === 'str' && /^0o[0-7]+$/.test(node.text)) return parseInt(node.text.slice(2), 8);
+    return refuse('int');
   }
   if (schema instanceof z.ZodBoolean) {
     if (node.kind === 'bool') return node.value;
     if (node.text in YAML11_BOOL) return YAML11_BOOL[node.text];
-    throw new DecodeStop(`cannot unmarshal ${tagOf(node)} \`${node.text.slice(0, 60)}\` into bool`, node);
+    return refuse('bool');
   }
   return node.text;
 }
@@ -221,13 +243,14 @@ export function translateButane(input: FormatInput): ButaneResult {
     const [from, to] = lines.lineRange(Math.min(line, lines.lineCount));
     return { findings: [place('error', syntax.problem, 'yaml-syntax', [from, to])] };
   }
-  let root: TreeNode;
+  let tree: Tree;
   try {
-    root = buildTreeFromLibyaml(text, 100_000 + text.length).root;
+    tree = buildTreeFromLibyaml(text, 100_000 + text.length);
   } catch (e) {
     if (!(e instanceof TreeError)) throw e;
     return { findings: [place('error', e.message, 'yaml-syntax', [e.range[0], e.range[1]])] };
   }
+  const root = tree.root;
   const top = (k: string) => (root.kind === 'map' ? root.children.find((c) => c.rawName === k) : undefined);
   const variant = top('variant');
   const version = top('version');
@@ -240,17 +263,25 @@ export function translateButane(input: FormatInput): ButaneResult {
   if (minor === undefined) {
     const known = variant.text === 'flatcar' ? '' : ['fcos', 'openshift', 'rhcos', 'fiot', 'r4e'].includes(variant.text) ? `; variant ${variant.text} is Butane's, but only flatcar is checked here` : '';
     const message = `No translator exists for variant ${variant.text} with version ${canonical}`;
-    return { findings: [place('error', all ? message + (known || '; variant flatcar has 1.0.0 and 1.1.0') : message, 'butane-version', all ? [variant.valueRange[0], variant.valueRange[1]] : undefined)] };
+    const where: [number, number] | undefined = variant.text === 'flatcar' && vRange ? vRange : [variant.valueRange[0], variant.valueRange[1]];
+    return { findings: [place('error', all ? message + (known || '; variant flatcar has 1.0.0 and 1.1.0') : message, 'butane-version', all ? where : undefined)] };
   }
   const ignSchema = schemaFor(minor);
   schemaForButane = ignSchema;
   const entries: Entry[] = [];
-  let config: Obj;
-  try {
-    config = (decode(root, ignSchema, entries, []) ?? {}) as Obj;
-  } catch (e) {
-    if (!(e instanceof DecodeStop)) throw e;
-    return { findings: [place('error', e.message, 'butane-type', [e.node.valueRange[0], e.node.valueRange[1]])] };
+  if (tree.duplicates.length) {
+    // yaml.v3 refuses a mapping with a key given twice.
+    return {
+      findings: tree.duplicates.map((d) =>
+        place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]]),
+      ),
+    };
+  }
+  const sugar = minor >= 4 ? SUGAR : { ...SUGAR, 'types.Unit': [], 'types.Dropin': [] };
+  const ctx: DecodeContext = { unused: entries, errors: [], sugar };
+  const config = (decode(root, ignSchema, ctx, []) ?? {}) as Obj;
+  if (ctx.errors.length) {
+    return { findings: ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)])) };
   }
   const butane: Entry[] = [];
   butaneChecks(config, ignSchema, [], butane);
@@ -261,6 +292,11 @@ export function translateButane(input: FormatInput): ButaneResult {
   let ignition: Obj | undefined;
   if (!fatal()) {
     ignition = translate(config, entries, untranslated);
+    // Flatcar's specs leave clevis out: butane's field filter refuses it.
+    arr(obj(ignition.storage).luks).forEach((l, i) => {
+      if (emptyValue(obj(l).clevis)) return;
+      entries.push({ kind: 'error', message: 'clevis is not supported in this spec version', rule: 'butane-unsupported', path: ['storage', 'luks', i, 'clevis'] });
+    });
     (ignition.ignition as Obj | undefined) ?? (ignition.ignition = {});
     (ignition.ignition as Obj).version = `3.${minor}.0`;
     if (!fatal()) {

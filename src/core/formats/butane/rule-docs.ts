@@ -10,5 +10,6 @@ export const butaneRuleDocs: Record<string, RuleDoc> = {
   'butane-local': ref('Local files', 'local, contents_local and trees read files relative to a files directory (butane -d DIR); without one butane refuses them. In the browser a local file cannot be read: inline it.'),
   'butane-mode': ref('Decimal-looking mode', 'In YAML, 644 is the decimal number 644. A mode that only makes sense read as octal needs its leading zero: 0644.'),
   'butane-mount-unit': ref('Mount unit', 'with_mount_unit needs the filesystem\'s format, and its path unless it is swap.'),
+  'butane-unsupported': ref('Not in Flatcar\'s spec', 'Flatcar\'s Butane variant leaves some Ignition fields out (clevis for LUKS); butane refuses a config that sets them.'),
   'butane-untranslated': { title: 'Not translated here', help: 'Sugar whose translation this validator does not write yet; its other checks still run.', reference: false },
 };

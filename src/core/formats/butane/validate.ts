@@ -14,7 +14,7 @@ import { fieldMeta, schemaFor, type SpecMinor } from '../ignition/schema';
 import { referenceChecks, type PathStep } from '../ignition/reference-rules';
 import { parseSemver } from '../ignition/go/semver';
 import { closest } from '../../rules/edit-distance';
-import { checkForDecimalMode } from './mode';
+import { checkForDecimalMode } from '../decimal-mode';
 import { dataUrlOf } from './data-url';
 import { ignitionJson } from './emit';
 

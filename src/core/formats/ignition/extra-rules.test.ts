@@ -19,6 +19,12 @@ describe('ignition-mode-octal', () => {
       [1, col(text, '755'), col(text, '755') + 3, 'error', '"mode": 755 is the decimal number 755, which is 0o1363 (JSON has no octal numbers); for 0755 write 493'],
     ]);
   });
+  it('flags small octal-looking modes too, when only the octal reading is a usual mode', () => {
+    const text = config('"storage":{"files":[{"path":"/a","mode":400}]}');
+    expect(findings(text, 'ignition-mode-octal').map((f) => [f[1], f[4]])).toEqual([
+      [col(text, '400'), '"mode": 400 is the decimal number 400, which is 0o620 (JSON has no octal numbers); for 0400 write 256'],
+    ]);
+  });
   it('leaves decimal modes alone', () => {
     for (const m of [420, 493, 384, 511, 448, 416]) expect(findings(config(`"storage":{"files":[{"path":"/a","mode":${m}}]}`), 'ignition-mode-octal')).toEqual([]);
   });

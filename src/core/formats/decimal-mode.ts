@@ -1,4 +1,4 @@
-/** butane's CheckForDecimalMode: a mode that reads as typical only when its digits are octal. */
+/** butane's CheckForDecimalMode, shared by the Butane and Ignition checks: a mode that reads as typical only when its digits are octal. */
 
 function decimalModeToOctal(mode: number): number | undefined {
   if (mode < 0 || mode > 7777) return undefined;

@@ -28,10 +28,11 @@ describe('Ignition on hostile input', () => {
   it('handles large configs in linear time', { timeout: 60_000 }, () => {
     const config = (n: number) =>
       `{"ignition":{"version":"3.4.0"},"storage":{"files":[${Array.from({ length: n }, (_, i) => `{"path":"/opt/f${i}","mode":420,"contents":{"source":"data:,x"}}`).join(',')}]}}`;
-    const best = (n: number) => Math.min(...[0, 1, 2].map(() => run(config(n)).ms));
+    const best = (n: number) => Math.min(...[0, 1, 2, 3].map(() => run(config(n)).ms));
     expect(run(config(100)).entries).toEqual([]);
-    // Four times the input: about four times the time (a quadratic step would take sixteen).
-    expect(best(4000) / best(1000)).toBeLessThan(9);
+    // Four times the input: about four times the time (a quadratic step would take sixteen);
+    // the margin is for a loaded machine.
+    expect(best(4000) / best(1000)).toBeLessThan(12);
   });
 
   it('reports binary garbage as a syntax error at its first byte', () => {

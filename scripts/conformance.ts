@@ -24,3 +24,19 @@ for (const target of TARGETS) {
   }
   console.log(`conformance (Ignition): ${ok}/${ign.length} cases match ignition-validate`);
 }
+
+// Butane: the .bu cases, findings and translation.
+{
+  const { compareIgnitionCase, compareTranslation, loadIgnitionCases } = await import('../test/conformance-ignition-cases');
+  const bu = loadIgnitionCases().filter((c) => c.ext === 'bu');
+  let findings = 0;
+  let translation = 0;
+  for (const c of bu) {
+    const r = compareIgnitionCase(c);
+    if (r.ok) findings++;
+    else if (process.argv.includes('-v')) console.log(`FAIL ${c.name}\n  missing: ${r.missing.join(' ; ')}\n  extra:   ${r.extra.join(' ; ')}`);
+    if (compareTranslation(c).ok) translation++;
+    else if (process.argv.includes('-v')) console.log(`FAIL ${c.name}: translation differs`);
+  }
+  console.log(`conformance (Butane): ${findings}/${bu.length} cases match butane's findings, ${translation}/${bu.length} its translation`);
+}

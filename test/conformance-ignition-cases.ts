@@ -1,7 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { validate, type Finding } from '../src/core';
+import { translateButane } from '../src/core/formats/butane/validate';
+import { decodeDataUrl } from '../src/core/formats/ignition/go/dataurl';
+import { LineIndex } from '../src/core/text/line-index';
 
 /**
  * The Ignition / Butane conformance corpus (test/conformance-ignition): configs and the reports
@@ -27,8 +31,9 @@ export interface IgnitionCase {
   expected: { entries: ExpectedIgnitionEntry[]; ignition?: unknown };
 }
 
-/** Fewer `.ign` cases than this means a damaged copy of the corpus, never a pass. */
+/** Fewer cases than these means a damaged copy of the corpus, never a pass. */
 export const MIN_IGN_CASES = 81;
+export const MIN_BU_CASES = 28;
 
 export function loadIgnitionCases(): IgnitionCase[] {
   const casesDir = join(IGNITION_CORPUS_DIR, 'cases');
@@ -38,6 +43,8 @@ export function loadIgnitionCases(): IgnitionCase[] {
   const files = readdirSync(casesDir).filter((f) => /\.(ign|bu)$/.test(f)).sort();
   const ign = files.filter((f) => f.endsWith('.ign')).length;
   if (ign < MIN_IGN_CASES) throw new Error(`Ignition conformance corpus incomplete: ${casesDir} holds ${ign} .ign cases, expected at least ${MIN_IGN_CASES}`);
+  const bu = files.length - ign;
+  if (bu < MIN_BU_CASES) throw new Error(`Ignition conformance corpus incomplete: ${casesDir} holds ${bu} .bu cases, expected at least ${MIN_BU_CASES}`);
   return files.map((f) => {
     const ext = f.endsWith('.ign') ? 'ign' : 'bu';
     const name = f.slice(0, -(ext.length + 1));
@@ -50,7 +57,7 @@ export function loadIgnitionCases(): IgnitionCase[] {
 const show = (e: { kind: string; line: number | null; message: string }) => `${e.kind}@${e.line ?? '*'}: ${e.message}`;
 
 /** The README's rule: a multiset match, strict entries by message and line, others by line. */
-export function compareIgnitionCase(c: IgnitionCase, got: Finding[] = validate(c.text, { rules: 'reference', format: 'ignition' }).entries) {
+export function compareIgnitionCase(c: IgnitionCase, got: Finding[] = validate(c.text, { rules: 'reference', format: c.ext === 'ign' ? 'ignition' : 'butane' }).entries) {
   const extra = [...got];
   const missing: string[] = [];
   for (const want of c.expected.entries) {
@@ -61,4 +68,28 @@ export function compareIgnitionCase(c: IgnitionCase, got: Finding[] = validate(c
     else missing.push(show(want));
   }
   return { ok: missing.length === 0 && extra.length === 0, missing, extra: extra.map((e) => show(e)) };
+}
+
+/** A data URL source (with its compression) as the bytes it decodes to, everywhere in a config. */
+function dataUrlsAsBytes(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(dataUrlsAsBytes);
+  if (!v || typeof v !== 'object') return v;
+  const o = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dataUrlsAsBytes(x)]));
+  if (typeof o.source === 'string' && o.source.startsWith('data:')) {
+    const r = decodeDataUrl(o.source);
+    if (r.ok) {
+      const bytes = o.compression === 'gzip' ? gunzipSync(r.data) : Buffer.from(r.data);
+      o.source = `bytes:${Buffer.from(bytes).toString('base64')}`;
+      delete o.compression;
+    }
+  }
+  return o;
+}
+
+/** The README's translation rule: equal as JSON, data URLs compared by their bytes. */
+export function compareTranslation(c: IgnitionCase): { ok: boolean; got: unknown; want: unknown } {
+  const r = translateButane({ text: c.text, lines: new LineIndex(c.text), rules: 'reference', target: 'flatcar', declared: true });
+  const got = dataUrlsAsBytes(r.ignition ?? null);
+  const want = dataUrlsAsBytes(c.expected.ignition ?? null);
+  return { ok: JSON.stringify(got) === JSON.stringify(want), got, want };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compareIgnitionCase, loadIgnitionCases, MIN_IGN_CASES } from './conformance-ignition-cases';
+import { compareIgnitionCase, compareTranslation, loadIgnitionCases, MIN_BU_CASES, MIN_IGN_CASES } from './conformance-ignition-cases';
 
-const cases = loadIgnitionCases().filter((c) => c.ext === 'ign');
+const all = loadIgnitionCases();
+const cases = all.filter((c) => c.ext === 'ign');
+const butane = all.filter((c) => c.ext === 'bu');
 
 describe('conformance with ignition-validate v2.20.0 over the Ignition corpus (reference rule set)', () => {
   it('finds the corpus', () => {
@@ -11,6 +13,20 @@ describe('conformance with ignition-validate v2.20.0 over the Ignition corpus (r
     it(c.name, () => {
       const r = compareIgnitionCase(c);
       expect({ missing: r.missing, extra: r.extra }).toEqual({ missing: [], extra: [] });
+    });
+  }
+});
+
+describe('conformance with butane v0.22.0 over the Butane corpus (reference rule set, translation)', () => {
+  it('finds the corpus', () => {
+    expect(butane.length).toBeGreaterThanOrEqual(MIN_BU_CASES);
+  });
+  for (const c of butane) {
+    it(c.name, () => {
+      const r = compareIgnitionCase(c);
+      expect({ missing: r.missing, extra: r.extra }).toEqual({ missing: [], extra: [] });
+      const t = compareTranslation(c);
+      expect(t.got).toEqual(t.want);
     });
   }
 });

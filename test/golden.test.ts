@@ -9,7 +9,10 @@ import { validate, type DeclaredFormat, type RuleSetName } from '../src/core';
  * NAME.all.out and NAME.reference.out, one `LINE:COL: KIND: MESSAGE [rule]` per line.
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), 'golden');
-const FORMATS: Record<string, { ext: string; format: DeclaredFormat }> = { ignition: { ext: '.ign', format: 'ignition' } };
+const FORMATS: Record<string, { ext: string; format: DeclaredFormat }> = {
+  ignition: { ext: '.ign', format: 'ignition' },
+  butane: { ext: '.bu', format: 'butane' },
+};
 
 for (const [dir, { ext, format }] of Object.entries(FORMATS)) {
   const inputs = readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(ext));

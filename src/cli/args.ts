@@ -4,6 +4,8 @@ export type OutputFormat = 'text' | 'json' | 'sarif' | 'coreos-json';
 
 export interface Args {
   rules: RuleSetName;
+  /** Write a translation instead of a report: `ignition` for a Butane config. */
+  to?: 'ignition';
   target: Target;
   format: OutputFormat;
   /** Exit 1 when there are more warnings than this (like eslint's option); undefined: no limit. */
@@ -19,12 +21,13 @@ const CHOICES = {
   '--rules': ['reference', 'all'],
   '--target': ['flatcar', 'coreos'],
   '--format': ['text', 'json', 'sarif', 'coreos-json'],
+  '--to': ['ignition'],
 } as const;
 
 const oneOf = (flag: keyof typeof CHOICES, v: string): string => {
   const allowed: readonly string[] = CHOICES[flag];
   if (allowed.includes(v)) return v;
-  const list = allowed.length === 2 ? allowed.join(' or ') : `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
+  const list = allowed.length === 1 ? allowed[0] : allowed.length === 2 ? allowed.join(' or ') : `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
   throw new UsageError(`${flag} must be ${list}, not "${v}"`);
 };
 
@@ -34,6 +37,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let target: Target | undefined;
   let format: OutputFormat = 'text';
   let maxWarnings: number | undefined;
+  let to: Args['to'];
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -48,6 +52,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (flag === '--rules') rules = oneOf(flag, value()) as RuleSetName;
     else if (flag === '--target') target = oneOf(flag, value()) as Target;
     else if (flag === '--format') format = oneOf(flag, value()) as OutputFormat;
+    else if (flag === '--to') to = oneOf(flag, value()) as Args['to'];
     else if (flag === '--max-warnings') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings must be a whole number of warnings (0 or more), not "${v}"`);
@@ -67,5 +72,6 @@ export function parseArgs(argv: readonly string[]): Command {
     rules = 'reference';
     target = 'coreos';
   }
-  return { kind: 'validate', args: { rules: rules ?? 'all', target: target ?? 'flatcar', format, maxWarnings, inputs } };
+  if (to && format === 'coreos-json') throw new UsageError('--to writes a translation; it takes no --format coreos-json');
+  return { kind: 'validate', args: { rules: rules ?? 'all', target: target ?? 'flatcar', format, maxWarnings, to, inputs } };
 }

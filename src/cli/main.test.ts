@@ -203,4 +203,17 @@ describe('--format coreos-json: the old online validator\'s response body', { ti
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).files[0].entries.map((e: { message: string }) => e.message)).toEqual(["invalid config version (couldn't parse)"]);
   });
+
+  it('translates Butane with --to ignition: JSON on stdout, findings on stderr', () => {
+    const good = file('node.bu', 'variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: /etc/motd\n      contents:\n        inline: hi\n');
+    const r = cli(['--to', 'ignition', good]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ ignition: { version: '3.3.0' }, storage: { files: [{ path: '/etc/motd', contents: { compression: '', source: 'data:,hi' } }] } });
+    const bad = file('bad.bu', 'variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: etc/motd\n');
+    const b = cli(['--to', 'ignition', bad]);
+    expect(b.status).toBe(1);
+    expect(b.stdout).toBe('');
+    expect(b.stderr).toContain(`${bad}:5:13: error: path not absolute [ignition-path]`);
+    expect(JSON.parse(cli(['--format', 'json', bad]).stdout).files[0].kind).toBe('butane');
+  });
 });

@@ -15,3 +15,4 @@ export { formatJson } from './report/json';
 export { formatCoreosJson } from './report/coreos-json';
 export { toSarif, type SarifTool } from './report/sarif';
 export { allRuleDocs, type RuleDoc } from './rule-docs';
+export { butaneToIgnition } from './formats/butane';

@@ -1,5 +1,6 @@
 import { isMultipartMime } from './formats/multipart/reader';
 import { ignitionFormat } from './formats/ignition';
+import { butaneFormat } from './formats/butane';
 import type { InputKind } from './types';
 
 /** Trailing white space as Go's unicode.IsSpace sees it (JavaScript's \s also takes U+FEFF). */
@@ -55,5 +56,6 @@ export function inputKind(text: string): InputKind {
   if (isCloudConfigHeader(text)) return 'cloud-config';
   if (isMultipartMime(text)) return 'multipart';
   if (ignitionFormat.detect(text)) return 'ignition';
+  if (butaneFormat.detect(text)) return 'butane';
   return 'unknown';
 }

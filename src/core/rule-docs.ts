@@ -1,5 +1,6 @@
 import { extraRules, passRules } from './rules';
 import { ignitionRuleDocs } from './formats/ignition/rule-docs';
+import { butaneRuleDocs } from './formats/butane/rule-docs';
 
 /**
  * One help entry per rule id: what the app shows in its rule help panel and what SARIF exports
@@ -111,7 +112,7 @@ export const inputRuleDocs: Record<string, RuleDoc> = {
 
 /** Help for every rule id: the reference's, the pipeline's and the `all` set's checks. */
 export function allRuleDocs(): Record<string, RuleDoc> {
-  const docs: Record<string, RuleDoc> = { ...referenceRuleDocs, ...inputRuleDocs, ...ignitionRuleDocs };
+  const docs: Record<string, RuleDoc> = { ...referenceRuleDocs, ...inputRuleDocs, ...ignitionRuleDocs, ...butaneRuleDocs };
   for (const r of [...extraRules, ...passRules]) docs[r.id] = { title: r.title, help: r.help, reference: false };
   return docs;
 }

@@ -11,7 +11,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export type InputKind = 'cloud-config' | 'script' | 'ignition' | 'butane' | 'multipart' | 'empty' | 'unknown';
 
 /** Formats a caller may declare (e.g. from a file extension) instead of having them detected. */
-export type DeclaredFormat = 'ignition';
+export type DeclaredFormat = 'ignition' | 'butane';
 
 export type RuleSetName = 'reference' | 'all';
 

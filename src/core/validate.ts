@@ -3,6 +3,7 @@ import { multipartFindings } from './formats/multipart/findings';
 import { inputKind } from './input-kind';
 import type { Format } from './formats/format';
 import { ignitionFormat } from './formats/ignition';
+import { butaneFormat } from './formats/butane';
 import { referenceLines } from './reference/line-scan';
 import { referenceRules } from './reference/rules';
 import { extraRules } from './rules';
@@ -246,7 +247,7 @@ function headerFinding(text: string, rules: RuleSetName, target: Target, lines: 
 }
 
 /** Formats with their own pipeline (cloud-config keeps its own below). */
-const FORMATS: Partial<Record<InputKind, Format>> = { ignition: ignitionFormat };
+const FORMATS: Partial<Record<InputKind, Format>> = { ignition: ignitionFormat, butane: butaneFormat };
 
 /** Validates user-data text. Never throws: every input yields a report, its findings in document order. */
 export function validate(text: string, options: ValidateOptions = {}): Report {

@@ -19,6 +19,12 @@ describe('ignition-mode-octal', () => {
       [1, col(text, '755'), col(text, '755') + 3, 'error', '"mode": 755 is the decimal number 755, which is 0o1363 (JSON has no octal numbers); for 0755 write 493'],
     ]);
   });
+  it('flags small octal-looking modes too, when only the octal reading is a usual mode', () => {
+    const text = config('"storage":{"files":[{"path":"/a","mode":400}]}');
+    expect(findings(text, 'ignition-mode-octal').map((f) => [f[1], f[4]])).toEqual([
+      [col(text, '400'), '"mode": 400 is the decimal number 400, which is 0o620 (JSON has no octal numbers); for 0400 write 256'],
+    ]);
+  });
   it('leaves decimal modes alone', () => {
     for (const m of [420, 493, 384, 511, 448, 416]) expect(findings(config(`"storage":{"files":[{"path":"/a","mode":${m}}]}`), 'ignition-mode-octal')).toEqual([]);
   });
@@ -62,6 +68,19 @@ describe('ignition-ssh-key and ignition-password-hash', () => {
   it('flags a plain password, not a crypt hash', () => {
     const text = config('"passwd":{"users":[{"name":"u","passwordHash":"secret"},{"name":"v","passwordHash":"$6$salt$abc"}]}');
     expect(findings(text, 'ignition-password-hash').map((f) => [f[1], f[3]])).toEqual([[col(text, '"secret"'), 'error']]);
+  });
+});
+
+describe('ignition-passwd-name', () => {
+  it('flags users and groups without a name, at their object', () => {
+    const text = config('"passwd":{"users":[{"name":"a"},{"groups":["docker"]}],"groups":[{"gid":5}]}');
+    expect(findings(text, 'ignition-passwd-name').map((f) => [f[1], f[3]])).toEqual([
+      [col(text, '{"groups"'), 'error'],
+      [col(text, '{"gid"'), 'error'],
+    ]);
+  });
+  it('leaves named entries alone', () => {
+    expect(findings(config('"passwd":{"users":[{"name":"a"}],"groups":[{"name":"g"}]}'), 'ignition-passwd-name')).toEqual([]);
   });
 });
 

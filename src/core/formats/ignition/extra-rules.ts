@@ -15,6 +15,7 @@ import { nodeAt, type PathStep } from './reference-rules';
 import { decodeDataUrl } from './go/dataurl';
 import { clean } from './go/path';
 import { stringOffsets } from './string-offsets';
+import { checkForDecimalMode } from '../decimal-mode';
 import type { SpecMinor } from './schema';
 
 export interface ExtraFinding {
@@ -69,12 +70,15 @@ function unitSyntax(text: string, root: JsonNode, contents: string, path: PathSt
   }
 }
 
-/** `mode` as written: 644 meant as octal is decimal 644, which is 0o1204. */
-function modeAsOctal(text: string, root: JsonNode, path: PathStep[], out: ExtraFinding[]): void {
+/**
+ * `mode` as written: 644 meant as octal is decimal 644, which is 0o1204. Flagged, as butane
+ * flags it, when the number is an odd mode but its digits read as octal are a typical one.
+ */
+function modeAsOctal(text: string, root: JsonNode, path: PathStep[], directory: boolean, out: ExtraFinding[]): void {
   const node = nodeAt(root, path);
   if (!node || node.type !== 'number') return;
   const raw = text.slice(node.start, node.end);
-  if (!/^[0-7]{3,4}$/.test(raw) || Number(raw) <= 0o777) return;
+  if (!/^[0-7]{3,4}$/.test(raw) || !checkForDecimalMode(Number(raw), directory)) return;
   const meant = parseInt(raw, 8);
   out.push({
     kind: 'error',
@@ -122,7 +126,7 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
           path: ['storage', kind, i, 'path'],
         });
       }
-      if (kind !== 'links') modeAsOctal(text, root, ['storage', kind, i, 'mode'], out);
+      if (kind !== 'links') modeAsOctal(text, root, ['storage', kind, i, 'mode'], kind === 'directories', out);
     });
   }
   arr(storage.files).map(obj).forEach((f, i) => {
@@ -139,6 +143,17 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
   });
 
   // Users.
+  for (const kind of ['users', 'groups'] as const) {
+    arr(obj(config.passwd)[kind]).map(obj).forEach((u, i) => {
+      if ((str(u.name) ?? '') !== '') return;
+      out.push({
+        kind: 'error',
+        message: `this ${kind === 'users' ? 'user' : 'group'} has no name: Ignition cannot create or change it and provisioning fails; add "name"`,
+        rule: 'ignition-passwd-name',
+        path: ['passwd', kind, i],
+      });
+    });
+  }
   arr(obj(config.passwd).users).map(obj).forEach((u, i) => {
     arr(u.sshAuthorizedKeys).forEach((key, k) => {
       if (typeof key !== 'string') return;

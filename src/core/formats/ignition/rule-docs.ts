@@ -27,5 +27,6 @@ export const ignitionRuleDocs: Record<string, RuleDoc> = {
   'ignition-script-exec': all('Script without exec bit', 'A file starting with "#!" is a script, but without an execute bit in its mode it cannot be run. Set "mode": 493 (0755).'),
   'ignition-ssh-key': all('SSH key', 'Each sshAuthorizedKeys entry must be one OpenSSH public key line: TYPE BASE64 [comment], as in the .pub file.'),
   'ignition-password-hash': all('Password hash', 'passwordHash is stored as it is: it must be a crypt(3) hash such as $6$... ("mkpasswd --method=SHA-512"), never a plain password.'),
+  'ignition-passwd-name': all('User or group without a name', 'Every passwd user and group needs a name; ignition-validate accepts an entry without one, but Ignition fails on it at boot.'),
   'ignition-core-user': all('The core user', 'Flatcar ships the user "core" (uid 500, home /home/core). Configs may add SSH keys or a password hash to it, but changing its uid, home, groups or shell makes Ignition modify it, which can break logins.'),
 };

@@ -1,0 +1,24 @@
+import type { Format } from '../format';
+import { LineIndex } from '../../text/line-index';
+import { sortFindings } from '../../report/order';
+import { DEFAULT_TARGET, type Report, type ValidateOptions } from '../../types';
+import { translateButane, validateButane } from './validate';
+
+/** Butane YAML: top-level `variant:` and `version:` keys. */
+export function looksLikeButane(text: string): boolean {
+  return /^variant:[ \t]*\S/m.test(text) && /^version:[ \t]*\S/m.test(text) && !text.startsWith('#cloud-config');
+}
+
+export const butaneFormat: Format = {
+  kind: 'butane',
+  detect: looksLikeButane,
+  validate: validateButane,
+};
+
+/** Translates Butane to Ignition: the report, and the config when Butane would write one. */
+export function butaneToIgnition(text: string, options: ValidateOptions = {}): { report: Report; ignition?: Record<string, unknown> } {
+  const rules = options.rules ?? 'all';
+  const target = options.target ?? DEFAULT_TARGET;
+  const r = translateButane({ text, lines: new LineIndex(text), rules, target, declared: true });
+  return { report: { kind: 'butane', target, entries: sortFindings(r.findings) }, ignition: r.ignition };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../validate';
+import { butaneToIgnition } from '.';
+
+const bu = (body: string, version = '1.1.0') => `variant: flatcar\nversion: ${version}\n${body}`;
+const ref = (text: string) => validate(text, { rules: 'reference', format: 'butane' }).entries.map((e) => [e.line, e.column, e.kind, e.message, e.rule]);
+/** 1-based line and column of the n-th occurrence of `token`. */
+function at(text: string, token: string, n = 1): [number, number] {
+  let i = -1;
+  for (let k = 0; k < n; k++) i = text.indexOf(token, i + 1);
+  if (i < 0) throw new Error(`${token} not in text`);
+  const before = text.slice(0, i).split('\n');
+  return [before.length, before[before.length - 1].length + 1];
+}
+
+describe('Butane: variant, version and YAML', () => {
+  it('is detected by its top-level variant and version', () => {
+    expect(validate(bu('')).kind).toBe('butane');
+    expect(ref(bu(''))).toEqual([]);
+    expect(ref(bu('', '1.0.0'))).toEqual([]);
+  });
+  it('names versions and variants it has no translator for, without a position', () => {
+    expect(ref(bu('', '1.5.0'))).toEqual([[0, 0, 'error', 'No translator exists for variant flatcar with version 1.5.0', 'butane-version']]);
+    expect(ref('variant: fcos\nversion: 1.4.0\n')[0][3]).toBe('No translator exists for variant fcos with version 1.4.0');
+    const all = validate('variant: fcos\nversion: 1.4.0\n', { format: 'butane' }).entries[0];
+    expect([all.line, all.column, all.message]).toEqual([1, 10, 'No translator exists for variant fcos with version 1.4.0; variant fcos is Butane\'s, but only flatcar is checked here']);
+    expect(ref('variant: flatcar\nversion: one\n')[0][3]).toBe('error parsing version; must be a valid semver');
+  });
+  it('puts a YAML syntax error on the line yaml.v3 prints (its context mark, 0-based)', () => {
+    const text = bu('storage:\n  files:\n    - path: /a\n     contents: x\n');
+    expect(ref(text).map((e) => [e[0], e[3]])).toEqual([[4, "did not find expected '-' indicator"]]);
+  });
+  it('refuses a key given twice, as yaml.v3 does', () => {
+    const text = bu('storage:\n  files:\n    - path: /a\n      path: /b\n');
+    expect(ref(text)).toEqual([[...at(text, 'path', 2), 'error', 'mapping key "path" already defined at line 5', 'butane-type']]);
+  });
+  it('reports every value of the wrong type, and accepts YAML 1.1 booleans in bool fields', () => {
+    const text = bu('systemd:\n  units:\n    - name: a.service\n      enabled: maybe\n      mask: [x]\n    - name: b.service\n      enabled: "yes"\n');
+    expect(ref(text)).toEqual([
+      [...at(text, 'maybe'), 'error', 'cannot unmarshal !!str `maybe` into bool', 'butane-type'],
+      [...at(text, '[x]'), 'error', 'cannot unmarshal !!seq into bool', 'butane-type'],
+    ]);
+    expect(ref(bu('systemd:\n  units:\n    - name: b.service\n      enabled: "yes"\n'))).toEqual([]);
+  });
+});
+
+describe('Butane: its own checks', () => {
+  it('unused keys at the key, sugar known per version', () => {
+    const text = bu('storage:\n  filez: []\nsystemd:\n  units:\n    - name: a.service\n      contents_local: a\n', '1.0.0');
+    expect(ref(text)).toEqual([
+      [...at(text, 'filez'), 'warning', 'Unused key filez', 'ignition-unknown-key'],
+      [...at(text, 'contents_local'), 'warning', 'Unused key contents_local', 'ignition-unknown-key'],
+    ]);
+    // 1.1.0 has contents_local: known, and refused without a files directory.
+    const v11 = bu('systemd:\n  units:\n    - name: a.service\n      contents_local: a\n');
+    // Line 6 is "      contents_local: a": the value is in column 23.
+    expect(ref(v11).map((e) => [e[0], e[1], e[3]])).toEqual([[6, 23, 'local file paths are relative to a files directory that must be specified with -d/--files-dir']]);
+  });
+  it('one source of contents, named at the last one given', () => {
+    const text = bu('storage:\n  files:\n    - path: /a\n      contents:\n        inline: hi\n        source: https://x/y\n');
+    expect(ref(text)).toEqual([[...at(text, 'https'), 'error', 'only one of the following can be set: inline, local, source', 'butane-sources']]);
+    expect(ref(bu('storage:\n  files:\n    - path: /a\n      contents:\n        inline: hi\n'))).toEqual([]);
+  });
+  it('decimal-looking modes, but not real decimal ones', () => {
+    const text = bu('storage:\n  files:\n    - path: /a\n      mode: 644\n');
+    expect(ref(text)).toEqual([[...at(text, '644'), 'warning', 'unreasonable mode would be reasonable if specified in octal; remember to add a leading zero', 'butane-mode']]);
+    expect(ref(bu('storage:\n  files:\n    - path: /a\n      mode: 0644\n'))).toEqual([]);
+    expect(ref(bu('storage:\n  files:\n    - path: /a\n      mode: 420\n'))).toEqual([]);
+  });
+  it('refuses clevis, which Flatcar\'s specs leave out', () => {
+    const text = bu('storage:\n  luks:\n    - name: data\n      device: /dev/sdb\n      clevis:\n        tpm2: true\n');
+    expect(ref(text)).toEqual([[...at(text, 'tpm2'), 'error', 'clevis is not supported in this spec version', 'butane-unsupported']]);
+  });
+});
+
+describe('Butane: Ignition\'s checks on the translation, at the YAML they came from', () => {
+  it('paths, duplicates and unit names', () => {
+    const text = bu('storage:\n  files:\n    - path: etc/a\n    - path: /b\n    - path: /b\nsystemd:\n  units:\n    - name: a\n');
+    expect(ref(text)).toEqual([
+      [...at(text, 'etc/a'), 'error', 'path not absolute', 'ignition-path'],
+      // The later entry, at its first key as yaml.v3 marks a mapping.
+      [...at(text, 'path: /b', 2), 'error', 'duplicate entry defined', 'ignition-duplicate'],
+      [10, 13, 'error', 'invalid systemd unit extension', 'ignition-unit-name'],
+    ]);
+  });
+  it('a bad data source in inline contents points at inline', () => {
+    const text = bu('storage:\n  files:\n    - path: /a\n      contents:\n        source: ftp://x\n');
+    expect(ref(text)).toEqual([[...at(text, 'ftp'), 'error', 'invalid url scheme', 'ignition-url']]);
+  });
+});
+
+describe('Butane: translation to Ignition', () => {
+  it('writes inline contents as data URLs, in butane\'s field order, leaving empty values out', () => {
+    const { ignition, report } = butaneToIgnition(bu('storage:\n  files:\n    - path: /opt/run.sh\n      mode: 0755\n      contents:\n        inline: "#!/bin/sh\\necho hi\\n"\n'), { rules: 'reference' });
+    expect(report.entries).toEqual([]);
+    expect(JSON.stringify(ignition)).toBe(
+      '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/opt/run.sh","contents":{"compression":"","source":"data:,%23!%2Fbin%2Fsh%0Aecho%20hi%0A"},"mode":493}]}}',
+    );
+  });
+  it('writes nothing when butane would refuse the config', () => {
+    expect(butaneToIgnition(bu('storage:\n  files:\n    - path: a\n')).ignition).toBeUndefined();
+  });
+});

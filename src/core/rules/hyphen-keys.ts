@@ -1,5 +1,5 @@
 import type { RuleFinding } from '../findings';
-import { shapeAt } from '../schema/shape';
+import { rootShape, shapeAt, type Shape } from '../schema/shape';
 import type { TreeNode } from '../yaml/tree';
 import type { Rule, RuleContext } from './context';
 import { renameFix } from './rename-fix';
@@ -10,8 +10,9 @@ import { renameFix } from './rename-fix';
  * 3975.2.0), while its validator still maps them, so these keys pass validation and are
  * ignored at boot.
  */
-export const isIgnoredHyphenKey = (n: TreeNode): boolean =>
-  n.keyRange !== undefined && n.keyIsString && n.rawName !== n.name && n.rawName.includes('-') && shapeAt(n.path) !== undefined;
+export const isIgnoredHyphenKey = (n: TreeNode): boolean => isHyphenated(n) && shapeAt(n.path) !== undefined;
+
+const isHyphenated = (n: TreeNode) => n.keyRange !== undefined && n.keyIsString && n.rawName !== n.name;
 
 function findingFor(ctx: RuleContext, parent: TreeNode, n: TreeNode): RuleFinding {
   const under = n.kind === 'map' || n.kind === 'seq' ? ' and everything under it' : '';
@@ -32,13 +33,17 @@ export const hyphenatedKey: Rule = {
   check(ctx) {
     if (ctx.target !== 'flatcar') return [];
     const out: RuleFinding[] = [];
-    const visit = (n: TreeNode) => {
+    // Down the known keys only, each with its shape.
+    const visit = (n: TreeNode, shape: Shape) => {
+      const fields = shape.goType === 'struct' ? shape.fields : undefined;
       for (const c of n.children) {
-        if (isIgnoredHyphenKey(c)) out.push(findingFor(ctx, n, c));
-        else if (shapeAt(c.path)) visit(c);
+        const field = fields ? fields.get(c.name) : shape.element;
+        if (!field) continue;
+        if (fields && isHyphenated(c)) out.push(findingFor(ctx, n, c));
+        else if (c.children.length > 0) visit(c, field);
       }
     };
-    visit(ctx.tree.root);
+    visit(ctx.tree.root, rootShape);
     return out;
   },
 };

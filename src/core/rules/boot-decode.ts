@@ -39,19 +39,31 @@ const STRUCTS: Record<string, string> = {
   users: 'User',
 };
 
-/** The Go type yaml.v3 names in its message for a field at `where` (dotted path). */
-function goTypeName(shape: Shape, where: string): string {
+/** The Go type yaml.v3 names in its messages, for every field shape (computed once). */
+const GO_TYPES = new Map<Shape, string>();
+(function name(shape: Shape, where: string) {
+  const struct = STRUCTS[where];
   switch (shape.goType) {
     case 'struct':
-      return `config.${STRUCTS[where]}`;
+      GO_TYPES.set(shape, `config.${struct}`);
+      break;
     case '[]struct':
-      return `[]config.${STRUCTS[where]}`;
+      GO_TYPES.set(shape, `[]config.${struct}`);
+      GO_TYPES.set(shape.element!, `config.${struct}`);
+      break;
     case 'string':
-      return where === 'manage_etc_hosts' ? 'config.EtcHosts' : 'string';
+      GO_TYPES.set(shape, where === 'manage_etc_hosts' ? 'config.EtcHosts' : 'string');
+      break;
+    case '[]string':
+      GO_TYPES.set(shape, '[]string');
+      GO_TYPES.set(shape.element!, 'string');
+      break;
     default:
-      return shape.goType;
+      GO_TYPES.set(shape, shape.goType);
   }
-}
+  const fields = shape.goType === '[]struct' ? shape.element!.fields : shape.fields;
+  for (const [key, field] of fields ?? []) name(field, where ? `${where}.${key}` : key);
+})(rootShape, '');
 
 /** Whether a scalar was written plain (not quoted, not a block scalar) where it stands. */
 export function isPlain(text: string, n: TreeNode): boolean {
@@ -82,7 +94,7 @@ function cannotUnmarshal(kind: V3Kind, n: TreeNode, into: string): string {
 
 const MAX_INT64 = 2 ** 63;
 
-function walk(text: string, n: TreeNode, shape: Shape, where: string, out: BootDecode): void {
+function walk(text: string, n: TreeNode, shape: Shape, out: BootDecode): void {
   const kind = v3Kind(text, n);
   if (kind === 'null') {
     out.accepted.set(n, 'nothing: the key stays unset');
@@ -90,7 +102,7 @@ function walk(text: string, n: TreeNode, shape: Shape, where: string, out: BootD
   }
   if (kind === 'map') out.visited.add(n);
   const reject = () => {
-    out.rejected.set(n, cannotUnmarshal(kind, n, goTypeName(shape, where)));
+    out.rejected.set(n, cannotUnmarshal(kind, n, GO_TYPES.get(shape)!));
   };
   switch (shape.goType) {
     case 'struct':
@@ -98,13 +110,13 @@ function walk(text: string, n: TreeNode, shape: Shape, where: string, out: BootD
       for (const c of n.children) {
         // Keys are matched as written: `reboot-strategy` is no field of config.Update.
         const field = c.keyIsString ? shape.fields!.get(c.rawName) : undefined;
-        if (field) walk(text, c, field, where ? `${where}.${c.rawName}` : c.rawName, out);
+        if (field) walk(text, c, field, out);
       }
       return;
     case '[]struct':
     case '[]string':
       if (kind !== 'seq') return reject();
-      for (const c of n.children) walk(text, c, shape.element!, where, out);
+      for (const c of n.children) walk(text, c, shape.element!, out);
       return;
     case 'string':
       if (kind === 'map' || kind === 'seq') return reject();
@@ -151,7 +163,7 @@ export function bootDecode(ctx: Pick<RuleContext, 'text' | 'tree'>): BootDecode 
   let d = cache.get(ctx.tree);
   if (!d) {
     d = { rejected: new Map(), accepted: new Map(), visited: new Set(), strings: [] };
-    walk(ctx.text, ctx.tree.root, rootShape, '', d);
+    walk(ctx.text, ctx.tree.root, rootShape, d);
     cache.set(ctx.tree, d);
   }
   return d;

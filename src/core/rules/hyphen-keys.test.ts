@@ -54,6 +54,16 @@ describe('hyphenated-key (Flatcar)', () => {
     expect(validate(text, { rules: 'all', target: 'flatcar' }).entries.map((e) => e.rule)).toEqual([RULE]);
   });
 
+  it('speaks alone for the key and what is under it in place of the reference\'s findings', () => {
+    const all = (text: string) => validate(text, { rules: 'all', target: 'flatcar' }).entries.map((e) => [e.line, e.rule]);
+    expect(all(`${H}users:\n  - name: a\n    coreos-ssh-import-url: http://x\n`)).toEqual([[4, RULE]]);
+    expect(all(`${H}coreos:\n  update:\n    reboot-strategy: sometimes\n`)).toEqual([[4, RULE]]);
+    expect(all(`${H}coreos:\n  units:\n    - name: a.service\n      drop-ins:\n        - name: 10-a.conf\n          runtime: [x]\n`)).toEqual([[5, RULE]]);
+    // The all set's own checks stay: they hold once the key is renamed.
+    expect(all(`${H}coreos:\n  units:\n    - name: a.service\n      drop-ins:\n        - name: a.txt\n          content: "[Service]"\n`)).toEqual([[5, RULE], [6, 'drop-in-name']]);
+    expect(validate(`${H}coreos:\n  update:\n    reboot-strategy: sometimes\n`, { rules: 'all', target: 'coreos' }).entries.map((e) => e.rule)).toEqual(['invalid-value']);
+  });
+
   it('leaves keys that are unknown anyway to unknown-key', () => {
     expect(findingsOf(`${H}coreos:\n  foo-bar: 1\n`, RULE, 'flatcar')).toEqual([]);
     expect(findingsOf(`${H}coreos:\n  reboot-strategy: off\n`, RULE, 'flatcar')).toEqual([]);

@@ -1,5 +1,5 @@
 import type { RuleFinding } from '../findings';
-import { shapeAt } from '../schema/shape';
+import { rootShape, type Shape } from '../schema/shape';
 import type { TreeNode } from '../yaml/tree';
 import type { Rule, RuleContext } from './context';
 import { renameFix } from './rename-fix';
@@ -10,8 +10,24 @@ import { renameFix } from './rename-fix';
  * 3975.2.0), while its validator still maps them, so these keys pass validation and are
  * ignored at boot.
  */
-export const isIgnoredHyphenKey = (n: TreeNode): boolean =>
-  n.keyRange !== undefined && n.keyIsString && n.rawName !== n.name && n.rawName.includes('-') && shapeAt(n.path) !== undefined;
+const isHyphenated = (n: TreeNode) => n.keyRange !== undefined && n.keyIsString && n.rawName !== n.name;
+
+/** The hyphenated known keys, outermost ones only (what is under one is ignored with it). */
+export function ignoredHyphenKeys(ctx: Pick<RuleContext, 'tree'>): { parent: TreeNode; key: TreeNode }[] {
+  const out: { parent: TreeNode; key: TreeNode }[] = [];
+  // Down the known keys only, each with its shape.
+  const visit = (n: TreeNode, shape: Shape) => {
+    const fields = shape.goType === 'struct' ? shape.fields : undefined;
+    for (const c of n.children) {
+      const field = fields ? fields.get(c.name) : shape.element;
+      if (!field) continue;
+      if (fields && isHyphenated(c)) out.push({ parent: n, key: c });
+      else if (c.children.length > 0) visit(c, field);
+    }
+  };
+  visit(ctx.tree.root, rootShape);
+  return out;
+}
 
 function findingFor(ctx: RuleContext, parent: TreeNode, n: TreeNode): RuleFinding {
   const under = n.kind === 'map' || n.kind === 'seq' ? ' and everything under it' : '';
@@ -31,14 +47,6 @@ export const hyphenatedKey: Rule = {
   help: 'CoreOS read `-` in a key as `_`, so `reboot-strategy` meant `reboot_strategy` and `drop-ins` meant `drop_ins`; old docs and many configs use that spelling. Since Flatcar 3975.2.0, coreos-cloudinit reads keys as written: a hyphenated key, and everything under it, is ignored at boot, although Flatcar\'s validator still accepts it. Write the key with underscores. (Target flatcar only.)',
   check(ctx) {
     if (ctx.target !== 'flatcar') return [];
-    const out: RuleFinding[] = [];
-    const visit = (n: TreeNode) => {
-      for (const c of n.children) {
-        if (isIgnoredHyphenKey(c)) out.push(findingFor(ctx, n, c));
-        else if (shapeAt(c.path)) visit(c);
-      }
-    };
-    visit(ctx.tree.root);
-    return out;
+    return ignoredHyphenKeys(ctx).map(({ parent, key }) => findingFor(ctx, parent, key));
   },
 };

@@ -6,7 +6,7 @@ import { shapeAt } from '../schema/shape';
 import { closest } from './edit-distance';
 import { orList, suggestKey } from './key-suggestions';
 import { bootDecode, rejectedMessage, type BootDecode } from './boot-decode';
-import { isIgnoredHyphenKey } from './hyphen-keys';
+import { ignoredHyphenKeys } from './hyphen-keys';
 import { renameFix } from './rename-fix';
 import { serviceNote } from './services';
 import { isTemplated } from './template';
@@ -66,6 +66,12 @@ function forFlatcar(f: RuleFinding, boot: BootDecode): RuleFinding {
   return f;
 }
 
+/** Whether a node (its key, or its value) lies inside one of the ranges. */
+function isUnder(n: TreeNode, ranges: readonly (readonly [number, number])[]): boolean {
+  const from = (n.keyRange ?? n.valueRange)[0];
+  return ranges.some(([a, b]) => from >= a && from < b);
+}
+
 /** The reference's checks of a value's content, which say nothing useful about a template placeholder. */
 const VALUE_CHECKS = new Set(['invalid-value', 'discovery-url', 'content-encoding']);
 
@@ -78,12 +84,13 @@ const VALUE_CHECKS = new Set(['invalid-value', 'discovery-url', 'content-encodin
 export function refineForAll(findings: RuleFinding[], ctx: RuleContext): RuleFinding[] {
   const dialect = collapseDialect(findings.filter((f) => f.rule === 'unknown-key'));
   const boot = ctx.target === 'flatcar' ? bootDecode(ctx) : undefined;
+  const ignored = boot ? ignoredHyphenKeys(ctx).map(({ key }) => [key.keyRange![0], key.valueRange[1]] as const) : undefined;
   const typed = new Set<TreeNode>();
   const out: RuleFinding[] = [];
   for (const f of findings) {
     if (VALUE_CHECKS.has(f.rule) && f.node && isTemplated(f.node.text)) continue;
-    // The hyphenated-key check speaks for these keys on Flatcar.
-    if (boot && f.rule === 'unknown-key' && f.node && isIgnoredHyphenKey(f.node)) continue;
+    // Flatcar ignores a hyphenated key and all under it; the hyphenated-key check says so, once.
+    if (ignored && f.node && isUnder(f.node, ignored)) continue;
     if (dialect?.replaced.has(f)) {
       if (f.node === dialect.note.node) out.push(dialect.note);
     } else if (f.rule === 'unknown-key') {

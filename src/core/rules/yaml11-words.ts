@@ -15,7 +15,7 @@ for (const w of 'y Y yes Yes YES on On ON'.split(' ')) WORDS.set(w, true);
 for (const w of 'n N no No NO off Off OFF'.split(' ')) WORDS.set(w, false);
 
 /** The boolean a YAML 1.1 word stands for, or undefined when the text is not one of them. */
-export const yaml11Bool = (text: string): boolean | undefined => WORDS.get(text);
+export const yaml11Bool = (text: string): boolean | undefined => (text.length <= 5 ? WORDS.get(text) : undefined);
 
 /** Quotes the way a string-valued YAML 1.1 word is kept a string by every YAML parser. */
 function quoteFix(n: TreeNode): Fix {

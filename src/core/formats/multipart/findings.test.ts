@@ -143,3 +143,24 @@ describe('multipart user-data elsewhere', () => {
     expect(validate(text, { rules: 'reference', target: 'coreos' }).entries.map((f) => [f.line, f.rule])).toEqual([[1, 'header']]);
   });
 });
+
+describe('damaged multipart user-data', () => {
+  const whole = crlf(mime(['Content-Type: text/cloud-config\nContent-Transfer-Encoding: base64', btoa('hostname: abcdefghijklmn\n')], ['Content-Type: text/cloud-config', CONFIG]));
+
+  it('gets findings, never a failure of the validator, however it is cut or garbled', () => {
+    const seen = new Set<string>();
+    for (let cut = 0; cut <= whole.length; cut++) {
+      const text = whole.slice(0, cut);
+      const garbled = whole.slice(0, cut) + '\u0000=="\r' + whole.slice(cut + 1);
+      for (const t of cut % 3 === 0 ? [text, garbled] : [text]) {
+        const report = flatcar(t);
+        expect(report.entries.filter((f) => f.rule === 'internal-error')).toEqual([]);
+        for (const f of report.entries) {
+          expect(f.from! >= 0 && f.to! <= t.length && f.from! <= f.to!).toBe(true);
+          seen.add(f.rule);
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['hyphenated-key', 'multipart']));
+  }, 30_000);
+});

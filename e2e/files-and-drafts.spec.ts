@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { readFile } from 'node:fs/promises';
 import { configWithProblems } from './fixtures';
 import { editorText, expectedProblems, openApp, pasteText, shownProblems } from './helpers';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { summaryText } from '../src/app/summary';
 import { configWithProblems } from './fixtures';
 import { cursorLine, expectedProblems, gutterMarkers, openApp, pasteText, shownProblems, underlines } from './helpers';

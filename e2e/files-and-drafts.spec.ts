@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { readFile } from 'node:fs/promises';
-import { configWithProblems } from './fixtures';
+import { configWithProblems, hugeConfig } from './fixtures';
 import { editorText, expectedProblems, openApp, pasteText, shownProblems } from './helpers';
 
 test('the draft survives a reload', async ({ page }) => {
@@ -10,6 +10,21 @@ test('the draft survives a reload', async ({ page }) => {
   const text = await editorText(page);
   await page.reload();
   await expect.poll(() => editorText(page)).toBe(text);
+});
+
+test('a big draft, saved only when the page goes away, survives a reload too', async ({ page }) => {
+  await openApp(page);
+  const text = hugeConfig(400 * 1024);
+  await pasteText(page, text);
+  await page.keyboard.type('# last words');
+  const typed = await editorText(page);
+  expect(typed.length).toBeGreaterThan(400 * 1024);
+  // Nothing is written while typing goes on...
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => localStorage.getItem('cloud-config-validator:draft')?.length ?? 0)).not.toBe(typed.length);
+  // ...and all of it when the page is left.
+  await page.reload();
+  await expect.poll(() => editorText(page)).toBe(typed);
 });
 
 test('a file opens from the file picker', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { configWithProblems } from './fixtures';
 import { openApp, pasteText } from './helpers';
 
@@ -35,17 +35,22 @@ test('after load, no request leaves the page’s origin, and the console stays c
   expect(problems).toEqual([]);
 });
 
-test('the page declares a Content-Security-Policy that forbids network access', async ({ page }) => {
-  await openApp(page);
-  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  expect(csp).toContain("connect-src 'none'");
-  expect(csp).toContain("script-src 'self'");
-  // The policy is in force: a fetch from the page is refused.
-  const fetched = await page.evaluate(() =>
-    fetch('https://example.com/').then(
-      () => 'sent',
-      () => 'blocked',
-    ),
-  );
-  expect(fetched).toBe('blocked');
+test.describe('Content-Security-Policy', () => {
+  // The refused fetch below is reported on the console, as it should be.
+  test.use({ quietConsole: false });
+
+  test('the page declares a Content-Security-Policy that forbids network access', async ({ page }) => {
+    await openApp(page);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    // The policy is in force: a fetch from the page is refused.
+    const fetched = await page.evaluate(() =>
+      fetch('https://example.com/').then(
+        () => 'sent',
+        () => 'blocked',
+      ),
+    );
+    expect(fetched).toBe('blocked');
+  });
 });

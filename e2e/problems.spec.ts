@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { validate } from '../src/core';
 import { configWithProblems } from './fixtures';
 import { cursorLine, editorText, expectedProblems, openApp, pasteText, shownProblems } from './helpers';

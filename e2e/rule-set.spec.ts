@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { brokenYaml } from './fixtures';
 import { expectedProblems, openApp, pasteText, shownProblems } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { deflateRawSync } from 'node:zlib';
 import { MAX_INPUT_CHARS } from '../src/core';
 import { brokenYaml, configWithProblems } from './fixtures';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { deflateRawSync } from 'node:zlib';
 import type { Target } from '../src/core';
 import { configWithProblems } from './fixtures';

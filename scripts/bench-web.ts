@@ -12,6 +12,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +20,16 @@ import { chromiumLaunchOptions } from '../e2e/chromium';
 
 const exampleConfig = readFileSync(new URL('../examples/etcd-cluster-node.yaml', import.meta.url), 'utf8');
 
-const PORT = 4183;
+/**
+ * A port nobody uses: with a fixed one, a second checkout's benchmark on the same machine would
+ * silently measure the other checkout's build.
+ */
+const PORT = await new Promise<number>((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address() as AddressInfo;
+    probe.close(() => resolve(port));
+  });
+});
 const APP_URL = `http://127.0.0.1:${PORT}/cloud-config-validator/`;
 const DIST = 'dist';
 const KEYSTROKES = 30;

@@ -18,10 +18,11 @@ export interface ValidationEvents {
 export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
 
 /**
- * How long a run may take before it is taken for stuck: 3 s, or 2 ms per KB for big inputs,
- * which are slow but legitimate (a 5 MB config takes a few seconds).
+ * How long a run may take before it is taken for stuck: 3 s, or 8 ms per KB for big inputs,
+ * which are slow but legitimate: a 1 MB config takes a few hundred ms on an idle laptop, and
+ * several times that on a slow or busy machine, which must not be mistaken for a hang.
  */
-export const timeBudget = (chars: number) => Math.max(3000, chars / 512);
+export const timeBudget = (chars: number) => Math.max(3000, chars / 128);
 
 /** Validates on the page's own thread; the same function the worker runs. */
 export type InlineValidator = (request: ValidateRequest) => ValidateResponse;

@@ -4,7 +4,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput } from '@codemirror/language';
 import { lintGutter, lintKeymap, previousDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { Compartment, EditorState, StateEffect, StateField, type Text, type Transaction } from '@codemirror/state';
+import { Compartment, EditorState, StateEffect, StateField, Text, type Transaction } from '@codemirror/state';
 import {
   crosshairCursor,
   drawSelection,
@@ -67,11 +67,45 @@ const keyDocsKeymap = [
  */
 export const LARGE_DOC_CHARS = 256 * 1024;
 
+/**
+ * Nor is flow nesting deeper than this highlighted: the highlighter walks the syntax tree
+ * recursively, and a few thousand `[` overflow its stack (the validator reports them anyway).
+ */
+const MAX_FLOW_DEPTH = 256;
+
+/** The deepest run of `[` / `{` not yet closed; brackets inside strings count too, erring on the safe side. */
+function flowDepthOver(doc: Text, limit: number): boolean {
+  let depth = 0;
+  for (const it = doc.iter(); !it.next().done; ) {
+    const chunk = it.value;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === 91 || c === 123) {
+        if (++depth > limit) return true;
+      } else if ((c === 93 || c === 125) && depth > 0) depth--;
+    }
+  }
+  return false;
+}
+
+const highlightable = (doc: Text) => doc.length <= LARGE_DOC_CHARS && !flowDepthOver(doc, MAX_FLOW_DEPTH);
+const BRACKETS = /[[\]{}]/;
+
 const language = new Compartment();
-const languageFor = (length: number) => (length > LARGE_DOC_CHARS ? [] : yaml());
-const languageBySize = EditorState.transactionExtender.of((tr) => {
-  if (!tr.docChanged || tr.startState.doc.length > LARGE_DOC_CHARS === tr.newDoc.length > LARGE_DOC_CHARS) return null;
-  return { effects: language.reconfigure(languageFor(tr.newDoc.length)) };
+const languageFor = (on: boolean) => (on ? yaml() : []);
+/** Re-decides on highlighting when an edit crosses the size limit or adds or removes brackets. */
+const languageByShape = EditorState.transactionExtender.of((tr) => {
+  if (!tr.docChanged) return null;
+  let brackets = false;
+  tr.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    brackets ||= BRACKETS.test(inserted.toString()) || BRACKETS.test(tr.startState.doc.sliceString(fromA, toA));
+  });
+  const crossed = tr.startState.doc.length > LARGE_DOC_CHARS !== tr.newDoc.length > LARGE_DOC_CHARS;
+  if (!brackets && !crossed) return null;
+  const on = highlightable(tr.newDoc);
+  const current = language.get(tr.startState);
+  const was = !(Array.isArray(current) && current.length === 0);
+  return on === was ? null : { effects: language.reconfigure(languageFor(on)) };
 });
 
 const schemaCompletion = async (context: CompletionContext) => (await loadCompletion()).schemaCompletion(context);
@@ -109,8 +143,8 @@ export function createEditor(parent: HTMLElement, doc: string, hooks: EditorHook
       highlightActiveLine(),
       highlightSelectionMatches(),
       search({ top: true }),
-      language.of(languageFor(doc.length)),
-      languageBySize,
+      language.of(languageFor(highlightable(Text.of(doc.split(/\r\n?|\n/))))),
+      languageByShape,
       theme,
       autocompletion({ override: [schemaCompletion] }),
       schemaHover,

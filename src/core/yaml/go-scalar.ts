@@ -141,6 +141,8 @@ function goParseBigUint(s: string): number | undefined {
 /** yaml.v3's resolve("", text) for a plain scalar. */
 export function resolvePlainV3(text: string): ResolvedV3 {
   if (text === '') return { kind: 'null', value: null, tag: '!!null' };
+  // Not resolve's doing: yaml.v3's parser tags a plain `<<` as a merge key itself.
+  if (text === '<<') return V3_TABLE.get(text)!;
   if (!V3_HINTED.test(text)) return { kind: 'str', value: text, tag: '!!str' };
   const hit = V3_TABLE.get(text);
   if (hit) return hit;

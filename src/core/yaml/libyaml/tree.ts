@@ -297,20 +297,28 @@ function scalarOf(n: LNode, isKey: boolean, flavour: FlavourRules): Scalar {
 const deref = (n: LNode | null): LNode | null => (n && n.k === K.Alias ? n.target : n);
 const rangeOf = (n: LNode | null, fallback: Range): Range => (n ? [n.start, n.end] : fallback);
 
-/** Go's %#v of a decoded value, for the reference's "invalid map key" message. */
-function goSyntax(n: LNode | null, depth = 0): string {
+/**
+ * Go's %#v of a decoded value, for the reference's "invalid map key" message. yaml.v3 decodes
+ * a mapping whose keys are all strings into a map[string]interface {}.
+ */
+function goSyntax(n: LNode | null, flavour: FlavourRules, depth = 0): string {
   if (depth > 20) return '...';
-  if (n && n.k === K.Alias) return goSyntax(n.target, depth + 1);
+  if (n && n.k === K.Alias) return goSyntax(n.target, flavour, depth + 1);
   if (n && n.k === K.Map) {
     const parts: string[] = [];
-    for (let i = 0; i < n.items.length; i += 2) parts.push(`${goSyntax(n.items[i], depth + 1)}:${goSyntax(n.items[i + 1], depth + 1)}`);
-    return `map[interface {}]interface {}{${parts.sort().join(', ')}}`;
+    let stringKeys = flavour.mergeAfterOwnKeys;
+    for (let i = 0; i < n.items.length; i += 2) {
+      const key = deref(n.items[i]);
+      if (stringKeys && !(key && key.k === K.Scalar && ['str', 'merge'].includes(scalarOf(key, true, flavour).kind))) stringKeys = false;
+      parts.push(`${goSyntax(n.items[i], flavour, depth + 1)}:${goSyntax(n.items[i + 1], flavour, depth + 1)}`);
+    }
+    return `map[${stringKeys ? 'string' : 'interface {}'}]interface {}{${parts.sort().join(', ')}}`;
   }
-  if (n && n.k === K.Seq) return `[]interface {}{${n.items.map((i) => goSyntax(i, depth + 1)).join(', ')}}`;
+  if (n && n.k === K.Seq) return `[]interface {}{${n.items.map((i) => goSyntax(i, flavour, depth + 1)).join(', ')}}`;
   if (n && n.k === K.Scalar) {
-    const s = scalarOf(n, false, FLAVOURS['go-yaml-v1']);
+    const s = scalarOf(n, false, flavour);
     if (s.kind === 'null') return 'interface {}(nil)';
-    if (s.kind === 'str') return JSON.stringify(s.value);
+    if (s.kind === 'str' || s.kind === 'merge') return JSON.stringify(s.value);
     if (s.kind === 'float') return goFloat(s.value as number);
     return String(s.value);
   }
@@ -337,7 +345,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
         const valueNode = m.items[i + 1];
         const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
         if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
-          throw new TreeError(`invalid map key: ${goSyntax(keyNode)}`, 'collection-key', keyRange);
+          throw new TreeError(`invalid map key: ${goSyntax(keyNode, ctx.flavour)}`, 'collection-key', keyRange);
         }
         const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, true, ctx.flavour) : { kind: 'null' as ScalarKindV3, value: null, text: '' };
         if (k.kind === 'merge') {
@@ -470,7 +478,7 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
       const keyRange = rangeOf(rawKey, base.valueRange);
       const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
       if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
-        throw new TreeError(`invalid map key: ${goSyntax(keyNode)}`, 'collection-key', keyRange);
+        throw new TreeError(`invalid map key: ${goSyntax(keyNode, ctx.flavour)}`, 'collection-key', keyRange);
       }
       const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, true, ctx.flavour) : { kind: 'null' as ScalarKindV3, value: null, text: '' };
       const kind: ValueKind = k.kind === 'merge' || k.kind === 'timestamp' ? 'str' : k.kind;

@@ -85,6 +85,8 @@ export interface ResolvedV3 {
   value: string | number | boolean | null;
   /** yaml.v3's short tag for the value: `!!str`, `!!int`, `!!timestamp`, ... */
   tag: string;
+  /** An integer past int64 that fits uint64 (Go's uint64, not int). */
+  uint64?: boolean;
 }
 
 const V3_TABLE = new Map<string, ResolvedV3>();
@@ -158,7 +160,7 @@ export function resolvePlainV3(text: string): ResolvedV3 {
     const i = goParseInt(plain);
     if (i !== undefined) return { kind: 'int', value: i, tag: '!!int' };
     const u = goParseBigUint(plain);
-    if (u !== undefined) return { kind: 'int', value: u, tag: '!!int' };
+    if (u !== undefined) return { kind: 'int', value: u, tag: '!!int', uint64: true };
     if (YAML_STYLE_FLOAT.test(plain)) {
       const f = Number(plain);
       if (Number.isFinite(f)) return { kind: 'float', value: f, tag: '!!float' };

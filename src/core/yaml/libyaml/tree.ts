@@ -256,6 +256,7 @@ const shortTag = (tag: string): string => (tag.startsWith(LONG_TAG) ? '!!' + tag
 const RESOLVABLE = new Set(['!!bool', '!!int', '!!float', '!!null', '!!timestamp']);
 
 interface Scalar {
+  uint64?: boolean;
   kind: ScalarKindV3;
   value: string | number | boolean | null;
   text: string;
@@ -283,13 +284,13 @@ function scalarOf(n: LNode, isKey: boolean, flavour: FlavourRules): Scalar {
     // yaml.v3 resolves a value under an explicit tag, and fails where they disagree.
     if (!RESOLVABLE.has(tag)) return { kind: tag === '!!merge' && text === '<<' ? 'merge' : 'str', value: text, text, tag };
     const r = flavour.resolve(text, isKey);
-    if (r.tag === tag) return { kind: r.kind, value: r.value, text, tag };
+    if (r.tag === tag) return { kind: r.kind, value: r.value, text, tag, uint64: r.uint64 };
     if (tag === '!!float' && r.kind === 'int') return { kind: 'float', value: r.value, text, tag };
     throw new TreeError(`cannot decode ${r.tag} \`${text}\` as a ${tag}`, 'bad-scalar', [n.start, n.end]);
   }
   if (n.plain) {
     const r = flavour.resolve(text, isKey);
-    return { kind: r.kind, value: r.value, text, tag: r.tag };
+    return { kind: r.kind, value: r.value, text, tag: r.tag, uint64: r.uint64 };
   }
   return { kind: 'str', value: text, text, tag: '!!str' };
 }
@@ -414,6 +415,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
       v3Node(out, ln, s.tag);
       if (s.kind === 'timestamp') out.timestamp = true;
       if (s.binary) out.source = ln.value;
+      if (s.uint64) out.uint64 = true;
     }
     return out;
   }

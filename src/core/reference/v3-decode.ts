@@ -122,3 +122,14 @@ export function hasUint64(n: TreeNode): boolean {
   if (n.uint64) return true;
   return n.children.some(hasUint64);
 }
+
+/**
+ * The field a dashed key stands for when Flatcar ignores it: its validator reads `-` as `_` and
+ * takes the key as known, but yaml.v3 fills no field from it, so the machine never sees the
+ * value. Undefined when `rawName` has no `-` or names no field of `parent` once read that way.
+ */
+export function ignoredDashedField(rawName: string, parent: Shape | undefined): string | undefined {
+  if (!rawName.includes('-')) return undefined;
+  const field = rawName.replace(/-/g, '_');
+  return parent?.fields?.has(field) ? field : undefined;
+}

@@ -64,9 +64,15 @@ describe('yaml.v3 plain scalar resolution (Flatcar)', () => {
     ['2001-12-14 21:59:43.10 -5', 'str', '2001-12-14 21:59:43.10 -5', '!!str'],
     ['2001-02-30', 'str', '2001-02-30', '!!str'],
     ['1.2.3', 'str', '1.2.3', '!!str'],
-    ['18446744073709551615', 'int', 18446744073709551615, '!!int'],
   ])('%s', (text, kind, value, tag) => {
     expect(resolvePlainV3(text)).toEqual({ kind, value, tag });
+  });
+
+  it('tells an integer past int64 (a Go uint64) apart, exactly', () => {
+    expect(resolvePlainV3('18446744073709551615')).toEqual({ kind: 'int', value: 18446744073709551615, tag: '!!int', uint64: true });
+    expect(resolvePlainV3('9223372036854775808')).toMatchObject({ uint64: true });
+    expect(resolvePlainV3('9223372036854775807')).toEqual({ kind: 'int', value: 9223372036854775807, tag: '!!int' });
+    expect(resolvePlainV3('18446744073709551616')).toEqual({ kind: 'float', value: 18446744073709551616, tag: '!!float' });
   });
 
   it("checks dates as Go's time.Parse does", () => {

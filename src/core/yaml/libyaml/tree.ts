@@ -4,8 +4,10 @@
  * package's document, with the scalar values libyaml gives (which is what the reference reads)
  * and the ranges the `yaml` package gives its nodes.
  *
- * Call it only on a text whose first document `firstLibyamlError` accepts; only that document
- * is read.
+ * With go-yaml v1 (CoreOS), call it only on a text whose first document `firstLibyamlError`
+ * accepts; only that document is read. With yaml.v3 (Flatcar) it reads the document as yaml.v3
+ * does, raising its syntax and decoder errors in yaml.v3's order, and gives each node the line
+ * and tag yaml.v3 prints (see ../flavour.ts for everything that differs).
  */
 import type { ScalarKindV3 } from '../go-scalar';
 import { FLAVOURS, type FlavourRules, type YamlFlavour } from '../flavour';

@@ -444,6 +444,16 @@ function goTimeString(text: string): string {
   return `${m[1]}-${p2(m[2])}-${p2(m[3])} ${p2(m[4])}:${p2(m[5])}:${p2(m[6])}${frac === '.' ? '' : frac} ${zone}`;
 }
 
+/** A key as yaml.v3 compares keys for duplicates: the kind of node and its text (an empty key is an empty scalar). */
+const keyText = (key: LNode | null): string =>
+  !key ? 'S\0' : key.k === K.Scalar ? `S\0${key.value}` : key.k === K.Alias ? `A\0${key.value}` : key.k === K.Map ? 'M\0' : 'Q\0';
+const sameKey = (a: LNode | null, b: LNode | null): boolean => {
+  const ka = a ? a.k : K.Scalar;
+  const kb = b ? b.k : K.Scalar;
+  if (ka !== kb) return false;
+  return ka === K.Map || ka === K.Seq || (a ? a.value : '') === (b ? b.value : '');
+};
+
 /**
  * A mapping as yaml.v3 decodes it into a generic map: a mapping with two equal keys (same kind
  * of node, same text) is an unmarshal error and stays empty; `<<` merges after the mapping's
@@ -454,18 +464,24 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
   const add = mappingEntries(out, ctx.duplicates);
 
   const fill = (m: LNode, merged: Set<string> | undefined, expanding: ReadonlySet<string>) => {
-    const firstOf = new Map<string, LNode | null>();
     let duplicate = false;
-    for (let i = 0; i < m.items.length; i += 2) {
-      const key = m.items[i];
-      const id = !key ? 'S\0' : key.k === K.Scalar ? `S\0${key.value}` : key.k === K.Alias ? `A\0${key.value}` : key.k === K.Map ? 'M\0' : 'Q\0';
-      if (!firstOf.has(id)) {
-        firstOf.set(id, key);
-        continue;
-      }
-      const first = firstOf.get(id);
+    const found = (key: LNode | null, first: LNode | null) => {
       duplicate = true;
       ctx.typeErrors.push(`line ${(key?.line ?? 0) + 1}: mapping key ${JSON.stringify(key?.value ?? '')} already defined at line ${(first?.line ?? 0) + 1}`);
+    };
+    if (m.items.length <= 16) {
+      // Few keys: compare pairwise, as yaml.v3 does, without building an index.
+      for (let i = 0; i < m.items.length; i += 2) {
+        for (let j = i + 2; j < m.items.length; j += 2) if (sameKey(m.items[i], m.items[j])) found(m.items[j], m.items[i]);
+      }
+    } else {
+      const firstOf = new Map<string, LNode | null>();
+      for (let i = 0; i < m.items.length; i += 2) {
+        const key = m.items[i];
+        const id = keyText(key);
+        if (firstOf.has(id)) found(key, firstOf.get(id)!);
+        else firstOf.set(id, key);
+      }
     }
     if (duplicate) return;
 

@@ -75,8 +75,9 @@ export function scoredEntries(c: Case, target: Target): ExpectedEntry[] | undefi
   const extra: ExpectedEntry[] = [];
   const unmarshal = /^yaml: unmarshal errors:\n/.exec(report.fatal);
   if (unmarshal) {
-    for (const line of report.fatal.slice(unmarshal[0].length).split('\n')) {
-      const m = /^ {2}line (\d+): (.*)$/.exec(line);
+    // One error a line, though a quoted value may itself hold a line break.
+    for (const line of report.fatal.slice(unmarshal[0].length).split(/\n(?= {2}line \d+: )/)) {
+      const m = /^ {2}line (\d+): ([^]*)$/.exec(line);
       if (!m) throw new Error(`${c.name}: unreadable unmarshal error line ${JSON.stringify(line)}`);
       extra.push({ line: Number(m[1]), kind: 'error', message: m[2] });
     }

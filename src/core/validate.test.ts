@@ -85,6 +85,14 @@ describe('bad input gets a clear finding within bounded time', () => {
     expect(only(H + 'hostname: [a:b]\n', 'reference')[0]).toMatchObject({ line: 1, message: "found unexpected ':'" });
   });
 
+  it("Flatcar's reference: a control character counts only where yaml.v3's reader gets to", () => {
+    expect(flatcar(H + 'hostname: a\x01\n')).toEqual([
+      [1, 'error', 'control characters are not allowed'],
+      [0, 'warning', 'incorrect type for "" (want struct)'],
+    ]);
+    expect(flatcar(H + 'hostname: a\n---\n' + 'x: y\n'.repeat(600) + '\x01\n')).toEqual([]);
+  });
+
   it('deep nesting does not overflow the stack', () => {
     expect(only(H + 'a: ' + '['.repeat(5000) + ']'.repeat(5000))[0]).toMatchObject({ kind: 'error', rule: 'too-deep', line: 2 });
     expect(only(H + 'a:\n' + '- '.repeat(3000) + 'x\n')[0]).toMatchObject({ kind: 'error', rule: 'too-deep', line: 3 });
@@ -133,7 +141,7 @@ describe('bad input gets a clear finding within bounded time', () => {
     const block = '      ' + 'x'.repeat(70) + '\n';
     const text = H + 'write_files:\n  - path: /etc/big\n    content: |\n' + block.repeat(Math.ceil(10e6 / block.length));
     expect(validate(text).entries.filter((e) => e.kind !== 'info')).toEqual([]);
-  });
+  }, 60_000);
 
   it('only the first document counts', () => {
     expect(only(H + 'hostname: a\n---\nbogus: 1\n')).toEqual([]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { shapeAt } from '../schema/shape';
 import type { Target } from '../types';
 import { validate } from '../validate';
+import { ignoredDashedField } from './v3-decode';
 
 const H = '#cloud-config\n';
 /** Reference findings as [line, kind, message, rule], sorted (the reference's own order is random). */
@@ -170,5 +172,19 @@ describe('the all rule set places the same findings on their tokens', () => {
   it('puts a content error without content on the encoding', () => {
     const [e] = all('write_files:\n  - encoding: base64\n    path: /etc/x\n').filter((f) => f.rule === 'content-encoding');
     expect(e).toMatchObject({ line: 3, column: 15 });
+  });
+});
+
+describe('the field a dashed key stands for, which Flatcar ignores', () => {
+  it('names it for a dashed spelling of a field of the parent, at any depth', () => {
+    expect(ignoredDashedField('reboot-strategy', shapeAt(['coreos', 'update']))).toBe('reboot_strategy');
+    expect(ignoredDashedField('drop-ins', shapeAt(['coreos', 'units', 0]))).toBe('drop_ins');
+    expect(ignoredDashedField('write-files', shapeAt([]))).toBe('write_files');
+  });
+
+  it('nothing for an underscore key, an unknown one, or under no known parent', () => {
+    expect(ignoredDashedField('reboot_strategy', shapeAt(['coreos', 'update']))).toBeUndefined();
+    expect(ignoredDashedField('bogus-key', shapeAt(['coreos', 'update']))).toBeUndefined();
+    expect(ignoredDashedField('reboot-strategy', undefined)).toBeUndefined();
   });
 });

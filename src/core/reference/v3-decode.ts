@@ -104,7 +104,7 @@ export function decodeStrongV3(root: TreeNode, shape: Shape): { value: Strong; e
         if (n.kind === 'str' && !n.timestamp && !n.binary && YAML11_BOOL_WORDS.has(n.text)) return { kind: 'bool', value: YAML11_BOOL_WORDS.get(n.text)! };
         return fail(n, s, path);
       case 'int':
-        if (n.kind === 'int' && (n.value as number) < MAX_INT64) return { kind: 'int', value: n.value };
+        if (n.kind === 'int' && !n.uint64) return { kind: 'int', value: n.value };
         if (n.kind === 'float' && (n.value as number) < MAX_INT64 && (n.value as number) >= -MAX_INT64) return { kind: 'int', value: Math.trunc(n.value as number) };
         return fail(n, s, path);
       case 'float64':
@@ -119,6 +119,17 @@ export function decodeStrongV3(root: TreeNode, shape: Shape): { value: Strong; e
 
 /** Whether the loose reading holds an integer past int64, which the reference's node walk panics on. */
 export function hasUint64(n: TreeNode): boolean {
-  if (n.kind === 'int' && (n.value as number) >= MAX_INT64) return true;
+  if (n.uint64) return true;
   return n.children.some(hasUint64);
+}
+
+/**
+ * The field a dashed key stands for when Flatcar ignores it: its validator reads `-` as `_` and
+ * takes the key as known, but yaml.v3 fills no field from it, so the machine never sees the
+ * value. Undefined when `rawName` has no `-` or names no field of `parent` once read that way.
+ */
+export function ignoredDashedField(rawName: string, parent: Shape | undefined): string | undefined {
+  if (!rawName.includes('-')) return undefined;
+  const field = rawName.replace(/-/g, '_');
+  return parent?.fields?.has(field) ? field : undefined;
 }

@@ -86,6 +86,8 @@ export interface ResolvedV3 {
   value: string | number | boolean | null;
   /** yaml.v3's short tag for the value: `!!str`, `!!int`, `!!timestamp`, ... */
   tag: string;
+  /** An integer past int64 that fits uint64 (Go's uint64, not int). */
+  uint64?: boolean;
 }
 
 const V3_TABLE = new Map<string, ResolvedV3>();
@@ -142,6 +144,8 @@ function goParseBigUint(s: string): number | undefined {
 /** yaml.v3's resolve("", text) for a plain scalar. */
 export function resolvePlainV3(text: string): ResolvedV3 {
   if (text === '') return { kind: 'null', value: null, tag: '!!null' };
+  // Not resolve's doing: yaml.v3's parser tags a plain `<<` as a merge key itself.
+  if (text === '<<') return V3_TABLE.get(text)!;
   if (!V3_HINTED.test(text)) return { kind: 'str', value: text, tag: '!!str' };
   const hit = V3_TABLE.get(text);
   if (hit) return hit;
@@ -157,7 +161,7 @@ export function resolvePlainV3(text: string): ResolvedV3 {
     const i = goParseInt(plain);
     if (i !== undefined) return { kind: 'int', value: i, tag: '!!int' };
     const u = goParseBigUint(plain);
-    if (u !== undefined) return { kind: 'int', value: u, tag: '!!int' };
+    if (u !== undefined) return { kind: 'int', value: u, tag: '!!int', uint64: true };
     if (YAML_STYLE_FLOAT.test(plain)) {
       const f = Number(plain);
       if (Number.isFinite(f)) return { kind: 'float', value: f, tag: '!!float' };

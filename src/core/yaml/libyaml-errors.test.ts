@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCases, RULE_MESSAGE } from '../../../test/conformance-cases';
 import golden from '../../../test/fixtures/libyaml-errors.json';
-import { firstLibyamlError, referenceLine, type LibyamlError, type LibyamlOptions } from './libyaml-errors';
+import { firstLibyamlError, referenceLine, yamlV3Line, type LibyamlError, type LibyamlOptions } from './libyaml-errors';
 
 /** problem @line:column, and the context mark if any: the parts of an error the reference depends on. */
 function describeError(e: LibyamlError | undefined): string {
@@ -190,5 +190,36 @@ describe('the reference corpus', () => {
     const e = firstLibyamlError(c.text);
     if (c.entry!.message.startsWith('invalid map key')) expect(e).toBeUndefined();
     else expect({ line: e && referenceLine(e), message: e?.problem }).toEqual({ line: c.entry!.line, message: c.entry!.message });
+  });
+});
+
+describe('the line yaml.v3 prints for a syntax error (Flatcar)', () => {
+  const line = (text: string) => {
+    const e = firstLibyamlError(text, { dialect: 'yaml-v3' });
+    return e && [yamlV3Line(e), e.problem];
+  };
+
+  it('scanner errors: the context line, counted from 1', () => {
+    expect(line('#cloud-config\na: b: c\n')).toEqual([2, 'mapping values are not allowed in this context']);
+    expect(line('#cloud-config\nkey: value\nbad line\nother: x\n')).toEqual([3, "could not find expected ':'"]);
+  });
+
+  it('parser errors: the context line, counted from 0, else the problem line', () => {
+    expect(line('#cloud-config\na: [b\n')).toEqual([1, "did not find expected ',' or ']'"]);
+    expect(line('#cloud-config\n- a\nb: c\n')).toEqual([1, "did not find expected '-' indicator"]);
+  });
+
+  it('no line on the first line: yaml.v3 then prints none', () => {
+    expect(line('a: b: c\n')).toEqual([0, 'mapping values are not allowed in this context']);
+  });
+
+  it('reads no further than the end of the first document, but scans two tokens ahead', () => {
+    expect(firstLibyamlError('a: 1\n---\nb: 2\nc: 3\nd: e: f\n', { dialect: 'yaml-v3' })).toBeUndefined();
+    expect(line('#cloud-config\na: 1\n...\n%BAD\n')).toEqual([4, 'found unknown directive name']);
+  });
+
+  it('takes a colon inside a flow scalar as text', () => {
+    expect(firstLibyamlError('a: [b:c]\n', { dialect: 'yaml-v3' })).toBeUndefined();
+    expect(firstLibyamlError('a: [b:c]\n')?.problem).toBe("found unexpected ':'");
   });
 });

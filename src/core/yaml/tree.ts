@@ -34,6 +34,8 @@ export interface TreeNode {
   line?: number;
   /** yaml.v3 trees only: the node's short tag (`!!str`, `!!map`, ...), as yaml.v3 prints it. */
   tag?: string;
+  /** yaml.v3 trees only: an integer past int64 (a Go uint64). */
+  uint64?: boolean;
   /** yaml.v3 trees only: a `!!binary` scalar's text as written (yaml.v3 prints it in errors). */
   source?: string;
   /** yaml.v3 trees only: a plain scalar yaml.v3 reads as a timestamp (a time.Time, not a string). */

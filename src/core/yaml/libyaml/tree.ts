@@ -4,8 +4,10 @@
  * package's document, with the scalar values libyaml gives (which is what the reference reads)
  * and the ranges the `yaml` package gives its nodes.
  *
- * Call it only on a text whose first document `firstLibyamlError` accepts; only that document
- * is read.
+ * With go-yaml v1 (CoreOS), call it only on a text whose first document `firstLibyamlError`
+ * accepts; only that document is read. With yaml.v3 (Flatcar) it reads the document as yaml.v3
+ * does, raising its syntax and decoder errors in yaml.v3's order, and gives each node the line
+ * and tag yaml.v3 prints (see ../flavour.ts for everything that differs).
  */
 import type { ScalarKindV3 } from '../go-scalar';
 import { FLAVOURS, type FlavourRules, type YamlFlavour } from '../flavour';
@@ -256,6 +258,7 @@ const shortTag = (tag: string): string => (tag.startsWith(LONG_TAG) ? '!!' + tag
 const RESOLVABLE = new Set(['!!bool', '!!int', '!!float', '!!null', '!!timestamp']);
 
 interface Scalar {
+  uint64?: boolean;
   kind: ScalarKindV3;
   value: string | number | boolean | null;
   text: string;
@@ -283,13 +286,13 @@ function scalarOf(n: LNode, isKey: boolean, flavour: FlavourRules): Scalar {
     // yaml.v3 resolves a value under an explicit tag, and fails where they disagree.
     if (!RESOLVABLE.has(tag)) return { kind: tag === '!!merge' && text === '<<' ? 'merge' : 'str', value: text, text, tag };
     const r = flavour.resolve(text, isKey);
-    if (r.tag === tag) return { kind: r.kind, value: r.value, text, tag };
+    if (r.tag === tag) return { kind: r.kind, value: r.value, text, tag, uint64: r.uint64 };
     if (tag === '!!float' && r.kind === 'int') return { kind: 'float', value: r.value, text, tag };
     throw new TreeError(`cannot decode ${r.tag} \`${text}\` as a ${tag}`, 'bad-scalar', [n.start, n.end]);
   }
   if (n.plain) {
     const r = flavour.resolve(text, isKey);
-    return { kind: r.kind, value: r.value, text, tag: r.tag };
+    return { kind: r.kind, value: r.value, text, tag: r.tag, uint64: r.uint64 };
   }
   return { kind: 'str', value: text, text, tag: '!!str' };
 }
@@ -297,20 +300,28 @@ function scalarOf(n: LNode, isKey: boolean, flavour: FlavourRules): Scalar {
 const deref = (n: LNode | null): LNode | null => (n && n.k === K.Alias ? n.target : n);
 const rangeOf = (n: LNode | null, fallback: Range): Range => (n ? [n.start, n.end] : fallback);
 
-/** Go's %#v of a decoded value, for the reference's "invalid map key" message. */
-function goSyntax(n: LNode | null, depth = 0): string {
+/**
+ * Go's %#v of a decoded value, for the reference's "invalid map key" message. yaml.v3 decodes
+ * a mapping whose keys are all strings into a map[string]interface {}.
+ */
+function goSyntax(n: LNode | null, flavour: FlavourRules, depth = 0): string {
   if (depth > 20) return '...';
-  if (n && n.k === K.Alias) return goSyntax(n.target, depth + 1);
+  if (n && n.k === K.Alias) return goSyntax(n.target, flavour, depth + 1);
   if (n && n.k === K.Map) {
     const parts: string[] = [];
-    for (let i = 0; i < n.items.length; i += 2) parts.push(`${goSyntax(n.items[i], depth + 1)}:${goSyntax(n.items[i + 1], depth + 1)}`);
-    return `map[interface {}]interface {}{${parts.sort().join(', ')}}`;
+    let stringKeys = flavour.mergeAfterOwnKeys;
+    for (let i = 0; i < n.items.length; i += 2) {
+      const key = deref(n.items[i]);
+      if (stringKeys && !(key && key.k === K.Scalar && ['str', 'merge'].includes(scalarOf(key, true, flavour).kind))) stringKeys = false;
+      parts.push(`${goSyntax(n.items[i], flavour, depth + 1)}:${goSyntax(n.items[i + 1], flavour, depth + 1)}`);
+    }
+    return `map[${stringKeys ? 'string' : 'interface {}'}]interface {}{${parts.sort().join(', ')}}`;
   }
-  if (n && n.k === K.Seq) return `[]interface {}{${n.items.map((i) => goSyntax(i, depth + 1)).join(', ')}}`;
+  if (n && n.k === K.Seq) return `[]interface {}{${n.items.map((i) => goSyntax(i, flavour, depth + 1)).join(', ')}}`;
   if (n && n.k === K.Scalar) {
-    const s = scalarOf(n, false, FLAVOURS['go-yaml-v1']);
+    const s = scalarOf(n, false, flavour);
     if (s.kind === 'null') return 'interface {}(nil)';
-    if (s.kind === 'str') return JSON.stringify(s.value);
+    if (s.kind === 'str' || s.kind === 'merge') return JSON.stringify(s.value);
     if (s.kind === 'float') return goFloat(s.value as number);
     return String(s.value);
   }
@@ -337,7 +348,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
         const valueNode = m.items[i + 1];
         const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
         if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
-          throw new TreeError(`invalid map key: ${goSyntax(keyNode)}`, 'collection-key', keyRange);
+          throw new TreeError(`invalid map key: ${goSyntax(keyNode, ctx.flavour)}`, 'collection-key', keyRange);
         }
         const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, true, ctx.flavour) : { kind: 'null' as ScalarKindV3, value: null, text: '' };
         if (k.kind === 'merge') {
@@ -406,6 +417,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
       v3Node(out, ln, s.tag);
       if (s.kind === 'timestamp') out.timestamp = true;
       if (s.binary) out.source = ln.value;
+      if (s.uint64) out.uint64 = true;
     }
     return out;
   }
@@ -432,6 +444,16 @@ function goTimeString(text: string): string {
   return `${m[1]}-${p2(m[2])}-${p2(m[3])} ${p2(m[4])}:${p2(m[5])}:${p2(m[6])}${frac === '.' ? '' : frac} ${zone}`;
 }
 
+/** A key as yaml.v3 compares keys for duplicates: the kind of node and its text (an empty key is an empty scalar). */
+const keyText = (key: LNode | null): string =>
+  !key ? 'S\0' : key.k === K.Scalar ? `S\0${key.value}` : key.k === K.Alias ? `A\0${key.value}` : key.k === K.Map ? 'M\0' : 'Q\0';
+const sameKey = (a: LNode | null, b: LNode | null): boolean => {
+  const ka = a ? a.k : K.Scalar;
+  const kb = b ? b.k : K.Scalar;
+  if (ka !== kb) return false;
+  return ka === K.Map || ka === K.Seq || (a ? a.value : '') === (b ? b.value : '');
+};
+
 /**
  * A mapping as yaml.v3 decodes it into a generic map: a mapping with two equal keys (same kind
  * of node, same text) is an unmarshal error and stays empty; `<<` merges after the mapping's
@@ -442,18 +464,24 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
   const add = mappingEntries(out, ctx.duplicates);
 
   const fill = (m: LNode, merged: Set<string> | undefined, expanding: ReadonlySet<string>) => {
-    const firstOf = new Map<string, LNode | null>();
     let duplicate = false;
-    for (let i = 0; i < m.items.length; i += 2) {
-      const key = m.items[i];
-      const id = !key ? 'S\0' : key.k === K.Scalar ? `S\0${key.value}` : key.k === K.Alias ? `A\0${key.value}` : key.k === K.Map ? 'M\0' : 'Q\0';
-      if (!firstOf.has(id)) {
-        firstOf.set(id, key);
-        continue;
-      }
-      const first = firstOf.get(id);
+    const found = (key: LNode | null, first: LNode | null) => {
       duplicate = true;
       ctx.typeErrors.push(`line ${(key?.line ?? 0) + 1}: mapping key ${JSON.stringify(key?.value ?? '')} already defined at line ${(first?.line ?? 0) + 1}`);
+    };
+    if (m.items.length <= 16) {
+      // Few keys: compare pairwise, as yaml.v3 does, without building an index.
+      for (let i = 0; i < m.items.length; i += 2) {
+        for (let j = i + 2; j < m.items.length; j += 2) if (sameKey(m.items[i], m.items[j])) found(m.items[j], m.items[i]);
+      }
+    } else {
+      const firstOf = new Map<string, LNode | null>();
+      for (let i = 0; i < m.items.length; i += 2) {
+        const key = m.items[i];
+        const id = keyText(key);
+        if (firstOf.has(id)) found(key, firstOf.get(id)!);
+        else firstOf.set(id, key);
+      }
     }
     if (duplicate) return;
 
@@ -470,7 +498,7 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
       const keyRange = rangeOf(rawKey, base.valueRange);
       const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
       if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
-        throw new TreeError(`invalid map key: ${goSyntax(keyNode)}`, 'collection-key', keyRange);
+        throw new TreeError(`invalid map key: ${goSyntax(keyNode, ctx.flavour)}`, 'collection-key', keyRange);
       }
       const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, true, ctx.flavour) : { kind: 'null' as ScalarKindV3, value: null, text: '' };
       const kind: ValueKind = k.kind === 'merge' || k.kind === 'timestamp' ? 'str' : k.kind;

@@ -77,15 +77,16 @@ const MUTATIONS: ((t: string, other: string) => string)[] = [
 
 /**
  * Whether a finding lies outside the text. In the `all` set line:column must be the start of its
- * range; the reference set prints the reference tool's own numbers (ignition-validate counts a
- * JSON syntax error's column after the character), so there only the range is held to the text.
+ * range; the reference set prints the reference tool's own numbers (libyaml also counts NEL, LS
+ * and PS as line breaks; ignition-validate counts a JSON syntax error's column after the
+ * character), so there only the range is held to the text.
  */
 function outsideText(f: Finding, text: string, lines: LineIndex, rules: RuleSetName): string | undefined {
   if (f.line === 0) return f.from === undefined ? undefined : 'line 0 with offsets';
   if (f.from === undefined || f.to === undefined) return 'no offsets';
   if (f.from < 0 || f.to > text.length || f.from > f.to) return `offsets ${f.from}-${f.to} outside 0-${text.length}`;
-  if (f.line > lines.lineCount || f.endLine > lines.lineCount || f.column < 1 || f.endColumn < 1) return `position ${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
   if (rules === 'reference') return undefined;
+  if (f.line > lines.lineCount || f.endLine > lines.lineCount || f.column < 1 || f.endColumn < 1) return `position ${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
   const at = lines.position(f.from);
   if (at.line !== f.line || at.column !== f.column) return `line:column ${f.line}:${f.column} is not offset ${f.from} (${at.line}:${at.column})`;
   return undefined;

@@ -18,7 +18,8 @@ export function noteLeftovers(ctx: ConvertContext, root: TreeNode): void {
   const visit = (n: TreeNode): void => {
     for (const c of n.children) {
       if (ctx.handled.has(c)) continue;
-      if (anyTaken(c)) {
+      // The coreos section only groups others: point into it.
+      if (anyTaken(c) || (c.kind === 'map' && c.path.length === 1 && c.name === 'coreos')) {
         visit(c);
         continue;
       }

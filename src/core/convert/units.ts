@@ -124,6 +124,8 @@ function unit(ctx: ConvertContext, item: TreeNode, name: string): void {
       ctx.note('convert-unit-command', 'info', msg, commandNode!, 'key');
       entry.comments.push(msg);
     }
+  } else if (command === 'stop' && entry.mask) {
+    ctx.note('convert-unit-command', 'info', 'command: stop is not needed: the unit is masked, so it does not run', commandNode!, 'key');
   } else if (command) {
     const msg = `command: ${command} is not carried over: Ignition only writes, enables and masks units before they run${command === 'stop' ? '; to keep the unit from running, mask it' : ''}`;
     ctx.note('convert-unit-command', 'warning', msg, commandNode!, 'key');

@@ -12,6 +12,7 @@ import {
   type FileReport,
 } from '../core';
 import { parseArgs, UsageError, type Args, type Command } from './args';
+import { runConvert } from './convert';
 import { collectInputs } from './inputs';
 
 const NAME = 'cloud-config-validate';
@@ -19,6 +20,7 @@ const NAME = 'cloud-config-validate';
 const USAGE = `usage: ${NAME} [--rules reference|all] [--target flatcar|coreos]
                              [--format text|json|sarif|coreos-json] [--max-warnings N]
                              FILE|DIR... | -
+       ${NAME} --to butane|ignition [--format text|json] [--platform NAME] FILE | -
 
 Validates user-data for Flatcar / CoreOS Container Linux. "-" reads standard input; a directory
 is searched for user-data files.
@@ -29,6 +31,11 @@ is searched for user-data files.
   --format text|json|sarif   output format (default text)
   --format coreos-json the old online validator's response body, byte for byte
   --max-warnings N     exit 1 when there are more than N warnings
+  --to butane          convert a cloud-config to a Butane config (variant flatcar) on stdout;
+                       notes on what did not carry over go to stderr
+  --to ignition        convert it to the Ignition config (JSON) instead
+  --platform NAME      with --to: whose metadata variables replace $private_ipv4 and the others
+                       (ec2, gce, azure, digitalocean, packet, openstack, custom; default ec2)
   --version            print the version
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable file.`;
 
@@ -74,6 +81,18 @@ export async function main(argv: string[], out = process.stdout, err = process.s
   if (command.kind === 'version') {
     out.write(`${NAME} ${version}\n`);
     return 0;
+  }
+  if (command.kind === 'convert') {
+    const { args } = command;
+    const [input] = await collectInputs([args.input], readStdin);
+    if (!input.bytes) {
+      err.write(`${NAME}: cannot read ${input.file}: ${input.error}\n`);
+      return 2;
+    }
+    const run = await runConvert(args, input.file, input.bytes);
+    if (run.stderr) err.write(run.stderr.replace(/^cannot convert/, `${NAME}: cannot convert`));
+    out.write(run.stdout);
+    return run.status;
   }
   const { args } = command;
   const inputs = await collectInputs(args.inputs, readStdin);

@@ -386,3 +386,25 @@ describe('convertCloudConfig', () => {
     );
   });
 });
+
+describe('convertCloudConfig, update.conf written by write_files', () => {
+  it('moves /etc/coreos paths to /etc/flatcar and sets the coreos.update keys in the written file, keeping its other lines', async () => {
+    const text = [
+      '#cloud-config',
+      'write_files:',
+      '  - path: /etc/coreos/update.conf',
+      '    content: |',
+      '      GROUP=alpha',
+      '      MY_SETTING=1',
+      'coreos:',
+      '  update:',
+      '    group: stable',
+      '',
+    ].join('\n');
+    const c = await convert(text);
+    expect(c.files.map((f) => f.path)).toEqual(['/etc/flatcar/update.conf']);
+    expect(c.content('/etc/flatcar/update.conf').toString()).toBe('MY_SETTING=1\nGROUP=stable\n');
+    expect(noteAt(c.out.notes, 'convert-path', text, '/etc/coreos/update.conf')).toMatchObject({ kind: 'info', line: 3, column: 11 });
+    expect(c.out.notes).toHaveLength(1);
+  });
+});

@@ -3,6 +3,9 @@ import { childNamed, type TreeNode } from '../yaml/tree';
 import { scalar, type ConvertContext } from './context';
 import type { FileContents, Owner } from './model';
 
+/** CoreOS's configuration directory; Flatcar keeps a compatibility link to /etc/flatcar there. */
+const LEGACY_DIR = '/etc/coreos';
+
 /** coreos-cloudinit's mode for a file without `permissions`. */
 export const DEFAULT_MODE = 0o644;
 
@@ -64,6 +67,11 @@ export function convertWriteFiles(ctx: ConvertContext, root: TreeNode): void {
     if (!path.startsWith('/')) {
       ctx.note('convert-path', 'info', `relative path written as /${path}`, pathNode!, 'value');
       path = `/${path}`;
+    }
+    if (path.startsWith(`${LEGACY_DIR}/`)) {
+      const moved = `/etc/flatcar/${path.slice(LEGACY_DIR.length + 1)}`;
+      ctx.note('convert-path', 'info', `written as ${moved}: on Flatcar ${LEGACY_DIR} is only a link to /etc/flatcar, which Ignition would not follow`, pathNode!, 'value');
+      path = moved;
     }
     const comments: string[] = [];
     const encodingNode = childNamed(item, 'encoding');

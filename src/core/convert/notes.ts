@@ -52,7 +52,7 @@ export const CONVERT_RULES = {
   },
   'convert-path': {
     title: 'File path',
-    help: 'coreos-cloudinit wrote a relative path under /; Ignition needs absolute paths, so the converter adds the leading /.',
+    help: 'coreos-cloudinit wrote a relative path under /; Ignition needs absolute paths, so the converter adds the leading /. A path under /etc/coreos (on Flatcar a link to /etc/flatcar, kept for old tools) is written under /etc/flatcar, where Flatcar reads it.',
   },
 } as const satisfies Record<string, { title: string; help: string }>;
 

@@ -1,5 +1,6 @@
 import { childNamed, type TreeNode } from '../yaml/tree';
 import { scalar, type ConvertContext } from './context';
+import { utf8Text } from './data-url';
 import { DEFAULT_MODE } from './files';
 
 /** Where Flatcar's update_engine and locksmithd (EnvironmentFile=) read their settings. */
@@ -53,6 +54,17 @@ export function convertUpdate(ctx: ConvertContext, root: TreeNode): void {
     );
   }
   if (!lines.length) return;
+  // coreos-cloudinit updated the keys of an existing update.conf and kept its other lines.
+  const written = ctx.model.files.find((f) => f.path === UPDATE_CONF && !f.contents.gzip);
+  const old = written && utf8Text(written.contents.bytes);
+  if (written && old !== undefined) {
+    const keyOf = (l: string) => l.split('=', 1)[0];
+    const set = new Map(lines.map((l) => [keyOf(l), l]));
+    const kept = old.split('\n').filter((l) => l !== '' && !set.has(keyOf(l)));
+    written.contents = { bytes: new TextEncoder().encode(`${[...kept, ...lines].join('\n')}\n`), gzip: false };
+    written.comments.push('with the keys of coreos.update and coreos.locksmith');
+    return;
+  }
   ctx.addFile(
     { path: UPDATE_CONF, contents: { bytes: new TextEncoder().encode(`${lines.join('\n')}\n`), gzip: false }, mode: DEFAULT_MODE, comments: ['from coreos.update and coreos.locksmith'] },
     undefined,

@@ -63,7 +63,7 @@ const section = (key: string, items: YValue[]): YMap | undefined => (items.lengt
 /** The Butane config (variant flatcar) for the model, with its notes as comments. */
 export function emitButane(model: ButaneModel): string {
   return emitYaml({
-    comments: ['Converted from cloud-config.', ...model.comments],
+    comments: [model.comments.length ? 'Converted from cloud-config; its notes, by line of the cloud-config:' : 'Converted from cloud-config.', ...model.comments],
     entries: [
       ['variant', BUTANE_VARIANT],
       ['version', BUTANE_VERSION],

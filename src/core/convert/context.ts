@@ -15,6 +15,8 @@ export class ConvertContext {
   /** The source entry each file path came from, so that a later entry can replace it. */
   readonly fileSources = new Map<string, TreeNode | undefined>();
   readonly lines: LineIndex;
+  /** Notes written as comments on an output element (when that element is written). */
+  readonly attachments = new Map<Note, object>();
 
   constructor(
     readonly text: string,
@@ -34,6 +36,12 @@ export class ConvertContext {
     const n: Note = { rule, kind, message, range };
     this.notes.push(n);
     return n;
+  }
+
+  /** A note that is also a comment on the output element it concerns. */
+  noteOn(element: { comments: string[] }, rule: ConvertRule, kind: Note['kind'], message: string, at: TreeNode | Range, target: 'key' | 'value' = 'key'): void {
+    this.attachments.set(this.note(rule, kind, message, at, target), element);
+    element.comments.push(message);
   }
 
   /** Adds a file; an earlier one at the same path is replaced, as coreos-cloudinit's later write replaced it. */

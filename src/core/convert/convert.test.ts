@@ -240,6 +240,9 @@ describe('convertCloudConfig', () => {
     expect(noteAt(c.out.notes, 'convert-unit-command', text, 'command', 2)?.kind).toBe('info');
     expect(noteAt(c.out.notes, 'convert-unit-command', text, 'command', 3)?.message).toMatch(/^command: stop is not carried over/);
     expect(c.out.notes).toHaveLength(5);
+    // Notes are comments on the unit they concern, or at the top when the unit is not written.
+    expect(c.out.butane).toContain(`    # ${c.out.notes[1].message}\n    # ${c.out.notes[0].message}\n    - name: once.service\n`);
+    expect(c.out.butane).toContain(`\n# line 17: ${c.out.notes[4].message}\n`);
   });
 
   it('writes networkd units as files under /etc/systemd/network', async () => {
@@ -346,7 +349,12 @@ describe('convertCloudConfig', () => {
       ['convert-not-carried', 11, 5, 11],
       ['convert-not-carried', 12, 1, 6],
     ]);
-    expect(out.butane).toMatch(/^# etcd2: coreos\.etcd2 configured etcd2\.service/m);
+    expect(out.butane.split('\n').slice(0, 3)).toEqual([
+      'Converted from cloud-config; its notes, by line of the cloud-config:',
+      `line 3: ${out.notes[0].message}`,
+      `line 5: ${out.notes[1].message}`,
+    ].map((l) => `# ${l}`));
+    expect(out.notes[0].message).toMatch(/^coreos\.etcd2 configured etcd2\.service, which Flatcar does not ship/);
   });
 
   it('converts nothing from a source with errors, and says why', async () => {

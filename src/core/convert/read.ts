@@ -29,5 +29,8 @@ export function readCloudConfig(text: string, root: TreeNode, platform: Platform
   }
   noteLeftSubstitutions(ctx);
   ctx.notes.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  // Notes on elements that are written are comments there; the others go to the top.
+  const written = new Set<object>([...ctx.model.units, ...ctx.model.users, ...ctx.model.files]);
+  for (const n of ctx.notes) if (!written.has(ctx.attachments.get(n)!)) ctx.model.comments.push(`line ${ctx.lines.lineOf(n.range[0])}: ${n.message}`);
   return { model: ctx.model, notes: ctx.notes };
 }

@@ -20,7 +20,6 @@ export function convertServices(ctx: ConvertContext, root: TreeNode): void {
     if (n.kind === 'null') continue;
     coverSubstitutions(ctx, n);
     ctx.note('convert-service-removed', 'warning', message, n, 'key');
-    ctx.model.comments.push(`${key}: ${message}`);
   }
   const oem = childNamed(coreos, 'oem');
   if (oem) {

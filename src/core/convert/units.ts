@@ -100,8 +100,7 @@ function unit(ctx: ConvertContext, item: TreeNode, name: string): void {
   ctx.take(runtime);
   if (ctx.isTrue(runtime)) {
     const msg = 'runtime: true is not carried over: Ignition writes the unit under /etc, where it persists across reboots';
-    ctx.note('convert-unit-runtime', 'warning', msg, runtime!, 'key');
-    entry.comments.push(msg);
+    ctx.noteOn(entry, 'convert-unit-runtime', 'warning', msg, runtime!, 'key');
   }
 
   const commandNode = childNamed(item, 'command');
@@ -114,22 +113,19 @@ function unit(ctx: ConvertContext, item: TreeNode, name: string): void {
       const target = wantedBy(name);
       entry.contents = `${entry.contents.replace(/\n*$/, '\n')}\n[Install]\nWantedBy=${target}\n`;
       const msg = `command: ${command} becomes enabled: true (Ignition enables units, systemd starts them at boot); [Install] WantedBy=${target} was added to the unit for that`;
-      ctx.note('convert-unit-command', 'warning', msg, commandNode!, 'key');
-      entry.comments.push(msg);
+      ctx.noteOn(entry, 'convert-unit-command', 'warning', msg, commandNode!, 'key');
     } else {
       const msg =
         entry.contents === undefined
           ? `command: ${command} becomes enabled: true (Ignition enables units, systemd starts them at boot); this needs the installed unit to have an [Install] section`
           : `command: ${command} becomes enabled: true (Ignition enables units, systemd starts them at boot)`;
-      ctx.note('convert-unit-command', 'info', msg, commandNode!, 'key');
-      entry.comments.push(msg);
+      ctx.noteOn(entry, 'convert-unit-command', 'info', msg, commandNode!, 'key');
     }
   } else if (command === 'stop' && entry.mask) {
-    ctx.note('convert-unit-command', 'info', 'command: stop is not needed: the unit is masked, so it does not run', commandNode!, 'key');
+    ctx.noteOn(entry, 'convert-unit-command', 'info', 'command: stop is not needed: the unit is masked, so it does not run', commandNode!, 'key');
   } else if (command) {
     const msg = `command: ${command} is not carried over: Ignition only writes, enables and masks units before they run${command === 'stop' ? '; to keep the unit from running, mask it' : ''}`;
-    ctx.note('convert-unit-command', 'warning', msg, commandNode!, 'key');
-    entry.comments.push(msg);
+    ctx.noteOn(entry, 'convert-unit-command', 'warning', msg, commandNode!, 'key');
   }
 
   if (entry.contents === undefined && !entry.dropins.length && !entry.enabled && !entry.mask) return;

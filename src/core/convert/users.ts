@@ -75,8 +75,7 @@ export function convertUsers(ctx: ConvertContext, root: TreeNode): void {
       ctx.take(n);
       const what = key === 'coreos_ssh_import_url' ? `the keys at ${scalar(n) ?? 'that URL'}` : `the GitHub keys (https://github.com/USER.keys)`;
       const msg = `${key} is not carried over: Ignition does not fetch SSH keys; paste ${what} into ssh_authorized_keys of ${name}`;
-      ctx.note('convert-ssh-import', 'warning', msg, n, 'key');
-      u.comments.push(msg);
+      ctx.noteOn(u, 'convert-ssh-import', 'warning', msg, n, 'key');
     }
     const sudo = childNamed(item, 'sudo');
     if (sudo) {

@@ -76,6 +76,8 @@ describe('--to', { timeout: 60_000 }, () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/^cloud-config-validate: .*\nusage:/);
     }
+    expect(cli(['--to', 'butane', dir])).toMatchObject({ status: 2, stdout: '', stderr: `cloud-config-validate: --to converts one file; ${dir} is a directory\n` });
+    expect(cli(['--to', 'butane', join(dir, 'missing.yaml')])).toMatchObject({ status: 2, stdout: '', stderr: `cloud-config-validate: cannot read ${join(dir, 'missing.yaml')}: no such file\n` });
     expect(cli(['--to', 'yaml', good]).stderr).toMatch(/^cloud-config-validate: --to must be butane or ignition, not "yaml"\n/);
   });
 });

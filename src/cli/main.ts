@@ -84,7 +84,12 @@ export async function main(argv: string[], out = process.stdout, err = process.s
   }
   if (command.kind === 'convert') {
     const { args } = command;
-    const [input] = await collectInputs([args.input], readStdin);
+    const inputs = await collectInputs([args.input], readStdin);
+    const [input] = inputs;
+    if (inputs.length !== 1) {
+      err.write(`${NAME}: --to converts one file; ${args.input} is a directory\n`);
+      return 2;
+    }
     if (!input.bytes) {
       err.write(`${NAME}: cannot read ${input.file}: ${input.error}\n`);
       return 2;

@@ -19,6 +19,9 @@ test('after load, no request leaves the page’s origin, and the console stays c
   await page.keyboard.press('Escape');
   await page.locator('.cm-line', { hasText: 'reboot_strategy' }).getByText('reboot_strategy').hover();
   await expect(page.locator('.key-docs')).toContainText('etcd-lock');
+  // Leave the key, as a person does before reaching for the toolbar: the docs close.
+  await page.mouse.move(0, 0);
+  await expect(page.locator('.key-docs')).toBeHidden();
   await page.locator('.cm-content').focus();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('use');

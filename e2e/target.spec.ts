@@ -58,3 +58,19 @@ test('a link from before targets existed (v1) opens as CoreOS', async ({ page })
   await expect(page.getByTestId('status')).toContainText('target: CoreOS Container Linux');
   await expectCoreReport(page, configWithProblems, 'coreos');
 });
+
+test('switching the target changes the findings where Flatcar and CoreOS differ', async ({ page }) => {
+  // Flatcar reads keys as written, so it ignores the dashed key that CoreOS mapped.
+  const text = '#cloud-config\ncoreos:\n  update:\n    reboot-strategy: etcd-lock\n';
+  const flatcar = expectedProblems(text, 'all', 'flatcar');
+  const coreos = expectedProblems(text, 'all', 'coreos');
+  expect(flatcar).toContainEqual(expect.objectContaining({ line: 4, kind: 'error', rule: 'hyphenated-key' }));
+  expect(coreos.some((p) => p.rule === 'hyphenated-key')).toBe(false);
+  await openApp(page);
+  await pasteText(page, text);
+  await expect.poll(() => shownProblems(page)).toEqual(flatcar);
+  await page.getByLabel('Target').selectOption('coreos');
+  await expect.poll(() => shownProblems(page)).toEqual(coreos);
+  await page.getByLabel('Target').selectOption('flatcar');
+  await expect.poll(() => shownProblems(page)).toEqual(flatcar);
+});

@@ -1,11 +1,10 @@
 import type { RuleSetName, Target } from '../core';
+import { PLATFORMS, type Platform } from '../core/convert';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'coreos-json';
 
 export interface Args {
   rules: RuleSetName;
-  /** Write a translation instead of a report: `ignition` for a Butane config. */
-  to?: 'ignition';
   target: Target;
   format: OutputFormat;
   /** Exit 1 when there are more warnings than this (like eslint's option); undefined: no limit. */
@@ -13,7 +12,18 @@ export interface Args {
   inputs: string[];
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'validate'; args: Args };
+/** What `--to` asks for; what it converts from depends on the input's format. */
+export type ConvertTarget = 'butane' | 'ignition';
+
+export interface ConvertArgs {
+  to: ConvertTarget;
+  /** text: the output on stdout, notes on stderr; json: one JSON object with both. */
+  format: 'text' | 'json';
+  platform?: Platform;
+  input: string;
+}
+
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'validate'; args: Args } | { kind: 'convert'; args: ConvertArgs };
 
 export class UsageError extends Error {}
 
@@ -21,13 +31,14 @@ const CHOICES = {
   '--rules': ['reference', 'all'],
   '--target': ['flatcar', 'coreos'],
   '--format': ['text', 'json', 'sarif', 'coreos-json'],
-  '--to': ['ignition'],
+  '--to': ['butane', 'ignition'],
+  '--platform': PLATFORMS,
 } as const;
 
 const oneOf = (flag: keyof typeof CHOICES, v: string): string => {
   const allowed: readonly string[] = CHOICES[flag];
   if (allowed.includes(v)) return v;
-  const list = allowed.length === 1 ? allowed[0] : allowed.length === 2 ? allowed.join(' or ') : `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
+  const list = allowed.length === 2 ? allowed.join(' or ') : `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
   throw new UsageError(`${flag} must be ${list}, not "${v}"`);
 };
 
@@ -37,7 +48,8 @@ export function parseArgs(argv: readonly string[]): Command {
   let target: Target | undefined;
   let format: OutputFormat = 'text';
   let maxWarnings: number | undefined;
-  let to: Args['to'];
+  let to: ConvertTarget | undefined;
+  let platform: Platform | undefined;
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -52,7 +64,8 @@ export function parseArgs(argv: readonly string[]): Command {
     if (flag === '--rules') rules = oneOf(flag, value()) as RuleSetName;
     else if (flag === '--target') target = oneOf(flag, value()) as Target;
     else if (flag === '--format') format = oneOf(flag, value()) as OutputFormat;
-    else if (flag === '--to') to = oneOf(flag, value()) as Args['to'];
+    else if (flag === '--to') to = oneOf(flag, value()) as ConvertTarget;
+    else if (flag === '--platform') platform = oneOf(flag, value()) as Platform;
     else if (flag === '--max-warnings') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings must be a whole number of warnings (0 or more), not "${v}"`);
@@ -64,6 +77,8 @@ export function parseArgs(argv: readonly string[]): Command {
     else inputs.push(arg);
   }
   if (inputs.length === 0) throw new UsageError('no input files (use - for standard input)');
+  if (to) return { kind: 'convert', args: convertArgs(to, format, platform, { rules, target, maxWarnings, inputs }) };
+  if (platform) throw new UsageError('--platform goes with --to (it names whose metadata variables replace $private_ipv4 and the others)');
   if (format === 'coreos-json') {
     // The old online validator had one engine: CoreOS's reference rules.
     if (rules === 'all' || target === 'flatcar') {
@@ -72,6 +87,20 @@ export function parseArgs(argv: readonly string[]): Command {
     rules = 'reference';
     target = 'coreos';
   }
-  if (to && format === 'coreos-json') throw new UsageError('--to writes a translation; it takes no --format coreos-json');
-  return { kind: 'validate', args: { rules: rules ?? 'all', target: target ?? 'flatcar', format, maxWarnings, to, inputs } };
+  return { kind: 'validate', args: { rules: rules ?? 'all', target: target ?? 'flatcar', format, maxWarnings, inputs } };
+}
+
+/** `--to`: one input, judged as Flatcar with every check, its output on stdout. */
+function convertArgs(
+  to: ConvertTarget,
+  format: OutputFormat,
+  platform: Platform | undefined,
+  rest: { rules?: RuleSetName; target?: Target; maxWarnings?: number; inputs: string[] },
+): ConvertArgs {
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--to writes text or json, not --format ${format}`);
+  if (rest.rules || rest.target || rest.maxWarnings !== undefined) {
+    throw new UsageError('--to converts for Flatcar with every check; it takes no --rules, --target or --max-warnings');
+  }
+  if (rest.inputs.length !== 1) throw new UsageError(`--to converts one file, not ${rest.inputs.length}`);
+  return { to, format, platform, input: rest.inputs[0] };
 }

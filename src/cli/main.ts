@@ -5,6 +5,7 @@ import {
   byFileName,
   countFindings,
   formatCoreosJson,
+  inputKind,
   formatJson,
   formatText,
   toSarif,
@@ -12,7 +13,8 @@ import {
   type DeclaredFormat,
   type FileReport,
 } from '../core';
-import { parseArgs, UsageError, type Args, type Command } from './args';
+import { parseArgs, UsageError, type Args, type Command, type ConvertArgs } from './args';
+import { runConvert, type ConvertRun } from './convert';
 import { collectInputs } from './inputs';
 
 const NAME = 'cloud-config-validate';
@@ -20,7 +22,7 @@ const NAME = 'cloud-config-validate';
 const USAGE = `usage: ${NAME} [--rules reference|all] [--target flatcar|coreos]
                              [--format text|json|sarif|coreos-json] [--max-warnings N]
                              FILE|DIR... | -
-       ${NAME} --to ignition FILE.bu
+       ${NAME} --to butane|ignition [--format text|json] [--platform NAME] FILE | -
 
 Validates user-data for Flatcar / CoreOS Container Linux: cloud-config, Ignition (.ign, or JSON
 with an "ignition" member), Butane (.bu, or YAML with variant: and version:), scripts and
@@ -32,7 +34,12 @@ multipart MIME. "-" reads standard input; a directory is searched for user-data 
   --format text|json|sarif   output format (default text)
   --format coreos-json the old online validator's response body, byte for byte
   --max-warnings N     exit 1 when there are more than N warnings
-  --to ignition        translate a Butane config: Ignition JSON on stdout, findings on stderr
+  --to butane          convert a cloud-config to a Butane config (variant flatcar) on stdout;
+                       notes on what did not carry over go to stderr
+  --to ignition        convert a cloud-config to Ignition (JSON) instead, or translate a
+                       Butane config to Ignition (findings on stderr)
+  --platform NAME      with --to: whose metadata variables replace $private_ipv4 and the others
+                       (ec2, gce, azure, digitalocean, packet, openstack, custom; default ec2)
   --version            print the version
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable file.`;
 
@@ -62,24 +69,37 @@ function render(files: FileReport[], args: Args): string {
 }
 
 /**
- * `--to ignition`: each Butane input's Ignition on stdout, its findings as text on stderr; exit 1
- * when an input has errors or does not translate, 2 when one cannot be read.
+ * `--to ignition` on a Butane config: its Ignition on stdout, its findings as text on stderr;
+ * status 1 when it has errors or does not translate.
  */
-async function translate(args: Args, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  let status = 0;
-  for (const { file, bytes, error } of await collectInputs(args.inputs, readStdin)) {
-    if (!bytes) {
-      err.write(`${NAME}: cannot read ${file}: ${error}\n`);
-      status = 2;
-      continue;
-    }
-    const text = new TextDecoder().decode(bytes);
-    const { report, ignition } = butaneToIgnition(text, { rules: args.rules, target: args.target });
-    if (report.entries.length) err.write(formatText([{ file, report }]));
-    if (ignition) out.write(JSON.stringify(ignition) + '\n');
-    if (status === 0 && (!ignition || report.entries.some((e) => e.kind === 'error'))) status = 1;
+function translateButane(file: string, text: string): ConvertRun {
+  const { report, ignition } = butaneToIgnition(text);
+  const failed = !ignition || report.entries.some((e) => e.kind === 'error');
+  return {
+    status: failed ? 1 : 0,
+    stdout: failed ? '' : `${JSON.stringify(ignition)}\n`,
+    stderr: report.entries.length ? formatText([{ file, report }]) : '',
+  };
+}
+
+/** `--to`: what the input converts from is its own format (a cloud-config, or Butane for Ignition). */
+async function convert(args: ConvertArgs, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const inputs = await collectInputs([args.input], readStdin);
+  const [input] = inputs;
+  if (inputs.length !== 1) {
+    err.write(`${NAME}: --to converts one file; ${args.input} is a directory\n`);
+    return 2;
   }
-  return status;
+  if (!input.bytes) {
+    err.write(`${NAME}: cannot read ${input.file}: ${input.error}\n`);
+    return 2;
+  }
+  const text = new TextDecoder().decode(input.bytes);
+  const butane = declaredFormat(input.file) === 'butane' || inputKind(text) === 'butane';
+  const run = butane && args.to === 'ignition' ? translateButane(input.file, text) : await runConvert(args, input.file, input.bytes);
+  if (run.stderr) err.write(run.stderr.replace(/^cannot convert/, `${NAME}: cannot convert`));
+  out.write(run.stdout);
+  return run.status;
 }
 
 /** Runs the CLI; returns the exit status. */
@@ -100,8 +120,8 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     out.write(`${NAME} ${version}\n`);
     return 0;
   }
+  if (command.kind === 'convert') return convert(command.args, out, err);
   const { args } = command;
-  if (args.to) return translate(args, out, err);
   const inputs = await collectInputs(args.inputs, readStdin);
   const files = byFileName(
     inputs.map(({ file, bytes, error }): FileReport => {

@@ -16,3 +16,4 @@ export { formatCoreosJson } from './report/coreos-json';
 export { toSarif, type SarifTool } from './report/sarif';
 export { allRuleDocs, type RuleDoc } from './rule-docs';
 export { butaneToIgnition } from './formats/butane';
+export { convertCloudConfig, type Conversion } from './convert';

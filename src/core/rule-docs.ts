@@ -1,6 +1,7 @@
 import { extraRules, passRules } from './rules';
 import { ignitionRuleDocs } from './formats/ignition/rule-docs';
 import { butaneRuleDocs } from './formats/butane/rule-docs';
+import { CONVERT_RULES } from './convert/notes';
 
 /**
  * One help entry per rule id: what the app shows in its rule help panel and what SARIF exports
@@ -114,5 +115,7 @@ export const inputRuleDocs: Record<string, RuleDoc> = {
 export function allRuleDocs(): Record<string, RuleDoc> {
   const docs: Record<string, RuleDoc> = { ...referenceRuleDocs, ...inputRuleDocs, ...ignitionRuleDocs, ...butaneRuleDocs };
   for (const r of [...extraRules, ...passRules]) docs[r.id] = { title: r.title, help: r.help, reference: false };
+  // The notes of the cloud-config to Butane converter.
+  for (const [id, d] of Object.entries(CONVERT_RULES)) docs[id] = { ...d, reference: false };
   return docs;
 }

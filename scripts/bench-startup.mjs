@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 31;
 const FILE = 'examples/etcd-cluster-node.yaml';
-if (!existsSync('lib/cli.js')) {
-  console.error('lib/cli.js is missing: run `npm run build:lib` first');
+if (!existsSync('lib/cli.cjs')) {
+  console.error('lib/cli.cjs is missing: run `npm run build:lib` first');
   process.exit(2);
 }
 

@@ -14,7 +14,7 @@ function newest(path: string): number {
  * behind it changed, so a test never exercises stale JavaScript.
  */
 export default function setup(): void {
-  const built = 'lib/cli.js';
+  const built = 'lib/cli.cjs.cache';
   const stale = !existsSync(built) || ['src/core', 'src/cli', 'package.json', 'scripts/build-lib.mjs'].some((p) => newest(p) > statSync(built).mtimeMs);
   if (!stale) return;
   const r = spawnSync(process.execPath, ['scripts/build-lib.mjs'], { stdio: 'inherit' });

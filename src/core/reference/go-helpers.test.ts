@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canDecode, decodeBase64, gzipHeaderOk } from './decode-content';
 import { goQuote } from './go-format';
-import { goClean, goDir } from './go-path';
+import { clean as goClean, dir as goDir } from '../go/path';
 import { goParseRequestURIOk } from './go-url';
 
 describe('Go url.ParseRequestURI', () => {

@@ -4,7 +4,7 @@ import { childNamed, goFloat, type TreeNode } from '../yaml/tree';
 import { coerce, isCompatible, seen, shapeKind, weakKind, type Coerced, type Strong } from './coerce';
 import { canDecode } from './decode-content';
 import { goQuote } from './go-format';
-import { goDir } from './go-path';
+import { dir as goDir } from '../go/path';
 import { goParseRequestURIOk } from './go-url';
 
 /**

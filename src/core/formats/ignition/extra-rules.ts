@@ -13,7 +13,7 @@ import type { Decoded } from './go-decode';
 import type { JsonNode, JsonObject } from './json-reader';
 import { nodeAt, type PathStep } from './reference-rules';
 import { decodeDataUrl } from './go/dataurl';
-import { clean } from './go/path';
+import { clean } from '../../go/path';
 import { stringOffsets } from './string-offsets';
 import { checkForDecimalMode } from '../decimal-mode';
 import type { SpecMinor } from './schema';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Severity } from '../../types';
-import { clean, ext, isAbs, join } from './go/path';
+import { clean, ext, isAbs, join } from '../../go/path';
 import { decodeDataUrl } from './go/dataurl';
 import { deserializeUnit, type UnitOption } from './go/systemd-unit';
 import { parseGoUrl, queryValues } from './go/url';

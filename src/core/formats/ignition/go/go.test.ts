@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeGoBase64 } from './base64';
 import { decodeDataUrl } from './dataurl';
-import { clean, ext, join } from './path';
+import { clean, ext, join } from '../../../go/path';
 import { parseSemver } from './semver';
 import { deserializeUnit } from './systemd-unit';
 import { parseGoUrl, queryValues } from './url';

@@ -1,4 +1,4 @@
-/** Go's `path` package: slash-separated paths, lexically. */
+/** Go's `path` package: slash-separated paths, lexically (for coreos-cloudinit's and Ignition's checks). */
 
 /** path.Clean: the shortest equivalent path. */
 export function clean(p: string): string {
@@ -29,3 +29,6 @@ export function join(...parts: string[]): string {
   const nonEmpty = parts.filter((x) => x !== '');
   return nonEmpty.length ? clean(nonEmpty.join('/')) : '';
 }
+
+/** path.Dir: all but the last element, cleaned. */
+export const dir = (p: string): string => clean(p.slice(0, p.lastIndexOf('/') + 1));

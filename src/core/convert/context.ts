@@ -1,6 +1,6 @@
 import { readsTrue } from '../rules/boot-decode';
 import { LineIndex } from '../text/line-index';
-import type { Range, TreeNode } from '../yaml/tree';
+import { childNamed, type Range, type TreeNode } from '../yaml/tree';
 import type { ButaneModel, FileEntry } from './model';
 import type { ConvertRule, Note } from './notes';
 import type { Platform } from './substitutions';
@@ -56,6 +56,27 @@ export class ConvertContext {
     }
     files.push(entry);
     this.fileSources.set(entry.path, source);
+  }
+
+  /**
+   * The mapping entries of a list with the scalar that identifies each (`name`, `path`). An
+   * entry without one is noted ("this WHAT has no KEY") and left out.
+   */
+  identifiedEntries(list: TreeNode | undefined, key: string, what: string): { item: TreeNode; id: string; idNode: TreeNode }[] {
+    if (list?.kind !== 'seq') return [];
+    const out: { item: TreeNode; id: string; idNode: TreeNode }[] = [];
+    for (const item of list.children) {
+      if (item.kind !== 'map') continue;
+      const idNode = childNamed(item, key);
+      const id = scalar(idNode);
+      this.take(idNode);
+      if (id && idNode) out.push({ item, id, idNode });
+      else {
+        this.take(...item.children);
+        this.note('convert-not-carried', 'warning', `this ${what} has no ${key} and is left out`, item.children[0] ?? item, 'key');
+      }
+    }
+    return out;
   }
 
   isTrue(n: TreeNode | undefined): boolean {

@@ -52,25 +52,15 @@ export function parseOwner(owner: string): { user?: Owner; group?: Owner } {
 }
 
 export function convertWriteFiles(ctx: ConvertContext, root: TreeNode): void {
-  const list = childNamed(root, 'write_files');
-  if (!list || list.kind !== 'seq') return;
-  for (const item of list.children) {
-    if (item.kind !== 'map') continue;
-    const pathNode = childNamed(item, 'path');
-    let path = scalar(pathNode);
-    ctx.take(pathNode);
-    if (!path) {
-      ctx.take(...item.children);
-      ctx.note('convert-not-carried', 'warning', 'this write_files entry has no path and is left out', item.children[0] ?? item, 'key');
-      continue;
-    }
+  for (const { item, id, idNode: pathNode } of ctx.identifiedEntries(childNamed(root, 'write_files'), 'path', 'write_files entry')) {
+    let path = id;
     if (!path.startsWith('/')) {
-      ctx.note('convert-path', 'info', `relative path written as /${path}`, pathNode!, 'value');
+      ctx.note('convert-path', 'info', `relative path written as /${path}`, pathNode, 'value');
       path = `/${path}`;
     }
     if (path.startsWith(`${LEGACY_DIR}/`)) {
       const moved = `/etc/flatcar/${path.slice(LEGACY_DIR.length + 1)}`;
-      ctx.note('convert-path', 'info', `written as ${moved}: on Flatcar ${LEGACY_DIR} is only a link to /etc/flatcar, which Ignition would not follow`, pathNode!, 'value');
+      ctx.note('convert-path', 'info', `written as ${moved}: on Flatcar ${LEGACY_DIR} is only a link to /etc/flatcar, which Ignition would not follow`, pathNode, 'value');
       path = moved;
     }
     const comments: string[] = [];

@@ -24,18 +24,7 @@ const hasInstall = (texts: (string | undefined)[]) => texts.some((t) => t !== un
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 export function convertUnits(ctx: ConvertContext, root: TreeNode): void {
-  const list = childNamed(childNamed(root, 'coreos'), 'units');
-  if (!list || list.kind !== 'seq') return;
-  for (const item of list.children) {
-    if (item.kind !== 'map') continue;
-    const nameNode = childNamed(item, 'name');
-    const name = scalar(nameNode);
-    ctx.take(nameNode);
-    if (!name) {
-      ctx.take(...item.children);
-      ctx.note('convert-not-carried', 'warning', 'this unit has no name and is left out', item.children[0] ?? item, 'key');
-      continue;
-    }
+  for (const { item, id: name } of ctx.identifiedEntries(childNamed(childNamed(root, 'coreos'), 'units'), 'name', 'unit')) {
     if (NETWORKD.test(name)) networkdFile(ctx, item, name);
     else unit(ctx, item, name);
   }

@@ -39,18 +39,7 @@ export function convertSshKeys(ctx: ConvertContext, root: TreeNode): void {
 
 /** users → passwd.users; a name given twice is one account, as coreos-cloudinit's second pass modified the first. */
 export function convertUsers(ctx: ConvertContext, root: TreeNode): void {
-  const list = childNamed(root, 'users');
-  if (list?.kind !== 'seq') return;
-  for (const item of list.children) {
-    if (item.kind !== 'map') continue;
-    const nameNode = childNamed(item, 'name');
-    const name = scalar(nameNode);
-    ctx.take(nameNode);
-    if (!name) {
-      ctx.take(...item.children);
-      ctx.note('convert-not-carried', 'warning', 'this user has no name and is left out', item.children[0] ?? item, 'key');
-      continue;
-    }
+  for (const { item, id: name } of ctx.identifiedEntries(childNamed(root, 'users'), 'name', 'user')) {
     const u = userEntry(ctx, name);
     for (const [key, field] of STRINGS) {
       const n = childNamed(item, key);

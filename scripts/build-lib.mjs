@@ -14,47 +14,31 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'lib');
 rmSync(out, { recursive: true, force: true });
 
-await build({
-  root,
-  configFile: false,
-  logLevel: 'warn',
-  publicDir: false,
-  build: {
-    outDir: out,
-    ssr: true,
-    target: 'node20',
-    minify: false,
-    sourcemap: false,
-    reportCompressedSize: false,
-    rollupOptions: {
-      input: { index: join(root, 'src/core/index.ts') },
-      output: { format: 'es', entryFileNames: '[name].js' },
+/** One bundle for Node: an entry with zod and yaml inlined, so there is one file to load and nothing to install beside it. */
+const bundle = (name, entry, format) =>
+  build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      outDir: out,
+      emptyOutDir: false,
+      ssr: true,
+      target: 'node20',
+      minify: false,
+      sourcemap: false,
+      reportCompressedSize: false,
+      rollupOptions: { input: { [name]: join(root, entry) }, output: { format, entryFileNames: `[name].${format === 'cjs' ? 'cjs' : 'js'}` } },
     },
-  },
-  // Inline zod and yaml: one file to load at start-up, and nothing to install beside it.
-  ssr: { noExternal: true },
-});
+    ssr: { noExternal: true },
+  });
 
-// The command line once more as one CommonJS script, with V8's code cache beside it: the bin
-// runs it through node:vm with that cache, so start-up skips compiling half a megabyte of
-// JavaScript (a cache made by another Node version is refused by V8, and then it compiles).
-await build({
-  root,
-  configFile: false,
-  logLevel: 'warn',
-  publicDir: false,
-  build: {
-    outDir: out,
-    emptyOutDir: false,
-    ssr: true,
-    target: 'node20',
-    minify: false,
-    sourcemap: false,
-    reportCompressedSize: false,
-    rollupOptions: { input: { cli: join(root, 'src/cli/main.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
-  },
-  ssr: { noExternal: true },
-});
+await bundle('index', 'src/core/index.ts', 'es');
+// The command line as one CommonJS script, with V8's code cache beside it: the bin runs it
+// through node:vm with that cache, so start-up skips compiling half a megabyte of JavaScript
+// (a cache made by another Node version is refused by V8, and then it compiles).
+await bundle('cli', 'src/cli/main.ts', 'cjs');
 const cache = spawnSync(process.execPath, [join(root, 'bin/cloud-config-validate.js'), '--write-code-cache', join(root, 'examples/etcd-cluster-node.yaml')], { stdio: 'inherit' });
 if (cache.status !== 0) process.exit(cache.status ?? 1);
 

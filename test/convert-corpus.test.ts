@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { convertCloudConfig } from '../src/core/convert';
+import { butaneToIgnition } from '../src/core/formats/butane';
 import { validate } from '../src/core/validate';
 import { loadCases } from './conformance-cases';
 
@@ -39,8 +40,9 @@ function ignitionMeaning(ign: Record<string, any>) {
 }
 
 /**
- * Every corpus config that has no errors converts, and the Ignition it gives passes the
- * project's own Ignition checks with no error. The notes per rule id are printed.
+ * Every corpus config that has no errors converts; the Ignition it gives passes the project's
+ * own Ignition checks, and the Butane its Butane checks, with no error, and the Butane
+ * translates to the same files, units and users. The notes per rule id are printed.
  */
 
 const convertible = loadCases()
@@ -65,6 +67,11 @@ describe('conversion of the conformance corpus', () => {
       expect(butaneMeaning(out.butane), c.name).toEqual(ignitionMeaning(out.ignition));
       const report = validate(JSON.stringify(out.ignition), { format: 'ignition' });
       for (const e of report.entries.filter((f) => f.kind === 'error')) failures.push(`${c.name}: ignition ${e.rule}: ${e.message}`);
+      // The Butane text passes the project's own Butane checks, and translates to the same Ignition.
+      const butane = butaneToIgnition(out.butane);
+      for (const e of butane.report.entries.filter((f) => f.kind === 'error')) failures.push(`${c.name}: butane ${e.rule} line ${e.line}: ${e.message}`);
+      expect(butane.ignition, `${c.name}: Butane translates`).toBeDefined();
+      expect(ignitionMeaning(butane.ignition!), `${c.name}: Butane's translation`).toEqual(ignitionMeaning(out.ignition));
       for (const n of out.notes) {
         expect(n.from! < n.to! && n.to! <= c.text.length, `${c.name}: note range ${n.rule}`).toBe(true);
         perRule.set(n.rule, (perRule.get(n.rule) ?? 0) + 1);

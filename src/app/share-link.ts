@@ -1,5 +1,6 @@
 import type { RuleSetName, Target } from '../core';
 import type { CheckOptions } from './check-options';
+import { MAX_INPUT_CHARS } from '../core/limits';
 
 /**
  * Share links carry the whole config in the URL fragment, so nothing is uploaded anywhere:
@@ -15,12 +16,8 @@ import type { CheckOptions } from './check-options';
 
 const VERSION = 2;
 
-/**
- * The most a link may unpack to: the core's MAX_INPUT_CHARS, the largest text it validates.
- * Written out because importing a value from the core would pull all of it into the page's
- * bundle; share-link.test.ts checks that the two agree.
- */
-export const MAX_SHARED_BYTES = 32 * 1024 * 1024;
+/** The most a link may unpack to: the largest text the core validates. */
+export const MAX_SHARED_BYTES = MAX_INPUT_CHARS;
 const RULE_TAGS: Record<RuleSetName, string> = { all: 'all', reference: 'ref' };
 const TARGET_TAGS: Record<Target, string> = { flatcar: 'flatcar', coreos: 'coreos' };
 

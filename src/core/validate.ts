@@ -11,6 +11,7 @@ import { dialectNote } from './rules/dialect';
 import { refineForAll } from './rules/refine';
 import { rootShape } from './schema/shape';
 import { LineIndex } from './text/line-index';
+import { MAX_INPUT_CHARS } from './limits';
 import { sortFindings } from './report/order';
 import { DEFAULT_TARGET, type Finding, type Fix, type InputKind, type Report, type RuleSetName, type Target, type ValidateOptions } from './types';
 import { decodeStrongV3, hasUint64 } from './reference/v3-decode';
@@ -20,8 +21,7 @@ import { excessiveNesting, forbiddenCharacter, MAX_DEPTH } from './yaml/prescan'
 import { buildTreeFromLibyaml } from './yaml/libyaml/tree';
 import { TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
 
-/** Largest input validated; bigger ones get one finding instead (user-data is capped far lower). */
-export const MAX_INPUT_CHARS = 32 * 1024 * 1024;
+export { MAX_INPUT_CHARS };
 
 const HEADER_MESSAGE: Record<Target, string> = {
   coreos: 'must be "#cloud-config" or begin with "#!"',

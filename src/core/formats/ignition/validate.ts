@@ -14,9 +14,9 @@ import { schemaFor, type SpecMinor } from './schema';
 import { correlate, ERR, nodeAt, referenceChecks, type IgnitionEntry, type PathStep } from './reference-rules';
 import { extraChecks, type ExtraFinding } from './extra-rules';
 import { z } from 'zod';
+import { MAX_INPUT_CHARS } from '../../limits';
 
 /** Largest input read (as for cloud-config). */
-const MAX_CHARS = 32 * 1024 * 1024;
 
 /** Spec versions ignition-validate v2.20.0 accepts, as written. */
 export const SPEC_VERSIONS = ['3.0.0', '3.1.0', '3.2.0', '3.3.0', '3.4.0', '3.5.0', '3.6.0-experimental'] as const;
@@ -112,8 +112,8 @@ export function validateIgnition(input: FormatInput): Finding[] {
   const { text, rules, target } = input;
   const all = rules === 'all';
   const at = (kind: Severity, message: string, rule: string, p: Place) => place(input, kind, message, rule, p);
-  if (text.length > MAX_CHARS) {
-    return [at('error', `input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_CHARS / 1048576} MB`, 'input-too-large', { from: 0, to: 0, refOffset: 0 })];
+  if (text.length > MAX_INPUT_CHARS) {
+    return [at('error', `input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARS / 1048576} MB`, 'input-too-large', { from: 0, to: 0, refOffset: 0 })];
   }
   if (text === '') return [at('error', all ? 'not a config (empty): an Ignition config is a JSON object with ignition.version' : 'not a config (empty)', 'ignition-version', { from: 0, to: 0 })];
   const read = readJson(text);

@@ -38,4 +38,17 @@ export class LineIndex {
     while (to > from && (this.text[to - 1] === '\n' || this.text[to - 1] === '\r')) to--;
     return [from, to];
   }
+
+  /**
+   * A finding's place for offsets [from, to): kept inside the text (an error at its very end,
+   * input cut short, has no character of its own) and at least one character long where there
+   * is one.
+   */
+  span(from: number, to: number): { line: number; column: number; endLine: number; endColumn: number; from: number; to: number } {
+    const f = Math.max(0, Math.min(from, this.text.length));
+    const t = Math.min(Math.max(to, f + 1), this.text.length);
+    const a = this.position(f);
+    const b = this.position(t);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from: f, to: t };
+  }
 }

@@ -227,9 +227,7 @@ export function translateButane(input: FormatInput): ButaneResult {
   const all = rules === 'all';
   const place = (kind: Severity, message: string, rule: string, range?: [number, number]): Finding => {
     if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule };
-    const a = lines.position(range[0]);
-    const b = lines.position(Math.max(range[1], range[0] + 1));
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from: range[0], to: range[1], kind, message, rule };
+    return { ...lines.span(range[0], range[1]), kind, message, rule };
   };
   const syntax = firstLibyamlError(text);
   if (syntax) {

@@ -37,22 +37,16 @@ function byteColumn(lines: LineIndex, offset: number): { line: number; column: n
 
 function place(input: FormatInput, kind: Severity, message: string, rule: string, p: Place): Finding {
   const { lines, rules, text } = input;
-  // A range stays inside the text: an error at the end of the input (JSON cut short) has no
-  // character of its own to mark.
-  const from = Math.min(p.from, text.length);
-  const to = Math.min(Math.max(p.to, from + 1), text.length);
+  const span = lines.span(p.from, p.to);
   if (rules === 'reference') {
     // The reference has no place (line 0), or the one vcontext computes, in bytes.
     if (p.refOffset === undefined || p.refOffset >= text.length) {
       return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule };
     }
     const a = byteColumn(lines, p.refOffset);
-    const b = lines.position(to);
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from, to, kind, message, rule };
+    return { ...span, line: a.line, column: a.column, kind, message, rule };
   }
-  const a = lines.position(from);
-  const b = lines.position(to);
-  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from, to, kind, message, rule };
+  return { ...span, kind, message, rule };
 }
 
 /** The version value's node, for placing version findings. */

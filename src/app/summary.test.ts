@@ -18,10 +18,11 @@ describe('summaryText', () => {
     expect(summaryText('unknown', counts(1))).toBe('1 error');
   });
 
-  it('says what other inputs are', () => {
-    expect(summaryText('script', counts())).toBe('Shell script: not checked');
-    expect(summaryText('ignition', counts())).toBe('Ignition config: not checked');
-    expect(summaryText('multipart', counts())).toBe('MIME multipart: not checked');
+  it('says what other inputs are, and which of them go unchecked', () => {
+    expect(summaryText('script', counts())).toBe('Script: not checked');
+    expect(summaryText('ignition', counts())).toBe('Valid Ignition config');
+    expect(summaryText('butane', counts(0, 1))).toBe('Valid Butane config, with 1 warning');
+    expect(summaryText('multipart', counts())).toBe('Valid multipart MIME user-data');
     expect(summaryText('empty', counts())).toBe('Empty');
   });
 });

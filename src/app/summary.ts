@@ -1,3 +1,4 @@
+import { KIND_LABEL, notCheckedReason } from '../core/report/kinds';
 import type { InputKind, Severity } from '../core';
 
 const NOUNS: Record<Severity, [string, string]> = {
@@ -14,12 +15,6 @@ export function countsText(counts: Record<Severity, number>): string {
     .join(', ');
 }
 
-const NOT_CHECKED: Partial<Record<InputKind, string>> = {
-  script: 'Shell script: not checked',
-  ignition: 'Ignition config: not checked',
-  multipart: 'MIME multipart: not checked',
-};
-
 /**
  * The one line that answers "can I deploy this?". Warnings and info do not stop
  * coreos-cloudinit from applying a config, so a config with only those is still valid.
@@ -27,7 +22,8 @@ const NOT_CHECKED: Partial<Record<InputKind, string>> = {
 export function summaryText(kind: InputKind, counts: Record<Severity, number>): string {
   if (kind === 'empty') return 'Empty';
   const found = countsText(counts);
-  if (!found) return NOT_CHECKED[kind] ?? 'Valid cloud-config';
+  // Which formats go unchecked is the core's to say (the CLI says the same).
+  if (notCheckedReason(kind)) return found || `${KIND_LABEL[kind][0].toUpperCase()}${KIND_LABEL[kind].slice(1)}: not checked`;
   if (counts.error > 0) return found;
-  return kind === 'cloud-config' ? `Valid cloud-config, with ${found}` : found;
+  return found ? `Valid ${KIND_LABEL[kind]}, with ${found}` : `Valid ${KIND_LABEL[kind]}`;
 }

@@ -11,7 +11,7 @@ export function formatJson(files: readonly FileReport[]): string {
     JSON.stringify({
       files: files.map(({ file, report, error }) => {
         if (!report) return { file, error: error ?? 'unknown error' };
-        const reason = notCheckedReason(report);
+        const reason = notCheckedReason(report.kind);
         return {
           file,
           kind: report.kind,

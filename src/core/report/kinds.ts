@@ -1,4 +1,4 @@
-import type { InputKind, Report } from '../types';
+import type { InputKind } from '../types';
 
 /** How each input kind is named in reports. */
 export const KIND_LABEL: Record<InputKind, string> = {
@@ -17,10 +17,9 @@ export const KIND_LABEL: Record<InputKind, string> = {
  */
 const NOT_CHECKED: Partial<Record<InputKind, string>> = {
   script: 'a script is run as it is at boot; its content is not checked',
-  butane: 'Butane configs are not checked yet; translate them to Ignition with butane and check that',
   empty: 'an empty file: the machine boots with no user-data',
 };
 
-export function notCheckedReason(report: Report): string | undefined {
-  return NOT_CHECKED[report.kind];
+export function notCheckedReason(kind: InputKind): string | undefined {
+  return NOT_CHECKED[kind];
 }

@@ -18,7 +18,7 @@ export function formatText(files: readonly FileReport[]): string {
       lines.push(`${file}: error: cannot read: ${error ?? 'unknown error'}`);
       continue;
     }
-    const reason = notCheckedReason(report);
+    const reason = notCheckedReason(report.kind);
     lines.push(`${file}: ${KIND_LABEL[report.kind]}${reason ? `, not checked (${reason})` : ''}`);
     for (const e of report.entries) lines.push(`${file}:${e.line}:${e.column}: ${e.kind}: ${e.message} [${e.rule}]`);
   }

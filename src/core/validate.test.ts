@@ -227,6 +227,26 @@ describe('merge keys as go-yaml v2-era decoders apply them', () => {
 describe('a failure of the validator itself', () => {
   afterEach(() => vi.restoreAllMocks());
 
+  it('reads the document once: one parse per validation, for every rule set and target', () => {
+    // Syntax errors, values and positions all come from the same pass of the parser.
+    const texts = [`${H}hostname: "a b"\nbogus: 1\n`, `${H}a: [b\n`, `${H}a: 1\n---\nb: [\n`];
+    for (const text of texts) {
+      for (const rules of ['all', 'reference'] as const) {
+        for (const target of ['coreos', 'flatcar'] as const) {
+          const parsers = new Set<Parser>();
+          const parse = Parser.prototype.parse;
+          vi.spyOn(Parser.prototype, 'parse').mockImplementation(function (this: Parser) {
+            parsers.add(this);
+            return parse.call(this);
+          });
+          validate(text, { rules, target });
+          vi.restoreAllMocks();
+          expect(parsers.size, `${rules}/${target}: ${JSON.stringify(text)}`).toBe(1);
+        }
+      }
+    }
+  });
+
   it('becomes the internal-error finding, never an empty report', () => {
     const text = `${H}hostname: "a b"\nbogus: 1\n`;
     expect(validate(text, { target: 'coreos' }).entries.map((e) => e.rule)).toEqual(['hostname', 'unknown-key']);

@@ -15,7 +15,7 @@ import { MAX_INPUT_CHARS } from './limits';
 import { sortFindings } from './report/order';
 import { DEFAULT_TARGET, type Finding, type Fix, type InputKind, type Report, type RuleSetName, type Target, type ValidateOptions } from './types';
 import { decodeStrongV3, hasUint64 } from './reference/v3-decode';
-import { failureToError, firstLibyamlError, libyamlOffset, referenceLine, yamlV3Line, type LibyamlError } from './yaml/libyaml-errors';
+import { failureToError, libyamlOffset, referenceLine, yamlV3Line, type LibyamlError } from './yaml/libyaml-errors';
 import { LibyamlFailure } from './yaml/libyaml/scanner';
 import { excessiveNesting, forbiddenCharacter, MAX_DEPTH } from './yaml/prescan';
 import { buildTreeFromLibyaml } from './yaml/libyaml/tree';
@@ -151,17 +151,17 @@ function validateCloudConfig(text: string, rules: RuleSetName, target: Target, l
 
   if (reference && target === 'flatcar') return flatcarReference(text, lines);
 
-  // One parser, libyaml's: it decides what is a syntax error and what each value is, as it
-  // does for coreos-cloudinit.
-  const syntax = firstLibyamlError(text);
-  if (syntax) {
-    if (reference) return fatal(syntax.problem, 'yaml-syntax', libyamlOffset(syntax), referenceLine(syntax));
-    return [real.place(syntaxFinding(text, syntax))];
-  }
+  // One parser, libyaml's, in one pass: it decides what is a syntax error and what each value
+  // is, as it does for coreos-cloudinit.
   let tree: Tree;
   try {
     tree = buildTreeFromLibyaml(text, 100_000 + text.length);
   } catch (e) {
+    if (e instanceof LibyamlFailure) {
+      const syntax = failureToError(e);
+      if (reference) return fatal(syntax.problem, 'yaml-syntax', libyamlOffset(syntax), referenceLine(syntax));
+      return [real.place(syntaxFinding(text, syntax))];
+    }
     if (!(e instanceof TreeError)) throw e;
     // go-yaml's decoder stops here; the reference prints its message at line 1.
     if (reference) return fatal(e.message, e.code === 'alias-budget' ? 'alias-bomb' : 'yaml-syntax', e.range[0]);

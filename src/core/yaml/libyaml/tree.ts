@@ -13,7 +13,7 @@ import type { ScalarKindV3 } from '../go-scalar';
 import { FLAVOURS, type FlavourRules, type YamlFlavour } from '../flavour';
 import { goFloat, goKeyName, mappingEntries, normalisedName, spendBudget, treeNode, TreeError, type DuplicateKey, type NodeBase, type Range, type Tree, type TreeNode, type ValueKind } from '../tree';
 import { Ev, Parser, type EventDetails } from './parser';
-import { LibyamlFailure, Style } from './scanner';
+import { Style } from './scanner';
 
 const enum K {
   Scalar,
@@ -195,9 +195,10 @@ class Composer {
 }
 
 /**
- * The root node of the first document, or undefined when the text holds none. With yaml.v3
- * the document is read through its end, and a syntax error (a LibyamlFailure) or an unknown
- * anchor (a TreeError) is thrown in the order the text meets them.
+ * The root node of the first document, or undefined when the text holds none. The parser reads
+ * as far as the decoder does, so a syntax error it meets (a LibyamlFailure) is the decoder's:
+ * yaml.v3 stops at the document's end, go-yaml v1 reads one event past it. With yaml.v3 a
+ * syntax error and an unknown anchor (a TreeError) are thrown in the order the text meets them.
  */
 function compose(text: string, flavour: FlavourRules): LNode | null | undefined {
   const parser = new Parser(text, flavour.dialect, true);
@@ -208,8 +209,11 @@ function compose(text: string, flavour: FlavourRules): LNode | null | undefined 
     if (ev === Ev.DocumentStart) break;
   }
   const root = composer.node(parser.parse()!, -1);
-  if (flavour.aliasesWhileParsing) parser.parse();
-  else composer.resolveAliases();
+  parser.parse(); // the document's end
+  if (!flavour.aliasesWhileParsing) {
+    parser.parse(); // go-yaml v1: the next document's start, or the stream's end
+    composer.resolveAliases();
+  }
   return root;
 }
 
@@ -550,27 +554,14 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
 }
 
 /**
- * The value tree of the first document of `text`, as `buildTree` gives it; throws TreeError
- * where go-yaml's decoder would fail. With go-yaml v1, `text` must be free of syntax errors in
- * its first document (see `firstLibyamlError`); with yaml.v3 a syntax error is thrown as the
- * parser's LibyamlFailure, in the order the text meets it.
+ * The value tree of the first document of `text`, in one pass of the parser: throws the
+ * parser's LibyamlFailure for the syntax error the decoder meets (the one `firstLibyamlError`
+ * gives), and TreeError where go-yaml's decoder would fail.
  */
 export function buildTreeFromLibyaml(text: string, budget: number, flavourName: YamlFlavour = 'go-yaml-v1'): Tree {
   const flavour = FLAVOURS[flavourName];
   const ctx: Ctx = { budget, duplicates: [], flavour, typeErrors: [] };
-  let root: LNode | null | undefined;
-  if (flavour.aliasesWhileParsing) {
-    root = compose(text, flavour);
-  } else {
-    try {
-      root = compose(text, flavour);
-    } catch (e) {
-      // A syntax error after the first document: go-yaml v1 still decodes nothing. Any other
-      // failure is a bug, and must reach the caller rather than read as an empty document.
-      if (!(e instanceof LibyamlFailure)) throw e;
-      root = undefined;
-    }
-  }
+  const root = compose(text, flavour);
   const rootBase: NodeBase = { rawName: '', name: '', path: [], valueRange: rangeOf(root ?? null, [0, 0]), keyIsString: true };
   const top = deref(root ?? null);
   if (flavour.mergeAfterOwnKeys && top && top.k === K.Seq) {

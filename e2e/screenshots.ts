@@ -9,8 +9,9 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { chromiumLaunchOptions } from './chromium';
 import { configWithProblems } from './fixtures';
+import { freePort } from './free-port';
 
-const PORT = 4184;
+const PORT = await freePort();
 const APP_URL = `http://127.0.0.1:${PORT}/cloud-config-validator/`;
 
 const server = spawn(process.execPath, ['e2e/serve.mjs', String(PORT), 'dist'], { stdio: 'ignore' });

@@ -12,24 +12,15 @@
 import { chromium, type Page } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromiumLaunchOptions } from '../e2e/chromium';
+import { freePort } from '../e2e/free-port';
 
 const exampleConfig = readFileSync(new URL('../examples/etcd-cluster-node.yaml', import.meta.url), 'utf8');
 
-/**
- * A port nobody uses: with a fixed one, a second checkout's benchmark on the same machine would
- * silently measure the other checkout's build.
- */
-const PORT = await new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as AddressInfo;
-    probe.close(() => resolve(port));
-  });
-});
+const PORT = await freePort();
 const APP_URL = `http://127.0.0.1:${PORT}/cloud-config-validator/`;
 const DIST = 'dist';
 const KEYSTROKES = 30;
@@ -134,7 +125,10 @@ async function main() {
       if (r.url().endsWith('.js')) fetchedJs.add(r.url().slice(APP_URL.length));
     });
     await page.goto(APP_URL);
-    await page.waitForFunction(() => /Valid|error|warning/.test(document.querySelector('[data-testid="summary"]')?.textContent ?? ''));
+    // A busy machine can take far longer than Playwright's default 30 s to build the first result.
+    await page.waitForFunction(() => /Valid|error|warning/.test(document.querySelector('[data-testid="summary"]')?.textContent ?? ''), undefined, {
+      timeout: 180_000,
+    });
     await page.waitForTimeout(1000);
 
     // The entry script (from index.html) and the worker are needed to show the first result;

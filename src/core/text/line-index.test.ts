@@ -26,3 +26,25 @@ describe('a syntax error where the input is cut short', () => {
     expect(syntax).toMatchObject({ from: text.length, to: text.length, line: 8, column: 6 });
   });
 });
+
+describe('one line model', () => {
+  // NEL, LS and PS end a line for libyaml (and so for the reference's messages), but not for
+  // editors: the all set places findings at the editor's lines, the reference set keeps its own.
+  for (const [name, br] of [['LS', '\u2028'], ['PS', '\u2029'], ['NEL', '\u0085']]) {
+    const text = `#cloud-config\nhostname: "a${br}${br}b"\nc: d: e\n`;
+
+    it(`counts ${name} as the editor does in the all set`, () => {
+      expect(new LineIndex(text).lineCount).toBe(4);
+      for (const target of ['coreos', 'flatcar'] as const) {
+        const [syntax] = validate(text, { rules: 'all', target }).entries;
+        expect(syntax).toMatchObject({ rule: 'yaml-syntax', line: 3, column: 5 });
+      }
+    });
+
+    it(`counts ${name} as libyaml does in the reference set`, () => {
+      // Two more lines before `c: d: e` (0-based line 4 for libyaml); yaml.v3 prints it 1-based.
+      expect(validate(text, { rules: 'reference', target: 'coreos' }).entries[0]).toMatchObject({ rule: 'yaml-syntax', line: 4 });
+      expect(validate(text, { rules: 'reference', target: 'flatcar' }).entries[0]).toMatchObject({ rule: 'yaml-syntax', line: 5 });
+    });
+  }
+});

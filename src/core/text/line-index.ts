@@ -1,4 +1,10 @@
-/** Offsets to 1-based line/column, counting \r\n, \r and \n as line ends (as the editor does). */
+/**
+ * Offsets to 1-based line/column: the one line model of every finding the all set places, in the
+ * core, the CLI and the app. Lines end at \r\n, \r and \n, as in editors (CodeMirror, VS Code);
+ * NEL, LS and PS do not end a line here. The reference set keeps the line numbers its validator
+ * prints, which count otherwise: libyaml marks count NEL, LS and PS too (../yaml/libyaml-errors.ts),
+ * and coreos-cloudinit finds keys by splitting on \n (../reference/line-scan.ts).
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
 

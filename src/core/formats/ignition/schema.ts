@@ -12,6 +12,8 @@ export interface IgnitionFieldMeta {
   /** A Go pointer (or slice): JSON null clears it; absent means nil. */
   pointer: boolean;
   description?: string;
+  /** An unsigned Go integer (uint, os.FileMode...): a negative number is a type error. */
+  unsigned?: boolean;
   /** What else an editor's JSON Schema can say of the value (see scripts/schema). */
   json?: JsonHints;
 }

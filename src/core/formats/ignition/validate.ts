@@ -15,6 +15,10 @@ import { correlate, ERR, nodeAt, referenceChecks, type IgnitionEntry, type PathS
 import { extraChecks, type ExtraFinding } from './extra-rules';
 import { z } from 'zod';
 import { MAX_INPUT_CHARS } from '../../limits';
+import { converterChecks } from './legacy/converter';
+import type { LegacyEntry } from './legacy/checks';
+import { legacySchema, type LegacySpec } from './legacy/schema';
+import { declaredLegacyVersion, LEGACY_VERSIONS, legacyEntries, legacyRoute, legacySpecOf, UNKNOWN_CONFIG_MESSAGE } from './legacy/validate';
 
 /** Largest input read (as for cloud-config). */
 
@@ -118,22 +122,22 @@ export function validateIgnition(input: FormatInput): Finding[] {
   }
   const root = read.root;
 
-  if (!input.declared && isSpec1(root)) {
-    // coreos-cloudinit's validator, the reference for sniffed user-data, accepts and skips it.
-    if (!all) return [];
-    const n = root.type === 'object' ? root.members.find((m) => m.key.toLowerCase() === 'ignitionversion')! : undefined;
-    const p = n ? { from: n.keyStart, to: n.value.end } : { from: 0, to: 1 };
-    return target === 'coreos'
-      ? [at('info', 'Ignition spec 1 config (ignitionVersion): CoreOS Container Linux\'s Ignition reads it; its contents are not checked here', 'ignition-version', p)]
-      : [at('error', 'Ignition spec 1 config (ignitionVersion): Flatcar\'s Ignition does not read spec 1; rewrite it as spec 3 ({"ignition": {"version": "3.4.0"}})', 'ignition-version', p)];
-  }
-
   const typeFinding = (error: GoTypeError) => {
     const n = error.node;
     const message = all ? friendlyTypeError(error) : error.message;
     const to = n.type === 'object' || n.type === 'array' ? n.start + 1 : n.end;
     return at('error', message, 'ignition-type', { from: n.start, to, refOffset: error.goOffset });
   };
+  // coreos-cloudinit's validator, the reference for sniffed user-data, accepts and skips spec 1.
+  if (!input.declared && !all && isSpec1(root)) return [];
+  if (target === 'coreos') return coreosFindings(root, all, at, typeFinding);
+
+  if (!input.declared && isSpec1(root)) {
+    const n = root.type === 'object' ? root.members.find((m) => m.key.toLowerCase() === 'ignitionversion')! : undefined;
+    const p = n ? { from: n.keyStart, to: n.value.end } : { from: 0, to: 1 };
+    return [at('error', 'Ignition spec 1 config (ignitionVersion): Flatcar\'s Ignition does not read spec 1; rewrite it as spec 3 ({"ignition": {"version": "3.4.0"}})', 'ignition-version', p)];
+  }
+
   const stub = goUnmarshal(root, versionStub);
   if ('error' in stub) return [typeFinding(stub.error)];
   const version = String((stub.value.ignition as Decoded | undefined)?.version ?? '');
@@ -153,7 +157,8 @@ export function validateIgnition(input: FormatInput): Finding[] {
           : /^2\./.test(version)
             ? `spec ${shown}: Flatcar's Ignition translates 2.x configs at boot, but ignition-validate accepts only spec 3; write it as spec 3`
             : `spec ${shown} is not one Ignition accepts`;
-    return [at('error', `${base}: ${why} (supported: ${supported})`, 'ignition-version', vPlace)];
+    const versionFinding = at('error', `${base}: ${why} (supported: ${supported})`, 'ignition-version', vPlace);
+    return [versionFinding, ...(/^2\./.test(version) ? flatcarTranslation(root, version, at, typeFinding) : [])];
   }
 
   const schema = schemaFor(minor);
@@ -201,4 +206,63 @@ function keyPlace(root: JsonNode, path: PathStep[]): { from: number; to: number 
 function placeExtra(root: JsonNode, f: ExtraFinding): Place {
   if (f.range) return { from: f.range[0], to: f.range[1] };
   return entryPlace(root, f);
+}
+
+type At = (kind: Severity, message: string, rule: string, p: Place) => Finding;
+
+/** Legacy entries placed: at their value, or (the spec 1 deprecation) at no place. */
+function placeLegacy(root: JsonNode, entries: LegacyEntry[], at: At): Finding[] {
+  return entries.map((e) => {
+    if (e.message === 'config format deprecated') return at(e.kind, e.message, e.rule, { from: root.start, to: root.start + 1 });
+    return at(e.kind, e.message, e.rule, entryPlace(root, e));
+  });
+}
+
+/** The `coreos` target: CoreOS's online validator, which read spec 1 and 2.0.0 to 2.2.0. */
+function coreosFindings(root: JsonNode, all: boolean, at: At, typeFinding: (e: GoTypeError) => Finding): Finding[] {
+  const route = legacyRoute(root);
+  if (!all) {
+    // The validator gave no place for these.
+    if ('unknown' in route) return [at('error', UNKNOWN_CONFIG_MESSAGE, 'ignition-version', { from: root.start, to: root.start + 1 })];
+    if ('silent' in route) return route.error ? [typeFinding(route.error)] : [];
+    return placeLegacy(root, legacyEntries(root, route.spec, route.config), at);
+  }
+  const declared = declaredLegacyVersion(root);
+  const spec = declared ? legacySpecOf(declared.text) : undefined;
+  if (spec === undefined) {
+    const n = declared?.node;
+    const p: Place = n ? { from: n.start, to: n.end } : { from: root.start, to: root.start + 1 };
+    const shown = declared?.text.startsWith('spec ') ? `ignitionVersion ${declared.text.slice(5)}` : JSON.stringify((declared?.text ?? '').slice(0, 100));
+    const sv = declared && !declared.text.startsWith('spec ') ? parseSemver(declared.text) : undefined;
+    const why = !declared
+      ? 'neither ignition.version nor ignitionVersion is set, so CoreOS Container Linux did not read it as Ignition'
+      : declared.text === 'ignitionVersion'
+        ? 'ignitionVersion is not a number'
+        : sv?.major === 3
+          ? `spec ${shown} is read by Flatcar's Ignition (--target flatcar), not by CoreOS Container Linux's`
+          : sv
+            ? `spec ${shown} is not one CoreOS Container Linux's Ignition reads`
+            : declared.text.startsWith('spec ')
+              ? `${shown} is not one CoreOS Container Linux's Ignition reads`
+              : `${shown} is not a version (x.y.z)`;
+    return [at('error', `unsupported config version: ${why} (supported: ${LEGACY_VERSIONS})`, 'ignition-version', p)];
+  }
+  if ('spec' in route && route.spec === spec) return placeLegacy(root, legacyEntries(root, spec, route.config), at);
+  // The config names a spec the validator read but does not decode as it: the first type error.
+  const d = goUnmarshal(root, legacySchema(spec));
+  if ('error' in d) return [typeFinding(d.error)];
+  return placeLegacy(root, legacyEntries(root, spec, d.value), at);
+}
+
+/**
+ * The `all` set on a 2.x config under `flatcar`: Flatcar's Ignition translates 2.0.0 to 2.2.0
+ * at boot, refusing a config its 2.x checks find errors in or that ign-converter cannot map.
+ */
+function flatcarTranslation(root: JsonNode, version: string, at: At, typeFinding: (e: GoTypeError) => Finding): Finding[] {
+  const spec = legacySpecOf(version) as Exclude<LegacySpec, 1> | undefined;
+  if (spec === undefined) return [];
+  const d = goUnmarshal(root, legacySchema(spec));
+  if ('error' in d) return [typeFinding(d.error)];
+  const entries = [...legacyEntries(root, spec, d.value), ...converterChecks(d.value)];
+  return placeLegacy(root, entries, at);
 }

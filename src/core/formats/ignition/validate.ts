@@ -48,7 +48,9 @@ function place(input: FormatInput, kind: Severity, message: string, rule: string
       return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule };
     }
     const a = byteColumn(lines, p.refOffset);
-    return { ...span, line: a.line, column: a.column, kind, message, rule };
+    // A reference place after the token (a value's end) also ends the span.
+    const after = span.endLine < a.line || (span.endLine === a.line && span.endColumn < a.column);
+    return { ...span, line: a.line, column: a.column, ...(after ? { endLine: a.line, endColumn: a.column } : {}), kind, message, rule };
   }
   return { ...span, kind, message, rule };
 }
@@ -132,7 +134,7 @@ export function validateIgnition(input: FormatInput): Finding[] {
   if (!input.declared && !all && isSpec1(root)) return [];
   if (target === 'coreos') return coreosFindings(root, all, at, typeFinding);
 
-  if (!input.declared && isSpec1(root)) {
+  if (all && isSpec1(root)) {
     const n = root.type === 'object' ? root.members.find((m) => m.key.toLowerCase() === 'ignitionversion')! : undefined;
     const p = n ? { from: n.keyStart, to: n.value.end } : { from: 0, to: 1 };
     return [at('error', 'Ignition spec 1 config (ignitionVersion): Flatcar\'s Ignition does not read spec 1; rewrite it as spec 3 ({"ignition": {"version": "3.4.0"}})', 'ignition-version', p)];
@@ -210,12 +212,35 @@ function placeExtra(root: JsonNode, f: ExtraFinding): Place {
 
 type At = (kind: Severity, message: string, rule: string, p: Place) => Finding;
 
-/** Legacy entries placed: at their value, or (the spec 1 deprecation) at no place. */
+/**
+ * Where a legacy entry goes. The old validator reported a value at its end offset and a key at
+ * the end of the key; a field the config lacks, at the end of the nearest value it has; the
+ * spec 1 deprecation, nowhere. The `all` set marks the token, as for spec 3.
+ */
+function legacyPlace(root: JsonNode, e: LegacyEntry, textLength: number): Place {
+  if (e.message === 'config format deprecated') return { from: root.start, to: root.start + 1 };
+  const p = entryPlace(root, e);
+  const last = e.path[e.path.length - 1];
+  let end = root.end;
+  if (typeof last === 'object') {
+    const parent = nodeAt(root, e.path.slice(0, -1));
+    const m = parent?.type === 'object' ? memberNamed(parent, last.key) : undefined;
+    if (m) end = m.keyEnd;
+  } else {
+    for (let len = e.path.length; len >= 0; len--) {
+      const n = nodeAt(root, e.path.slice(0, len));
+      if (n) {
+        end = n.end;
+        break;
+      }
+    }
+  }
+  // Go counts the bytes before the offset: the last character of the value or key.
+  return { ...p, refOffset: Math.max(0, Math.min(end, textLength) - 1) };
+}
+
 function placeLegacy(root: JsonNode, entries: LegacyEntry[], at: At): Finding[] {
-  return entries.map((e) => {
-    if (e.message === 'config format deprecated') return at(e.kind, e.message, e.rule, { from: root.start, to: root.start + 1 });
-    return at(e.kind, e.message, e.rule, entryPlace(root, e));
-  });
+  return entries.map((e) => at(e.kind, e.message, e.rule, legacyPlace(root, e, root.end)));
 }
 
 /** The `coreos` target: CoreOS's online validator, which read spec 1 and 2.0.0 to 2.2.0. */

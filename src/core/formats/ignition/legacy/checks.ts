@@ -2,7 +2,8 @@
  * The checks CoreOS Container Linux's Ignition made on a decoded spec 1 or 2.0.0-2.2.0 config
  * (its types' Validate methods at the commit the online validator vendored), with its messages.
  * Each entry carries the JSON path of the value the check belongs to; the validator reported
- * it at that value, or at the nearest enclosing one the config has.
+ * it at that value, or at the nearest enclosing one the config has. A structure whose own check
+ * fails is not looked into further, as there.
  */
 import type { Severity } from '../../../types';
 import { ext, isAbs } from '../../../go/path';
@@ -83,8 +84,11 @@ export function legacyChecks(config: Obj, spec: LegacySpec): LegacyEntry[] {
     const u = obj(u0);
     const p: PathStep[] = ['systemd', 'units', i];
     const enabled = u.enable === true || u.enabled === true;
-    const opts = unitContents(s(u.contents), spec >= 21 ? [...p, 'contents'] : p);
+    // Spec 1 did not read unit contents.
+    const opts = spec === 1 ? [] : unitContents(s(u.contents), spec >= 21 ? [...p, 'contents'] : p);
     if (spec >= 20) installSection(s(u.name), enabled, s(u.contents), opts, spec >= 21 ? [...p, 'contents'] : p);
+    // Spec 1 and 2.0 checked contents on the unit itself.
+    if (spec <= 20 && !opts) return;
     if (!UNIT_EXTS.includes(ext(s(u.name)))) add('error', [...p, 'name'], 'invalid systemd unit extension', 'ignition-unit-name');
     arr(u.dropins).forEach((d0, j) => {
       const d = obj(d0);
@@ -96,8 +100,11 @@ export function legacyChecks(config: Obj, spec: LegacySpec): LegacyEntry[] {
   arr(obj(config.networkd).units).forEach((u0, i) => {
     const u = obj(u0);
     const p: PathStep[] = ['networkd', 'units', i];
-    if (spec >= 21) unitContents(s(u.contents), p);
-    if (!NETWORKD_EXTS.includes(ext(s(u.name)))) add('error', spec >= 21 ? p : [...p, 'name'], 'invalid networkd unit extension', 'ignition-unit-name');
+    const contentsOk = spec < 21 || unitContents(s(u.contents), p) !== undefined;
+    const nameOk = NETWORKD_EXTS.includes(ext(s(u.name)));
+    if (!nameOk) add('error', spec >= 21 ? p : [...p, 'name'], 'invalid networkd unit extension', 'ignition-unit-name');
+    // 2.1 and later check the unit as a whole: its drop-ins only when it passes.
+    if (!(contentsOk && nameOk)) return;
     arr(u.dropins).forEach((d0, j) => {
       const d = obj(d0);
       unitContents(s(d.contents), [...p, 'dropins', j]);
@@ -113,8 +120,8 @@ export function legacyChecks(config: Obj, spec: LegacySpec): LegacyEntry[] {
     files.forEach((f0, i) => {
       const f = obj(f0);
       const p: PathStep[] = [...base, i];
-      if (spec === 20 && s(f.filesystem) === '') add('error', p, 'no filesystem specified', 'ignition-storage');
-      if (spec === 22 && f.overwrite === true && f.append === true) add('error', p, 'cannot set both append and overwrite to true', 'ignition-storage');
+      if (spec === 20 && s(f.filesystem) === '') return add('error', p, 'no filesystem specified', 'ignition-storage');
+      if (spec === 22 && f.overwrite === true && f.append === true) return add('error', p, 'cannot set both append and overwrite to true', 'ignition-storage');
       add('error', [...p, 'path'], relative(s(f.path)), 'ignition-path');
       mode(f.mode, [...p, 'mode'], spec === 22);
       if (spec >= 20) resource(obj(f.contents), [...p, 'contents'], true);
@@ -155,21 +162,30 @@ export function legacyChecks(config: Obj, spec: LegacySpec): LegacyEntry[] {
       if (!['ext4', 'btrfs', 'xfs'].includes(s(f.format))) add('error', [...p, 'format'], 'invalid filesystem format', 'ignition-storage');
       return;
     }
-    if (f.mount === undefined && f.path === undefined) add('error', p, 'filesystem is missing mount or path', 'ignition-storage');
-    if (f.path !== undefined) add('error', [...p, 'path'], relative(s(f.path)), 'ignition-path');
-    if (f.mount === undefined) return;
-    if (f.path !== undefined) add('error', p, 'filesystem has both mount and path defined', 'ignition-storage');
+    if (f.mount === undefined && f.path === undefined) return add('error', p, 'filesystem is missing mount or path', 'ignition-storage');
     const m = obj(f.mount);
-    const mp: PathStep[] = [...p, 'mount'];
-    const formats = spec === 20 ? ['ext4', 'btrfs', 'xfs'] : ['ext4', 'btrfs', 'xfs', 'swap', 'vfat'];
-    if (!formats.includes(s(m.format))) add('error', spec === 20 ? [...mp, 'format'] : mp, 'invalid filesystem format', 'ignition-storage');
-    add('error', [...mp, 'device'], relative(s(m.device)), 'ignition-path');
-    if (spec >= 21) {
+    if (f.mount !== undefined && spec >= 21) {
+      const before = out.length;
+      if (f.path !== undefined) add('error', p, 'filesystem has both mount and path defined', 'ignition-storage');
       if (m.create !== undefined) {
         if (m.wipeFilesystem === true) add('error', p, 'cannot use both create object and wipeFilesystem field', 'ignition-storage');
         if (arr(m.options).length > 0) add('error', p, 'cannot use both create object and mount-level options field', 'ignition-storage');
+        const fatal = out.length > before;
         add('warning', p, 'the create object has been deprecated in favor of mount-level options', 'ignition-storage');
-      }
+        if (fatal) return;
+      } else if (out.length > before) return;
+    }
+    if (f.path !== undefined) add('error', [...p, 'path'], relative(s(f.path)), 'ignition-path');
+    if (f.mount === undefined) return;
+    if (spec === 20 && f.path !== undefined) add('error', p, 'filesystem has both mount and path defined', 'ignition-storage');
+    const mp: PathStep[] = [...p, 'mount'];
+    const formats = spec === 20 ? ['ext4', 'btrfs', 'xfs'] : ['ext4', 'btrfs', 'xfs', 'swap', 'vfat'];
+    if (!formats.includes(s(m.format))) {
+      add('error', spec === 20 ? [...mp, 'format'] : mp, 'invalid filesystem format', 'ignition-storage');
+      if (spec >= 21) return;
+    }
+    add('error', [...mp, 'device'], relative(s(m.device)), 'ignition-path');
+    if (spec >= 21) {
       const limit = LABEL_LIMITS[s(m.format)];
       if (typeof m.label === 'string' && limit && new TextEncoder().encode(m.label).length > limit) {
         add('error', [...mp, 'label'], `filesystem labels cannot be longer than ${limit} characters when using ${s(m.format)}`, 'ignition-storage');

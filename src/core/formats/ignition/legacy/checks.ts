@@ -72,7 +72,7 @@ export function legacyChecks(config: Obj, spec: LegacySpec): LegacyEntry[] {
   };
   const installSection = (name: string, enabled: boolean, contents: string, opts: UnitOption[] | undefined, p: PathStep[]) => {
     if (!enabled || contents === '' || !opts || opts.some((o) => o.section === 'Install')) return;
-    add('warning', p, `unit ${JSON.stringify(name)} is enabled, but has no install section so enable does nothing`, 'ignition-unit-contents');
+    add('warning', p, `unit ${JSON.stringify(name)} is enabled, but has no install section so enable does nothing`, 'ignition-install');
   };
   const mode = (m: unknown, p: PathStep[], unsetWarning: boolean) => {
     if (typeof m === 'number' && (m < 0 || m > 0o7777)) add('error', p, 'illegal file mode', 'ignition-mode');
@@ -235,14 +235,14 @@ export function legacyChecks(config: Obj, spec: LegacySpec): LegacyEntry[] {
       const u = obj(u0);
       if (u.create === undefined) return;
       const p: PathStep[] = ['passwd', 'users', i];
-      add('warning', p, 'the create object has been deprecated in favor of user-level options', 'ignition-passwd');
+      add('warning', p, 'the create object has been deprecated in favor of user-level options', 'ignition-passwd-create');
       const set: [string, boolean][] = [
         ['gecos', s(u.gecos) !== ''], ['groups', arr(u.groups).length > 0], ['homeDir', s(u.homeDir) !== ''], ['noCreateHome', u.noCreateHome === true],
         ['noLogInit', u.noLogInit === true], ['noUserGroup', u.noUserGroup === true], ['primaryGroup', s(u.primaryGroup) !== ''], ['shell', s(u.shell) !== ''],
         ['system', u.system === true], ['uid', u.uid !== undefined],
       ];
       for (const [field, given] of set) {
-        if (given) add('error', p, `cannot use both the create object and the user-level ${field} field`, 'ignition-passwd');
+        if (given) add('error', p, `cannot use both the create object and the user-level ${field} field`, 'ignition-passwd-create');
       }
     });
   }

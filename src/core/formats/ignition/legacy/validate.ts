@@ -14,8 +14,8 @@ import type { PathStep } from '../reference-rules';
 import { legacyChecks, type LegacyEntry } from './checks';
 import { legacySchema, type LegacySpec } from './schema';
 
-/** The message the online validator gave for a version it did not know. */
-export const UNKNOWN_CONFIG_MESSAGE = 'Failed to parse config. Is this a valid Ignition Config, Cloud-Config, or script?';
+/** The online validator answered a version it did not know as it answered unknown input. */
+export { UNKNOWN_INPUT_MESSAGE as UNKNOWN_CONFIG_MESSAGE } from '../../../report/coreos-json';
 
 export const LEGACY_VERSIONS = 'spec 1 (ignitionVersion: 1), 2.0.0, 2.1.0 or 2.2.0';
 

@@ -31,6 +31,28 @@ const GUID = /^(|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-
 /** Label limits by filesystem format (2.1 and later). */
 const LABEL_LIMITS: Record<string, number> = { ext4: 16, btrfs: 256, xfs: 12, swap: 15, vfat: 11 };
 
+/** The disk's partition table problems: numbers given twice, overlaps, starts off 2048 sectors. */
+function partitionLayout(parts: Obj[]): string[] {
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const out: string[] = [];
+  const numbers = parts.map((x) => num(x.number)).filter((n) => n !== 0);
+  if (new Set(numbers).size !== numbers.length) out.push('partition numbers collide');
+  const end = (x: Obj) => (num(x.size) === 0 ? num(x.start) : num(x.start) + num(x.size) - 1);
+  // Go compares the structs by value: an identical partition counts as itself.
+  const same = (a: Obj, b: Obj) => ['guid', 'label', 'number', 'size', 'start', 'typeGuid'].every((k) => (a[k] ?? '') === (b[k] ?? ''));
+  const overlap = parts.some((a) =>
+    num(a.start) !== 0 &&
+    parts.some((o) => {
+      if (same(a, o) || num(o.start) === 0) return false;
+      const [as, ae, os, oe] = [num(a.start), end(a), num(o.start), end(o)];
+      return (as >= os && as <= oe) || (ae >= os && ae <= oe) || (as < os && ae > oe);
+    }),
+  );
+  if (overlap) out.push('partitions overlap');
+  if (parts.some((x) => num(x.start) % 2048 !== 0)) out.push('partitions misaligned');
+  return out;
+}
+
 export function legacyChecks(config: Obj, spec: LegacySpec): LegacyEntry[] {
   const out: LegacyEntry[] = [];
   const add = (kind: Severity, path: PathStep[], message: string | undefined, rule: string) => {
@@ -196,8 +218,18 @@ export function legacyChecks(config: Obj, spec: LegacySpec): LegacyEntry[] {
   arr(storage.disks).forEach((d0, i) => {
     const d = obj(d0);
     const p: PathStep[] = ['storage', 'disks', i];
-    if (spec >= 21 && s(d.device) === '') add('error', [...p, 'device'], 'disk device is required', 'ignition-storage');
-    else add('error', [...p, 'device'], relative(s(d.device)), 'ignition-path');
+    const layout = partitionLayout(arr(d.partitions).map(obj));
+    if (spec <= 20) {
+      // Checked on the disk itself, which then is not looked into.
+      const errors = [...(s(d.device) === '' ? ['disk device is required'] : []), ...layout];
+      for (const m of errors) add('error', p, m, 'ignition-storage');
+      if (errors.length) return;
+      add('error', [...p, 'device'], relative(s(d.device)), 'ignition-path');
+    } else {
+      if (s(d.device) === '') add('error', [...p, 'device'], 'disk device is required', 'ignition-storage');
+      else add('error', [...p, 'device'], relative(s(d.device)), 'ignition-path');
+      for (const m of layout) add('error', [...p, 'partitions'], m, 'ignition-storage');
+    }
     arr(d.partitions).forEach((x0, j) => {
       const x = obj(x0);
       const pp: PathStep[] = [...p, 'partitions', j];

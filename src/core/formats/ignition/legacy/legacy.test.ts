@@ -110,6 +110,15 @@ describe('Ignition under --target coreos', () => {
     ]);
   });
 
+  it('checks the partition table: on the partitions list from 2.1.0, on the disk before', () => {
+    const disks = '"storage":{"disks":[{"device":"/dev/sda","partitions":[{"number":1,"start":2048,"size":4096},{"number":1,"start":4096,"size":10},{"label":"x","start":100}]}]}}';
+    const layout = ['partition numbers collide', 'partitions overlap', 'partitions misaligned'];
+    expect(run(`{"ignition":{"version":"2.2.0"},${disks}`, 'coreos')).toEqual(layout.map((m) => `1:87-1:88 error: ${m}`));
+    expect(run(`{"ignition":{"version":"2.0.0"},${disks}`, 'coreos')).toEqual(layout.map((m) => `1:53-1:54 error: ${m}`));
+    expect(run(`{"ignition":{"version":"2.0.0"},${disks}`, 'coreos', 'reference')).toEqual(layout.map((m) => `1:188-1:188 error: ${m}`));
+    expect(run('{"ignition":{"version":"2.2.0"},"storage":{"disks":[{"device":"/dev/sda","partitions":[{"number":1,"start":2048,"size":2048},{"number":2,"start":4096}]}]}}', 'coreos')).toEqual([]);
+  });
+
   it('reads a 2.1.0 config with 2.1.0\'s fields: append is unknown there', () => {
     const text = '{"ignition":{"version":"2.1.0"},"storage":{"files":[{"filesystem":"root","path":"/a","append":true}]}}';
     expect(run(text, 'coreos', 'reference')).toEqual(['1:93-1:94 warning: Config has unrecognized key: append']);

@@ -132,7 +132,7 @@ export function validateIgnition(input: FormatInput): Finding[] {
   };
   // coreos-cloudinit's validator, the reference for sniffed user-data, accepts and skips spec 1.
   if (!input.declared && !all && isSpec1(root)) return [];
-  if (target === 'coreos') return coreosFindings(root, all, at, typeFinding);
+  if (target === 'coreos') return coreosFindings(root, text, all, at, typeFinding);
 
   if (all && isSpec1(root)) {
     const n = root.type === 'object' ? root.members.find((m) => m.key.toLowerCase() === 'ignitionversion')! : undefined;
@@ -160,7 +160,7 @@ export function validateIgnition(input: FormatInput): Finding[] {
             ? `spec ${shown}: Flatcar's Ignition translates 2.x configs at boot, but ignition-validate accepts only spec 3; write it as spec 3`
             : `spec ${shown} is not one Ignition accepts`;
     const versionFinding = at('error', `${base}: ${why} (supported: ${supported})`, 'ignition-version', vPlace);
-    return [versionFinding, ...(/^2\./.test(version) ? flatcarTranslation(root, version, at, typeFinding) : [])];
+    return [versionFinding, ...(/^2\./.test(version) ? flatcarTranslation(root, text, version, at, typeFinding) : [])];
   }
 
   const schema = schemaFor(minor);
@@ -217,7 +217,7 @@ type At = (kind: Severity, message: string, rule: string, p: Place) => Finding;
  * the end of the key; a field the config lacks, at the end of the nearest value it has; the
  * spec 1 deprecation, nowhere. The `all` set marks the token, as for spec 3.
  */
-function legacyPlace(root: JsonNode, e: LegacyEntry, textLength: number): Place {
+function legacyPlace(root: JsonNode, e: LegacyEntry, text: string): Place {
   if (e.message === 'config format deprecated') return { from: root.start, to: root.start + 1 };
   const p = entryPlace(root, e);
   const last = e.path[e.path.length - 1];
@@ -235,22 +235,24 @@ function legacyPlace(root: JsonNode, e: LegacyEntry, textLength: number): Place 
       }
     }
   }
-  // Go counts the bytes before the offset: the last character of the value or key.
-  return { ...p, refOffset: Math.max(0, Math.min(end, textLength) - 1) };
+  // Go counts the bytes before the (exclusive) end: on the first line that is the column of the
+  // last character, on the others the column just after it.
+  const ref = text.lastIndexOf('\n', end - 1) < 0 ? end - 1 : end;
+  return { ...p, refOffset: Math.max(0, Math.min(ref, text.length - 1)) };
 }
 
-function placeLegacy(root: JsonNode, entries: LegacyEntry[], at: At): Finding[] {
-  return entries.map((e) => at(e.kind, e.message, e.rule, legacyPlace(root, e, root.end)));
+function placeLegacy(root: JsonNode, entries: LegacyEntry[], at: At, text: string): Finding[] {
+  return entries.map((e) => at(e.kind, e.message, e.rule, legacyPlace(root, e, text)));
 }
 
 /** The `coreos` target: CoreOS's online validator, which read spec 1 and 2.0.0 to 2.2.0. */
-function coreosFindings(root: JsonNode, all: boolean, at: At, typeFinding: (e: GoTypeError) => Finding): Finding[] {
+function coreosFindings(root: JsonNode, text: string, all: boolean, at: At, typeFinding: (e: GoTypeError) => Finding): Finding[] {
   const route = legacyRoute(root);
   if (!all) {
     // The validator gave no place for these.
     if ('unknown' in route) return [at('error', UNKNOWN_CONFIG_MESSAGE, 'ignition-version', { from: root.start, to: root.start + 1 })];
     if ('silent' in route) return route.error ? [typeFinding(route.error)] : [];
-    return placeLegacy(root, legacyEntries(root, route.spec, route.config), at);
+    return placeLegacy(root, legacyEntries(root, route.spec, route.config), at, text);
   }
   const declared = declaredLegacyVersion(root);
   const spec = declared ? legacySpecOf(declared.text) : undefined;
@@ -272,22 +274,22 @@ function coreosFindings(root: JsonNode, all: boolean, at: At, typeFinding: (e: G
               : `${shown} is not a version (x.y.z)`;
     return [at('error', `unsupported config version: ${why} (supported: ${LEGACY_VERSIONS})`, 'ignition-version', p)];
   }
-  if ('spec' in route && route.spec === spec) return placeLegacy(root, legacyEntries(root, spec, route.config), at);
+  if ('spec' in route && route.spec === spec) return placeLegacy(root, legacyEntries(root, spec, route.config), at, text);
   // The config names a spec the validator read but does not decode as it: the first type error.
   const d = goUnmarshal(root, legacySchema(spec));
   if ('error' in d) return [typeFinding(d.error)];
-  return placeLegacy(root, legacyEntries(root, spec, d.value), at);
+  return placeLegacy(root, legacyEntries(root, spec, d.value), at, text);
 }
 
 /**
  * The `all` set on a 2.x config under `flatcar`: Flatcar's Ignition translates 2.0.0 to 2.2.0
  * at boot, refusing a config its 2.x checks find errors in or that ign-converter cannot map.
  */
-function flatcarTranslation(root: JsonNode, version: string, at: At, typeFinding: (e: GoTypeError) => Finding): Finding[] {
+function flatcarTranslation(root: JsonNode, text: string, version: string, at: At, typeFinding: (e: GoTypeError) => Finding): Finding[] {
   const spec = legacySpecOf(version) as Exclude<LegacySpec, 1> | undefined;
   if (spec === undefined) return [];
   const d = goUnmarshal(root, legacySchema(spec));
   if ('error' in d) return [typeFinding(d.error)];
   const entries = [...legacyEntries(root, spec, d.value), ...converterChecks(d.value)];
-  return placeLegacy(root, entries, at);
+  return placeLegacy(root, entries, at, text);
 }

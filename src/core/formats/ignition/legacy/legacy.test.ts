@@ -48,16 +48,17 @@ describe('which spec the online validator read a config as', () => {
 });
 
 describe('Ignition under --target coreos', () => {
+  // Go's column: bytes before a value's end, plus one after the first line.
   it('gives spec 2.2.0 checks the reference way: a value at its end, a missing field at its parent\'s end', () => {
     expect(run(CONFIG_22, 'coreos', 'reference')).toEqual([
-      '4:56-4:57 error: path not absolute',
-      '4:96-4:96 warning: permissions unset, defaulting to 0000',
-      '5:71-5:72 error: path not absolute',
-      '7:40-7:41 error: invalid systemd unit extension',
-      '7:105-7:106 warning: unit "web" is enabled, but has no install section so enable does nothing',
-      '7:117-7:118 warning: Config has unrecognized key: Name',
-      '7:117-7:118 info: Did you mean name instead of Name',
-      '8:1-8:1 warning: Link "/etc/l" references nonexistent filesystem "data". (This is ok if it is defined in a referenced config)',
+      '4:57-4:57 error: path not absolute',
+      '4:97-4:97 warning: permissions unset, defaulting to 0000',
+      '5:72-5:72 error: path not absolute',
+      '7:41-7:41 error: invalid systemd unit extension',
+      '7:106-7:106 warning: unit "web" is enabled, but has no install section so enable does nothing',
+      '7:118-7:118 warning: Config has unrecognized key: Name',
+      '7:118-7:118 info: Did you mean name instead of Name',
+      '8:2-8:2 warning: Link "/etc/l" references nonexistent filesystem "data". (This is ok if it is defined in a referenced config)',
     ]);
   });
 
@@ -76,9 +77,9 @@ describe('Ignition under --target coreos', () => {
 
   it('reads spec 1 (ignitionVersion: 1) with its own structures, and calls the format deprecated', () => {
     expect(run(CONFIG_1, 'coreos', 'reference')).toEqual([
-      '3:71-3:72 error: invalid filesystem format',
-      '3:115-3:116 error: illegal file mode',
-      '4:72-4:73 warning: Config has unrecognized key: bogus',
+      '3:72-3:72 error: invalid filesystem format',
+      '3:116-3:116 error: illegal file mode',
+      '4:73-4:73 warning: Config has unrecognized key: bogus',
       '0:0-0:0 warning: config format deprecated',
     ]);
     expect(run(CONFIG_1, 'coreos')[0]).toBe('1:1-1:2 warning: config format deprecated');

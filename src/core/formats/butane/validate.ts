@@ -50,7 +50,7 @@ const emptyValue = (v: unknown): boolean =>
   v === undefined || (Array.isArray(v) ? v.every(emptyValue) : typeof v === 'object' && v !== null ? Object.values(v).every(emptyValue) : false);
 
 /** YAML 1.1 booleans yaml.v3 still accepts when the field is a bool. */
-const YAML11_BOOL: Record<string, boolean> = { y: true, Y: true, yes: true, Yes: true, YES: true, on: true, On: true, ON: true, n: false, N: false, no: false, No: false, NO: false, off: false, Off: false, OFF: false };
+export const YAML11_BOOL: Record<string, boolean> = { y: true, Y: true, yes: true, Yes: true, YES: true, on: true, On: true, ON: true, n: false, N: false, no: false, No: false, NO: false, off: false, Off: false, OFF: false };
 
 interface TypeError {
   message: string;

@@ -81,6 +81,7 @@ function decode(node: JsonNode, schema: z.ZodType, ctx: Context, existing: unkno
     if (node.type !== 'number') typeError(node, schema, ctx);
     const raw = (node as { raw: string }).raw;
     if (!INT64.test(raw) || BigInt(raw) > 9223372036854775807n || BigInt(raw) < -9223372036854775808n) typeError(node, schema, ctx, `number ${raw}`);
+    if (fieldMeta(schema)?.unsigned && raw.startsWith('-')) typeError(node, schema, ctx, `number ${raw}`);
     return Number(raw);
   }
   if (schema instanceof z.ZodBoolean) {

@@ -20,6 +20,7 @@ export const ignitionRuleDocs: Record<string, RuleDoc> = {
   'ignition-install': ref('Install section', 'An enabled unit needs an [Install] section (WantedBy=...), or enabling it does nothing; an enabled template instance needs one in its template.'),
   'ignition-owner': ref('Owner', 'A node\'s user or group is given by id or by name, not both.'),
   'ignition-proxy': ref('Proxy', 'Proxies are http or https URLs; an http proxy for https resources sends them in plain text.'),
+  'ignition-passwd-create': ref('Create object (spec 2.x)', 'In spec 2.1.0 and later, a user\'s create object is deprecated in favour of the same fields on the user itself, and may not be combined with them (CoreOS target).'),
   'ignition-storage': ref('Storage', 'Disks, partitions, filesystems, RAID arrays, LUKS volumes and links must be consistent: devices given, labels within their filesystem\'s limit, partitions not overlapping, formats known, link targets set.'),
   'ignition-unit-syntax': all('Unit file syntax', 'Lines of a unit or drop-in that systemd skips: settings outside a section, lines without "=", unclosed headers, and sections the unit type does not read.'),
   'ignition-read-only': all('Read-only /usr', 'On Flatcar /usr is a read-only, verified partition: Ignition cannot write there and provisioning fails. Put programs in /opt/bin and configuration in /etc.'),

@@ -12,6 +12,20 @@ export interface IgnitionFieldMeta {
   /** A Go pointer (or slice): JSON null clears it; absent means nil. */
   pointer: boolean;
   description?: string;
+  /** An unsigned Go integer (uint, os.FileMode...): a negative number is a type error. */
+  unsigned?: boolean;
+  /** What else an editor's JSON Schema can say of the value (see scripts/schema). */
+  json?: JsonHints;
+}
+
+/** Constraints the reference checks that JSON Schema can express; `required`: missing is an error. */
+export interface JsonHints {
+  enum?: string[];
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  required?: boolean;
 }
 
 export const fieldMeta = (schema: z.ZodType): IgnitionFieldMeta | undefined =>
@@ -19,6 +33,13 @@ export const fieldMeta = (schema: z.ZodType): IgnitionFieldMeta | undefined =>
 
 const withMeta = <T extends z.ZodType>(schema: T, meta: IgnitionFieldMeta): T =>
   schema.meta(meta as unknown as Record<string, unknown>) as T;
+
+/** The same field with JSON Schema hints added to its metadata. */
+const hint = <T extends z.ZodType>(schema: T, json: JsonHints): T => withMeta(schema, { ...fieldMeta(schema)!, json });
+
+const ABSOLUTE = '^/';
+const GUID = '^([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})?$';
+const UNIT_NAME = '\\.(service|socket|device|mount|automount|swap|target|path|timer|snapshot|slice|scope)$';
 
 const str = (go = 'string', description?: string) => withMeta(z.string(), { go, pointer: false, description });
 const pstr = (description?: string, go = 'string') => withMeta(z.string(), { go, pointer: true, description });
@@ -30,24 +51,31 @@ const list = <T extends z.ZodType>(element: T, go: string, description?: string)
 const struct = <S extends z.ZodRawShape>(go: string, shape: S, description?: string) =>
   withMeta(z.object(shape), { go: `types.${go}`, pointer: false, description });
 
+const PINS = ['tpm2', 'tang', 'sss'];
+
 /** The supported spec versions: the minor of 3.x (6 is 3.6.0-experimental). */
 export type SpecMinor = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** The zod schema of one spec version. */
 export function ignitionSchema(v: SpecMinor) {
-  const verification = struct('Verification', { hash: pstr('hash of the contents, "sha512-<hex>" (or "sha256-<hex>" from 3.1)') });
-  const header = struct('HTTPHeader', { name: str('string', 'header name'), value: pstr('header value') });
+  const compression = () => hint(pstr('"gzip" or empty'), { enum: ['', 'gzip'] });
+  const verification = struct('Verification', {
+    hash: hint(pstr('hash of the contents, "sha512-<hex>"' + (v >= 1 ? ' or "sha256-<hex>"' : '')), {
+      pattern: v >= 1 ? '^(sha512-[0-9A-Fa-f]{128}|sha256-[0-9A-Fa-f]{64})$' : '^sha512-[0-9A-Fa-f]{128}$',
+    }),
+  });
+  const header = struct('HTTPHeader', { name: hint(str('string', 'header name'), { required: true }), value: pstr('header value') });
   const resource =
     v >= 1
       ? struct('Resource', {
-          compression: pstr('"gzip" or empty'),
+          compression: compression(),
           httpHeaders: list(header, 'types.HTTPHeaders', 'HTTP headers sent with the request (http and https sources)'),
           source: pstr('URL of the contents: http, https, tftp, s3, data' + (v >= 2 ? ', gs' : '') + (v >= 4 ? ', arn' : '')),
           verification,
         })
       : undefined;
   const fileContents =
-    resource ?? struct('FileContents', { compression: pstr('"gzip" or empty'), source: pstr('URL of the contents'), verification });
+    resource ?? struct('FileContents', { compression: compression(), source: pstr('URL of the contents'), verification });
   const configReference = resource ?? struct('ConfigReference', { source: pstr('URL of the config'), verification });
   const caReference = resource ?? struct('CaReference', { source: str('string', 'URL of the certificate bundle'), verification });
 
@@ -56,10 +84,10 @@ export function ignitionSchema(v: SpecMinor) {
   const node = {
     group: nodeGroup,
     overwrite: pbool('replace what is already at the path'),
-    path: str('string', 'absolute path'),
+    path: hint(str('string', 'absolute path'), { required: true, pattern: ABSOLUTE }),
     user: nodeUser,
   };
-  const mode = pint('permission bits as a decimal number (420 is 0644)');
+  const mode = hint(pint('permission bits as a decimal number (420 is 0644)'), { minimum: 0, maximum: 0o7777 });
   const file = struct('File', {
     ...node,
     append: list(fileContents, `[]types.${v >= 1 ? 'Resource' : 'FileContents'}`, 'contents appended to the file'),
@@ -70,50 +98,53 @@ export function ignitionSchema(v: SpecMinor) {
   const link = struct('Link', {
     ...node,
     hard: pbool('a hard link instead of a symbolic one'),
-    target: v >= 3 ? pstr('what the link points to') : str('string', 'what the link points to'),
+    target: v >= 3 ? hint(pstr('what the link points to'), { required: true }) : str('string', 'what the link points to'),
   });
   const partition = struct('Partition', {
-    guid: pstr('partition GUID'),
-    label: pstr('partition label (at most 36 characters)'),
+    guid: hint(pstr('partition GUID'), { pattern: GUID }),
+    label: hint(pstr('partition label (at most 36 characters)'), { maxLength: 36 }),
     number: int('partition number (0: next free)'),
     ...(v >= 2 ? { resize: pbool('grow an existing partition') } : {}),
     shouldExist: pbool('whether the partition should exist'),
     sizeMiB: pint('size in MiB (0: fill)'),
     startMiB: pint('start in MiB (0: default)'),
-    typeGuid: pstr('partition type GUID'),
+    typeGuid: hint(pstr('partition type GUID'), { pattern: GUID }),
     wipePartitionEntry: pbool('wipe a mismatching partition entry'),
   });
   const disk = struct('Disk', {
-    device: str('string', 'absolute path of the disk device'),
+    device: hint(str('string', 'absolute path of the disk device'), { required: true, pattern: ABSOLUTE }),
     partitions: list(partition, '[]types.Partition'),
     wipeTable: pbool('wipe the partition table'),
   });
   const filesystem = struct('Filesystem', {
-    device: str('string', 'absolute path of the device'),
-    format: pstr('ext4, btrfs, xfs, swap, vfat' + (v >= 3 ? ', none' : '')),
+    device: hint(str('string', 'absolute path of the device'), { required: true, pattern: ABSOLUTE }),
+    format: hint(pstr('ext4, btrfs, xfs, swap, vfat' + (v >= 3 ? ', none' : '')), { enum: ['', 'ext4', 'btrfs', 'xfs', 'swap', 'vfat', ...(v >= 3 ? ['none'] : [])] }),
     label: pstr('filesystem label'),
     ...(v >= 1 ? { mountOptions: list(str('types.MountOption'), '[]types.MountOption', 'mount options') } : {}),
     options: list(str('types.FilesystemOption'), '[]types.FilesystemOption', 'mkfs options'),
-    path: pstr('where to mount it while provisioning'),
+    path: hint(pstr('where to mount it while provisioning'), { pattern: '^(/|$)' }),
     uuid: pstr('filesystem UUID'),
     wipeFilesystem: pbool('wipe an existing filesystem'),
   });
   const raid = struct('Raid', {
-    devices: list(str('types.Device'), '[]types.Device', 'member devices'),
-    level: v >= 3 ? pstr('raid level') : str('string', 'raid level'),
-    name: str('string', 'array name'),
+    devices: hint(list(str('types.Device'), '[]types.Device', 'member devices'), { required: true }),
+    level: hint(v >= 3 ? pstr('raid level') : str('string', 'raid level'), {
+      required: v >= 3,
+      enum: ['linear', 'raid0', '0', 'stripe', 'raid1', '1', 'mirror', 'raid4', '4', 'raid5', '5', 'raid6', '6', 'raid10', '10'],
+    }),
+    name: hint(str('string', 'array name'), { required: true }),
     options: list(str('types.RaidOption'), '[]types.RaidOption', 'mdadm options'),
     spares: pint('number of spares'),
   });
   const tang = struct('Tang', {
     ...(v >= 4 ? { advertisement: pstr('the Tang server advertisement (JSON)') } : {}),
-    thumbprint: pstr('Tang server key thumbprint'),
-    url: str('string', 'Tang server URL'),
+    thumbprint: hint(pstr('Tang server key thumbprint'), { required: true }),
+    url: hint(str('string', 'Tang server URL'), { required: true, pattern: '^https?:' }),
   });
   const custom =
     v >= 3
-      ? struct('ClevisCustom', { config: pstr('clevis config'), needsNetwork: pbool('needs the network'), pin: pstr('tpm2, tang or sss') })
-      : struct('Custom', { config: str('string', 'clevis config'), needsNetwork: pbool('needs the network'), pin: str('string', 'tpm2, tang or sss') });
+      ? struct('ClevisCustom', { config: pstr('clevis config'), needsNetwork: pbool('needs the network'), pin: hint(pstr('tpm2, tang or sss'), { enum: ['', ...PINS] }) })
+      : struct('Custom', { config: hint(str('string', 'clevis config'), { required: true }), needsNetwork: pbool('needs the network'), pin: hint(str('string', 'tpm2, tang or sss'), { required: true, enum: PINS }) });
   const clevis = struct('Clevis', {
     custom: v === 2 ? withMeta(custom, { go: 'types.Custom', pointer: true }) : custom,
     tang: list(tang, '[]types.Tang'),
@@ -123,11 +154,11 @@ export function ignitionSchema(v: SpecMinor) {
   const luks = struct('Luks', {
     ...(v >= 5 ? { cex: struct('Cex', { enabled: pbool('use an IBM Crypto Express card') }) } : {}),
     clevis: v === 2 ? withMeta(clevis, { go: 'types.Clevis', pointer: true }) : clevis,
-    device: pstr('absolute path of the device'),
+    device: hint(pstr('absolute path of the device'), { required: true, pattern: ABSOLUTE }),
     ...(v >= 4 ? { discard: pbool('allow discards') } : {}),
     keyFile: fileContents,
-    label: pstr('LUKS label (at most 47 characters)'),
-    name: str('string', 'device-mapper name'),
+    label: hint(pstr('LUKS label (at most 47 characters)'), { maxLength: 47 }),
+    name: hint(str('string', 'device-mapper name'), { required: true, pattern: '^[^/]*$' }),
     ...(v >= 4 ? { openOptions: list(str('types.OpenOption'), '[]types.OpenOption', 'cryptsetup open options') } : {}),
     options: list(str('types.LuksOption'), '[]types.LuksOption', 'cryptsetup luksFormat options'),
     uuid: pstr('LUKS UUID'),
@@ -142,13 +173,13 @@ export function ignitionSchema(v: SpecMinor) {
     ...(v >= 2 ? { luks: list(luks, '[]types.Luks') } : {}),
     raid: list(raid, '[]types.Raid'),
   });
-  const dropin = struct('Dropin', { contents: pstr('drop-in file contents'), name: str('string', 'file name, ending in .conf') });
+  const dropin = struct('Dropin', { contents: pstr('drop-in file contents'), name: hint(str('string', 'file name, ending in .conf'), { required: true, pattern: '\\.conf$' }) });
   const unit = struct('Unit', {
     contents: pstr('unit file contents'),
     dropins: list(dropin, '[]types.Dropin'),
     enabled: pbool('enable the unit (needs an [Install] section)'),
     mask: pbool('mask the unit'),
-    name: str('string', 'unit name with its type suffix'),
+    name: hint(str('string', 'unit name with its type suffix'), { required: true, pattern: UNIT_NAME }),
   });
   const systemd = struct('Systemd', { units: list(unit, '[]types.Unit') });
   const user = struct('PasswdUser', {
@@ -183,8 +214,8 @@ export function ignitionSchema(v: SpecMinor) {
     ...(v >= 1
       ? {
           proxy: struct('Proxy', {
-            httpProxy: pstr('proxy for http requests'),
-            httpsProxy: pstr('proxy for https requests'),
+            httpProxy: hint(pstr('proxy for http requests'), { pattern: '^(https?://|$)' }),
+            httpsProxy: hint(pstr('proxy for https requests'), { pattern: '^(https?://|$)' }),
             noProxy: list(str('types.NoProxyItem'), '[]types.NoProxyItem', 'hosts reached without proxy'),
           }),
         }
@@ -193,10 +224,10 @@ export function ignitionSchema(v: SpecMinor) {
       tls: struct('TLS', { certificateAuthorities: list(caReference, `[]types.${v >= 1 ? 'Resource' : 'CaReference'}`, 'extra CA certificates') }),
     }),
     timeouts: struct('Timeouts', { httpResponseHeaders: pint('seconds to wait for response headers'), httpTotal: pint('seconds for a whole request') }),
-    version: str('string', 'spec version, e.g. "3.4.0"'),
+    version: hint(str('string', 'spec version, e.g. "3.4.0"'), { required: true }),
   });
   return struct('Config', {
-    ignition,
+    ignition: hint(ignition, { required: true }),
     ...(v >= 3
       ? { kernelArguments: struct('KernelArguments', { shouldExist: list(str('types.KernelArgument'), '[]types.KernelArgument'), shouldNotExist: list(str('types.KernelArgument'), '[]types.KernelArgument') }) }
       : {}),

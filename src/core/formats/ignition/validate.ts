@@ -15,6 +15,10 @@ import { correlate, ERR, nodeAt, referenceChecks, type IgnitionEntry, type PathS
 import { extraChecks, type ExtraFinding } from './extra-rules';
 import { z } from 'zod';
 import { MAX_INPUT_CHARS } from '../../limits';
+import { converterChecks } from './legacy/converter';
+import type { LegacyEntry } from './legacy/checks';
+import { legacySchema, type LegacySpec } from './legacy/schema';
+import { declaredLegacyVersion, LEGACY_VERSIONS, legacyEntries, legacyRoute, legacySpecOf, UNKNOWN_CONFIG_MESSAGE } from './legacy/validate';
 
 /** Largest input read (as for cloud-config). */
 
@@ -44,7 +48,9 @@ function place(input: FormatInput, kind: Severity, message: string, rule: string
       return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule };
     }
     const a = byteColumn(lines, p.refOffset);
-    return { ...span, line: a.line, column: a.column, kind, message, rule };
+    // A reference place after the token (a value's end) also ends the span.
+    const after = span.endLine < a.line || (span.endLine === a.line && span.endColumn < a.column);
+    return { ...span, line: a.line, column: a.column, ...(after ? { endLine: a.line, endColumn: a.column } : {}), kind, message, rule };
   }
   return { ...span, kind, message, rule };
 }
@@ -118,22 +124,22 @@ export function validateIgnition(input: FormatInput): Finding[] {
   }
   const root = read.root;
 
-  if (!input.declared && isSpec1(root)) {
-    // coreos-cloudinit's validator, the reference for sniffed user-data, accepts and skips it.
-    if (!all) return [];
-    const n = root.type === 'object' ? root.members.find((m) => m.key.toLowerCase() === 'ignitionversion')! : undefined;
-    const p = n ? { from: n.keyStart, to: n.value.end } : { from: 0, to: 1 };
-    return target === 'coreos'
-      ? [at('info', 'Ignition spec 1 config (ignitionVersion): CoreOS Container Linux\'s Ignition reads it; its contents are not checked here', 'ignition-version', p)]
-      : [at('error', 'Ignition spec 1 config (ignitionVersion): Flatcar\'s Ignition does not read spec 1; rewrite it as spec 3 ({"ignition": {"version": "3.4.0"}})', 'ignition-version', p)];
-  }
-
   const typeFinding = (error: GoTypeError) => {
     const n = error.node;
     const message = all ? friendlyTypeError(error) : error.message;
     const to = n.type === 'object' || n.type === 'array' ? n.start + 1 : n.end;
     return at('error', message, 'ignition-type', { from: n.start, to, refOffset: error.goOffset });
   };
+  // coreos-cloudinit's validator, the reference for sniffed user-data, accepts and skips spec 1.
+  if (!input.declared && !all && isSpec1(root)) return [];
+  if (target === 'coreos') return coreosFindings(root, text, all, at, typeFinding);
+
+  if (all && isSpec1(root)) {
+    const n = root.type === 'object' ? root.members.find((m) => m.key.toLowerCase() === 'ignitionversion')! : undefined;
+    const p = n ? { from: n.keyStart, to: n.value.end } : { from: 0, to: 1 };
+    return [at('error', 'Ignition spec 1 config (ignitionVersion): Flatcar\'s Ignition does not read spec 1; rewrite it as spec 3 ({"ignition": {"version": "3.4.0"}})', 'ignition-version', p)];
+  }
+
   const stub = goUnmarshal(root, versionStub);
   if ('error' in stub) return [typeFinding(stub.error)];
   const version = String((stub.value.ignition as Decoded | undefined)?.version ?? '');
@@ -153,7 +159,8 @@ export function validateIgnition(input: FormatInput): Finding[] {
           : /^2\./.test(version)
             ? `spec ${shown}: Flatcar's Ignition translates 2.x configs at boot, but ignition-validate accepts only spec 3; write it as spec 3`
             : `spec ${shown} is not one Ignition accepts`;
-    return [at('error', `${base}: ${why} (supported: ${supported})`, 'ignition-version', vPlace)];
+    const versionFinding = at('error', `${base}: ${why} (supported: ${supported})`, 'ignition-version', vPlace);
+    return [versionFinding, ...(/^2\./.test(version) ? flatcarTranslation(root, text, version, at, typeFinding) : [])];
   }
 
   const schema = schemaFor(minor);
@@ -201,4 +208,88 @@ function keyPlace(root: JsonNode, path: PathStep[]): { from: number; to: number 
 function placeExtra(root: JsonNode, f: ExtraFinding): Place {
   if (f.range) return { from: f.range[0], to: f.range[1] };
   return entryPlace(root, f);
+}
+
+type At = (kind: Severity, message: string, rule: string, p: Place) => Finding;
+
+/**
+ * Where a legacy entry goes. The old validator reported a value at its end offset and a key at
+ * the end of the key; a field the config lacks, at the end of the nearest value it has; the
+ * spec 1 deprecation, nowhere. The `all` set marks the token, as for spec 3.
+ */
+function legacyPlace(root: JsonNode, e: LegacyEntry, text: string): Place {
+  if (e.message === 'config format deprecated') return { from: root.start, to: root.start + 1 };
+  const p = entryPlace(root, e);
+  const last = e.path[e.path.length - 1];
+  let end = root.end;
+  if (typeof last === 'object') {
+    const parent = nodeAt(root, e.path.slice(0, -1));
+    const m = parent?.type === 'object' ? memberNamed(parent, last.key) : undefined;
+    if (m) end = m.keyEnd;
+  } else {
+    for (let len = e.path.length; len >= 0; len--) {
+      const n = nodeAt(root, e.path.slice(0, len));
+      if (n) {
+        end = n.end;
+        break;
+      }
+    }
+  }
+  // Go counts the bytes before the (exclusive) end: on the first line that is the column of the
+  // last character, on the others the column just after it.
+  const ref = text.lastIndexOf('\n', end - 1) < 0 ? end - 1 : end;
+  return { ...p, refOffset: Math.max(0, Math.min(ref, text.length - 1)) };
+}
+
+function placeLegacy(root: JsonNode, entries: LegacyEntry[], at: At, text: string): Finding[] {
+  return entries.map((e) => at(e.kind, e.message, e.rule, legacyPlace(root, e, text)));
+}
+
+/** The `coreos` target: CoreOS's online validator, which read spec 1 and 2.0.0 to 2.2.0. */
+function coreosFindings(root: JsonNode, text: string, all: boolean, at: At, typeFinding: (e: GoTypeError) => Finding): Finding[] {
+  const route = legacyRoute(root);
+  if (!all) {
+    // The validator gave no place for these.
+    if ('unknown' in route) return [at('error', UNKNOWN_CONFIG_MESSAGE, 'ignition-version', { from: root.start, to: root.start + 1 })];
+    if ('silent' in route) return route.error ? [typeFinding(route.error)] : [];
+    return placeLegacy(root, legacyEntries(root, route.spec, route.config), at, text);
+  }
+  const declared = declaredLegacyVersion(root);
+  const spec = declared ? legacySpecOf(declared.text) : undefined;
+  if (spec === undefined) {
+    const n = declared?.node;
+    const p: Place = n ? { from: n.start, to: n.end } : { from: root.start, to: root.start + 1 };
+    const shown = declared?.text.startsWith('spec ') ? `ignitionVersion ${declared.text.slice(5)}` : JSON.stringify((declared?.text ?? '').slice(0, 100));
+    const sv = declared && !declared.text.startsWith('spec ') ? parseSemver(declared.text) : undefined;
+    const why = !declared
+      ? 'neither ignition.version nor ignitionVersion is set, so CoreOS Container Linux did not read it as Ignition'
+      : declared.text === 'ignitionVersion'
+        ? 'ignitionVersion is not a number'
+        : sv?.major === 3
+          ? `spec ${shown} is read by Flatcar's Ignition (--target flatcar), not by CoreOS Container Linux's`
+          : sv
+            ? `spec ${shown} is not one CoreOS Container Linux's Ignition reads`
+            : declared.text.startsWith('spec ')
+              ? `${shown} is not one CoreOS Container Linux's Ignition reads`
+              : `${shown} is not a version (x.y.z)`;
+    return [at('error', `unsupported config version: ${why} (supported: ${LEGACY_VERSIONS})`, 'ignition-version', p)];
+  }
+  if ('spec' in route && route.spec === spec) return placeLegacy(root, legacyEntries(root, spec, route.config), at, text);
+  // The config names a spec the validator read but does not decode as it: the first type error.
+  const d = goUnmarshal(root, legacySchema(spec));
+  if ('error' in d) return [typeFinding(d.error)];
+  return placeLegacy(root, legacyEntries(root, spec, d.value), at, text);
+}
+
+/**
+ * The `all` set on a 2.x config under `flatcar`: Flatcar's Ignition translates 2.0.0 to 2.2.0
+ * at boot, refusing a config its 2.x checks find errors in or that ign-converter cannot map.
+ */
+function flatcarTranslation(root: JsonNode, text: string, version: string, at: At, typeFinding: (e: GoTypeError) => Finding): Finding[] {
+  const spec = legacySpecOf(version) as Exclude<LegacySpec, 1> | undefined;
+  if (spec === undefined) return [];
+  const d = goUnmarshal(root, legacySchema(spec));
+  if ('error' in d) return [typeFinding(d.error)];
+  const entries = [...legacyEntries(root, spec, d.value), ...converterChecks(d.value)];
+  return placeLegacy(root, entries, at, text);
 }

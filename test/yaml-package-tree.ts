@@ -21,7 +21,7 @@ function rangeOf(node: YamlNode | null | undefined, fallback: Range): Range {
 }
 
 
-function scalarOf(node: Scalar, isKey: boolean): { kind: ScalarKind; value: string | number | boolean | null; text: string; binary?: boolean } {
+function scalarOf(node: Scalar): { kind: ScalarKind; value: string | number | boolean | null; text: string; binary?: boolean } {
   const text = node.value == null ? '' : String(node.value);
   if (node.tag === 'tag:yaml.org,2002:str' || node.tag === '!!str') return { kind: 'str', value: text, text };
   if (node.value instanceof Uint8Array) {
@@ -29,7 +29,7 @@ function scalarOf(node: Scalar, isKey: boolean): { kind: ScalarKind; value: stri
     return { kind: 'str', value: bytes, text: bytes, binary: true };
   }
   if (node.type === 'PLAIN' || node.type === undefined) {
-    const r = resolvePlain(text, isKey);
+    const r = resolvePlain(text);
     return { ...r, text };
   }
   return { kind: 'str', value: text, text };
@@ -48,7 +48,7 @@ function goSyntax(node: YamlNode | null, ctx: Ctx, depth = 0): string {
   }
   if (isSeq(node)) return `[]interface {}{${node.items.map((i) => goSyntax(i as YamlNode, ctx, depth + 1)).join(', ')}}`;
   if (isScalar(node)) {
-    const s = scalarOf(node, false);
+    const s = scalarOf(node);
     if (s.kind === 'null') return 'interface {}(nil)';
     if (s.kind === 'str') return JSON.stringify(s.value);
     if (s.kind === 'float') return goFloat(s.value as number);
@@ -79,7 +79,7 @@ function build(yamlNode: YamlNode | null, base: NodeBase, ctx: Ctx, seen: number
         if (keyNode && (isMap(keyNode) || isSeq(keyNode))) {
           throw new TreeError(`invalid map key: ${goSyntax(keyNode, ctx)}`, 'collection-key', keyRange);
         }
-        const k = keyNode && isScalar(keyNode) ? scalarOf(keyNode, true) : { kind: 'null' as ScalarKind, value: null, text: '' };
+        const k = keyNode && isScalar(keyNode) ? scalarOf(keyNode) : { kind: 'null' as ScalarKind, value: null, text: '' };
         if (k.kind === 'merge') {
           // A merged list applies from its last map back, as go-yaml does.
           const sources = isSeq(valueNode) ? [...valueNode.items].reverse() : [valueNode];
@@ -136,7 +136,7 @@ function build(yamlNode: YamlNode | null, base: NodeBase, ctx: Ctx, seen: number
     return out;
   }
   if (isScalar(yamlNode)) {
-    const s = scalarOf(yamlNode, false);
+    const s = scalarOf(yamlNode);
     const kind: ValueKind = s.kind === 'merge' ? 'str' : s.kind;
     const out = treeNode(base, kind, s.value, s.text);
     if (s.binary) out.binary = true;

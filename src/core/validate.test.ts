@@ -194,13 +194,13 @@ describe('aliases as go-yaml v1 resolves them', () => {
     );
   });
 
-  it('refuse an unknown anchor and a recursive alias with the decoder message', () => {
+  it('refuse an unknown anchor and a recursive alias with the decoder message (capitalised by coreos/yaml)', () => {
     expect(only('hostname: *nope\n', 'reference').map((e) => [e.line, e.message])).toEqual([
-      [1, "unknown anchor 'nope' referenced"],
+      [1, "Unknown anchor 'nope' referenced"],
       [0, 'incorrect type for "" (want struct)'],
     ]);
     expect(only('hostname: *nope\n')[0]).toMatchObject({ line: 2, column: 11, rule: 'yaml-alias' });
-    expect(only('a: &a\n  b: *a\n', 'reference')[0].message).toBe("anchor 'a' value contains itself");
+    expect(only('a: &a\n  b: *a\n', 'reference')[0].message).toBe("Anchor 'a' value contains itself");
   });
 });
 

@@ -107,6 +107,10 @@ const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: str
   'recursive-alias': (message) => ({ message: `${message}: an alias inside its own anchor would never end; remove it`, rule: 'yaml-alias' }),
   'bad-merge': (message) => ({ message: `${message}: "<<:" takes a mapping, an alias of one, or a list of them`, rule: 'yaml-alias' }),
   'bad-scalar': (message) => ({ message, rule: 'yaml-syntax' }),
+  'refused-tag': (message) => ({
+    message: `${message}: the value does not fit its explicit tag, and coreos-cloudinit refuses the whole file; remove the tag or fix the value`,
+    rule: 'yaml-syntax',
+  }),
 };
 
 /**

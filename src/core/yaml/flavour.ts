@@ -3,7 +3,7 @@
  * go-yaml v1 (CoreOS's coreos-cloudinit) and gopkg.in/yaml.v3 v3.0.1 (Flatcar's). One parser
  * serves both; everything that differs between them is in this table.
  */
-import { resolvePlain, resolvePlainV3, type ResolvedV3 } from './go-scalar';
+import { resolveV1, resolveV3, type Refused, type ResolvedV3 } from './go-scalar';
 import { referenceLine, yamlV3Line, type LibyamlError } from './libyaml-errors';
 import type { Dialect } from './libyaml/scanner';
 
@@ -12,8 +12,20 @@ export type YamlFlavour = 'go-yaml-v1' | 'yaml-v3';
 export interface FlavourRules {
   /** Scanner and parser behaviour (see ./libyaml/scanner.ts). */
   dialect: Dialect;
-  /** A plain scalar's type and value (keys included; v1 keeps `y`/`n` keys as strings). */
-  resolve(text: string, isKey: boolean): ResolvedV3;
+  /**
+   * The library's resolve(tag, text): `tag` in short form, '' for a plain scalar without one.
+   * Refused where the value does not resolve to an explicit tag.
+   */
+  resolve(tag: string, text: string): ResolvedV3 | Refused;
+  /**
+   * v3 reads the non-specific tag `!` as no tag (a plain `! 12` is an int); v1 resolves it as a
+   * tag of its own, which keeps the text as a string.
+   */
+  bangIsUntagged: boolean;
+  /** The decoder's message for an alias to an unknown anchor (v1 capitalises its decoder errors). */
+  unknownAnchor(name: string): string;
+  /** ...and for an alias inside the node its anchor names. */
+  recursiveAlias(name: string): string;
   /** The line the library prints for a syntax error; 0 when it prints none (then read as line 1). */
   errorLine(error: LibyamlError): number;
   /**
@@ -28,36 +40,29 @@ export interface FlavourRules {
    * mapping's own keys, never over one of them, and earlier maps of a list win.
    */
   mergeAfterOwnKeys: boolean;
-  /** v3 decodes `!!binary` strictly (Go's base64.StdEncoding); v1 was lenient. */
-  strictBinary: boolean;
-  /** v3 resolves a scalar under an explicit `!!int`, `!!bool`... tag and fails where they disagree. */
-  resolvesExplicitTags: boolean;
 }
-
-const V1_TAGS: Record<string, string> = { str: '!!str', int: '!!int', float: '!!float', bool: '!!bool', null: '!!null', merge: '!!merge' };
 
 export const FLAVOURS: Record<YamlFlavour, FlavourRules> = {
   'go-yaml-v1': {
     dialect: 'go-yaml-v1',
-    resolve(text, isKey) {
-      const r = resolvePlain(text, isKey);
-      return { kind: r.kind, value: r.value, tag: V1_TAGS[r.kind] };
-    },
+    resolve: resolveV1,
+    bangIsUntagged: false,
+    unknownAnchor: (name) => `Unknown anchor '${name}' referenced`,
+    recursiveAlias: (name) => `Anchor '${name}' value contains itself`,
     errorLine: referenceLine,
     aliasesWhileParsing: false,
     duplicateKeysFail: false,
     mergeAfterOwnKeys: false,
-    strictBinary: false,
-    resolvesExplicitTags: false,
   },
   'yaml-v3': {
     dialect: 'yaml-v3',
-    resolve: (text) => resolvePlainV3(text),
+    resolve: resolveV3,
+    bangIsUntagged: true,
+    unknownAnchor: (name) => `unknown anchor '${name}' referenced`,
+    recursiveAlias: (name) => `anchor '${name}' value contains itself`,
     errorLine: yamlV3Line,
     aliasesWhileParsing: true,
     duplicateKeysFail: true,
     mergeAfterOwnKeys: true,
-    strictBinary: true,
-    resolvesExplicitTags: true,
   },
 };

@@ -1,106 +1,69 @@
 /**
- * Plain-scalar resolution as the reference's YAML library (go-yaml v1, YAML 1.1 rules) does it:
- * `on`/`off`/`yes`/`no`/`y`/`n` are booleans, `0744` is octal, `1_000` is an int, `.5` a float.
- * Keys keep `y`/`n` as strings, as go-yaml did.
+ * Scalar resolution as the two reference YAML libraries do it, each following its resolve(tag,
+ * text): go-yaml v1 (coreos/yaml, CoreOS; YAML 1.1 words) and gopkg.in/yaml.v3 (Flatcar; YAML
+ * 1.2 words, timestamps). An explicit tag the value does not resolve to is refused with the
+ * library's own message.
  */
+import { goParseFloat, goParseInt, goParseUint } from '../go/strconv';
+
+export { goParseFloat, goParseInt } from '../go/strconv';
 
 export type ScalarKind = 'str' | 'int' | 'float' | 'bool' | 'null' | 'merge';
+export type ScalarKindV3 = ScalarKind | 'timestamp';
 
 export interface Resolved {
   kind: ScalarKind;
   value: string | number | boolean | null;
 }
 
-const TABLE = new Map<string, Resolved>();
-function put(words: string, resolved: Resolved) {
-  for (const w of words.split(' ')) TABLE.set(w, resolved);
-}
-put('y Y yes Yes YES true True TRUE on On ON', { kind: 'bool', value: true });
-put('n N no No NO false False FALSE off Off OFF', { kind: 'bool', value: false });
-put('~ null Null NULL', { kind: 'null', value: null });
-put('.nan .NaN .NAN', { kind: 'float', value: NaN });
-put('.inf .Inf .INF +.inf +.Inf +.INF', { kind: 'float', value: Infinity });
-put('-.inf -.Inf -.INF', { kind: 'float', value: -Infinity });
-put('<<', { kind: 'merge', value: '<<' });
-
-const KEY_ONLY_STRINGS = new Set(['y', 'Y', 'n', 'N']);
-const HINTED = /^[-+0-9yYnNtTfFoO~.<]/;
-
-const INT_MAX = 2n ** 63n - 1n;
-const INT_MIN = -(2n ** 63n);
-
-/** Go's strconv.ParseInt(s, 0, 64), or undefined when it fails. */
-export function goParseInt(s: string): number | undefined {
-  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-  if (!m) return undefined;
-  let body = m[2];
-  let big: bigint;
-  if (/^0[oO]/.test(body)) big = BigInt('0o' + body.slice(2));
-  else if (/^0[0-7]+$/.test(body)) big = BigInt('0o' + body.slice(1));
-  else big = BigInt(body);
-  if (m[1] === '-') big = -big;
-  if (big > INT_MAX || big < INT_MIN) return undefined;
-  return Number(big);
-}
-
-/** Go's strconv.ParseFloat(s, 64), or undefined when it fails (including out of range). */
-export function goParseFloat(s: string): number | undefined {
-  if (/^[+-]?(inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
-  if (/^nan$/i.test(s)) return NaN;
-  // One way to match each digit run: `[0-9]+\.?[0-9]*` backtracks quadratically on long digit runs.
-  if (/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(s)) {
-    const v = Number(s);
-    return Number.isFinite(v) ? v : undefined;
-  }
-  return undefined;
-}
-
-export function resolvePlain(text: string, isKey: boolean): Resolved {
-  if (text === '') return { kind: 'null', value: null };
-  if (!HINTED.test(text)) return { kind: 'str', value: text };
-  const hit = TABLE.get(text);
-  if (hit && !(isKey && KEY_ONLY_STRINGS.has(text))) return hit;
-  const c = text[0];
-  if (c === '.') {
-    const f = goParseFloat(text);
-    return f === undefined ? { kind: 'str', value: text } : { kind: 'float', value: f };
-  }
-  if (c === '+' || c === '-' || (c >= '0' && c <= '9')) {
-    const plain = text.replace(/_/g, '');
-    const i = goParseInt(plain);
-    if (i !== undefined) return { kind: 'int', value: i };
-    const f = goParseFloat(plain);
-    if (f !== undefined) return { kind: 'float', value: f };
-  }
-  return { kind: 'str', value: text };
-}
-
-// ---------------------------------------------------------------------------------------------
-// gopkg.in/yaml.v3 (Flatcar's coreos-cloudinit): YAML 1.2 words for booleans, timestamps kept
-// apart, and the tag each scalar is given (printed in its "cannot unmarshal" errors).
-
-export type ScalarKindV3 = ScalarKind | 'timestamp';
-
 export interface ResolvedV3 {
   kind: ScalarKindV3;
   value: string | number | boolean | null;
-  /** yaml.v3's short tag for the value: `!!str`, `!!int`, `!!timestamp`, ... */
+  /** The library's short tag for the value: `!!str`, `!!int`, `!!timestamp`, ... */
   tag: string;
   /** An integer past int64 that fits uint64 (Go's uint64, not int). */
   uint64?: boolean;
 }
 
-const V3_TABLE = new Map<string, ResolvedV3>();
-function putV3(words: string, resolved: ResolvedV3) {
-  for (const w of words.split(' ')) V3_TABLE.set(w, resolved);
+/** What resolve(tag, text) fails with: the value does not resolve to its explicit tag. */
+export interface Refused {
+  refused: string;
 }
-putV3('true True TRUE', { kind: 'bool', value: true, tag: '!!bool' });
-putV3('false False FALSE', { kind: 'bool', value: false, tag: '!!bool' });
-putV3('~ null Null NULL', { kind: 'null', value: null, tag: '!!null' });
-putV3('.nan .NaN .NAN', { kind: 'float', value: NaN, tag: '!!float' });
-putV3('.inf .Inf .INF +.inf +.Inf +.INF', { kind: 'float', value: Infinity, tag: '!!float' });
-putV3('-.inf -.Inf -.INF', { kind: 'float', value: -Infinity, tag: '!!float' });
-putV3('<<', { kind: 'merge', value: '<<', tag: '!!merge' });
+
+type Table = Map<string, ResolvedV3>;
+function table(rows: [string, Omit<ResolvedV3, 'uint64'>][]): Table {
+  const t: Table = new Map();
+  for (const [words, r] of rows) for (const w of words.split(' ')) t.set(w, r);
+  return t;
+}
+
+const NULL = { kind: 'null', value: null, tag: '!!null' } as const;
+const NAN = { kind: 'float', value: NaN, tag: '!!float' } as const;
+const INF = { kind: 'float', value: Infinity, tag: '!!float' } as const;
+const NEG_INF = { kind: 'float', value: -Infinity, tag: '!!float' } as const;
+const MERGE = { kind: 'merge', value: '<<', tag: '!!merge' } as const;
+
+/** coreos/yaml's resolveMap (the empty string is null too; it is looked up like any other). */
+const V1_TABLE = table([
+  ['y Y yes Yes YES true True TRUE on On ON', { kind: 'bool', value: true, tag: '!!bool' }],
+  ['n N no No NO false False FALSE off Off OFF', { kind: 'bool', value: false, tag: '!!bool' }],
+  [' ~ null Null NULL', NULL],
+  ['.nan .NaN .NAN', NAN],
+  ['.inf .Inf .INF +.inf +.Inf +.INF', INF],
+  ['-.inf -.Inf -.INF', NEG_INF],
+  ['<<', MERGE],
+]);
+
+/** yaml.v3's resolveMap: only true/false words are booleans. */
+const V3_TABLE = table([
+  ['true True TRUE', { kind: 'bool', value: true, tag: '!!bool' }],
+  ['false False FALSE', { kind: 'bool', value: false, tag: '!!bool' }],
+  [' ~ null Null NULL', NULL],
+  ['.nan .NaN .NAN', NAN],
+  ['.inf .Inf .INF +.inf +.Inf +.INF', INF],
+  ['-.inf -.Inf -.INF', NEG_INF],
+  ['<<', MERGE],
+]);
 
 /** The words yaml.v3 still turns into a bool, but only when decoding into a bool field. */
 export const YAML11_BOOL_WORDS: ReadonlyMap<string, boolean> = new Map([
@@ -108,9 +71,58 @@ export const YAML11_BOOL_WORDS: ReadonlyMap<string, boolean> = new Map([
   ...'n N no No NO off Off OFF'.split(' ').map((w) => [w, false] as const),
 ]);
 
-const V3_HINTED = /^[-+0-9yYnNtTfFoO~.]/;
+/** resolveTable's hint for a first character: sign, digit, word of the table, or dot. */
+function hint(text: string): 'S' | 'D' | 'M' | '.' | undefined {
+  if (text === '') return 'M';
+  const c = text[0];
+  if (c === '+' || c === '-') return 'S';
+  if (c >= '0' && c <= '9') return 'D';
+  if ('yYnNtTfFoO~'.includes(c)) return 'M';
+  if (c === '.') return '.';
+  return undefined;
+}
+
+const str = (text: string): ResolvedV3 => ({ kind: 'str', value: text, tag: '!!str' });
+const int = (value: number): ResolvedV3 => ({ kind: 'int', value, tag: '!!int' });
+const float = (value: number): ResolvedV3 => ({ kind: 'float', value, tag: '!!float' });
+
+/** coreos/yaml's resolution of a value it looks at (tag empty or one of the core scalar tags). */
+function implicitV1(text: string): ResolvedV3 {
+  const h = hint(text);
+  if (!h) return str(text);
+  const hit = V1_TABLE.get(text);
+  if (hit) return hit;
+  if (h === '.') {
+    const f = goParseFloat(text);
+    return f === undefined ? str(text) : float(f);
+  }
+  if (h === 'S' || h === 'D') {
+    const plain = text.replace(/_/g, '');
+    const i = goParseInt(plain);
+    if (i !== undefined) return int(i);
+    // Any float Go reads: 1e3, 08, 0x1p3, +Inf.
+    const f = goParseFloat(plain);
+    if (f !== undefined) return float(f);
+    // (The 0b fallbacks after this are reached only by what ParseInt already read.)
+  }
+  return str(text);
+}
+
+const V1_RESOLVABLE = new Set(['', '!!str', '!!bool', '!!int', '!!float', '!!null']);
+
+/**
+ * coreos/yaml's resolve(tag, text), `tag` in short form ('' for none). Any other tag (`!`, a
+ * local tag, `!!timestamp`, `!!map` on a scalar) keeps the text as a string; `!!binary` is
+ * the caller's.
+ */
+export function resolveV1(tag: string, text: string): ResolvedV3 | Refused {
+  if (!V1_RESOLVABLE.has(tag)) return { kind: tag === '!!merge' && text === '<<' ? 'merge' : 'str', value: text, tag };
+  const r = tag === '!!str' ? str(text) : implicitV1(text);
+  if (tag === '' || tag === '!!str' || tag === r.tag) return r;
+  return { refused: `cannot decode ${r.tag} \`${text}\` as a ${tag}` };
+}
+
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-const UINT_MAX = 2n ** 64n - 1n;
 
 function daysIn(month: number, year: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
@@ -132,40 +144,62 @@ export function isGoTimestamp(s: string): boolean {
   return Number(m[6]) < 24 && Number(m[7]) < 60 && Number(m[8]) < 60;
 }
 
-/** Go's strconv.ParseUint(s, 0, 64) for values past int64, or undefined. */
-function goParseBigUint(s: string): number | undefined {
-  const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-  if (!m) return undefined;
-  const body = m[1];
-  const big = /^0[0-7]+$/.test(body) ? BigInt('0o' + body.slice(1)) : /^0[oO]/.test(body) ? BigInt('0o' + body.slice(2)) : BigInt(body);
-  return big <= UINT_MAX ? Number(big) : undefined;
-}
-
-/** yaml.v3's resolve("", text) for a plain scalar. */
-export function resolvePlainV3(text: string): ResolvedV3 {
-  if (text === '') return { kind: 'null', value: null, tag: '!!null' };
-  // Not resolve's doing: yaml.v3's parser tags a plain `<<` as a merge key itself.
-  if (text === '<<') return V3_TABLE.get(text)!;
-  if (!V3_HINTED.test(text)) return { kind: 'str', value: text, tag: '!!str' };
+/** yaml.v3's resolution of a value it looks at; timestamps only when `timestamps` (no tag, or !!timestamp). */
+function implicitV3(text: string, timestamps: boolean): ResolvedV3 {
+  const h = hint(text);
+  if (!h) return str(text);
   const hit = V3_TABLE.get(text);
   if (hit) return hit;
-  const c = text[0];
-  if (c === '.') {
+  if (h === '.') {
     const f = goParseFloat(text);
-    if (f !== undefined && !/^[.]?(inf|infinity|nan)$/i.test(text)) return { kind: 'float', value: f, tag: '!!float' };
-    return { kind: 'str', value: text, tag: '!!str' };
+    return f === undefined ? str(text) : float(f);
   }
-  if (c === '+' || c === '-' || (c >= '0' && c <= '9')) {
-    if (isGoTimestamp(text)) return { kind: 'timestamp', value: text, tag: '!!timestamp' };
+  if (h === 'S' || h === 'D') {
+    if (timestamps && isGoTimestamp(text)) return { kind: 'timestamp', value: text, tag: '!!timestamp' };
     const plain = text.replace(/_/g, '');
     const i = goParseInt(plain);
-    if (i !== undefined) return { kind: 'int', value: i, tag: '!!int' };
-    const u = goParseBigUint(plain);
-    if (u !== undefined) return { kind: 'int', value: u, tag: '!!int', uint64: true };
+    if (i !== undefined) return int(i);
+    const u = goParseUint(plain);
+    if (u !== undefined) return { ...int(u), uint64: true };
+    // Only YAML's own float syntax: no hex floats, no inf/infinity words.
     if (YAML_STYLE_FLOAT.test(plain)) {
-      const f = Number(plain);
-      if (Number.isFinite(f)) return { kind: 'float', value: f, tag: '!!float' };
+      const f = goParseFloat(plain);
+      if (f !== undefined) return float(f);
     }
+    // (The 0b/0o fallbacks after this are reached only by what ParseInt already read.)
   }
-  return { kind: 'str', value: text, tag: '!!str' };
+  return str(text);
+}
+
+const V3_RESOLVABLE = new Set(['', '!!str', '!!bool', '!!int', '!!float', '!!null', '!!timestamp']);
+
+/**
+ * yaml.v3's resolve(tag, text), `tag` in short form ('' for none). `!!float` also takes an
+ * int (not one past int64); any other tag keeps the text as a string.
+ */
+export function resolveV3(tag: string, text: string): ResolvedV3 | Refused {
+  if (!V3_RESOLVABLE.has(tag)) return { kind: tag === '!!merge' && text === '<<' ? 'merge' : 'str', value: text, tag };
+  const r = tag === '!!str' ? str(text) : implicitV3(text, tag === '' || tag === '!!timestamp');
+  if (tag === '' || tag === '!!str' || tag === r.tag) return r;
+  if (tag === '!!float' && r.kind === 'int' && !r.uint64) return float(r.value as number);
+  return { refused: `cannot decode ${r.tag} \`${text}\` as a ${tag}` };
+}
+
+const settled = (r: ResolvedV3 | Refused): ResolvedV3 => {
+  if ('refused' in r) throw new Error(r.refused);
+  return r;
+};
+
+/**
+ * go-yaml v1's reading of a plain scalar without a tag. A plain `<<` is its merge key (resolve()
+ * itself leaves it a string: '<' has no hint).
+ */
+export function resolvePlain(text: string): Resolved {
+  const { kind, value } = text === '<<' ? MERGE : settled(resolveV1('', text));
+  return { kind: kind as ScalarKind, value };
+}
+
+/** yaml.v3's reading of a plain scalar without a tag; its parser tags a plain `<<` !!merge. */
+export function resolvePlainV3(text: string): ResolvedV3 {
+  return text === '<<' ? { ...MERGE } : settled(resolveV3('', text));
 }

@@ -66,7 +66,7 @@ export const childNamed = (n: TreeNode | undefined, name: string): TreeNode | un
 export class TreeError extends Error {
   constructor(
     message: string,
-    readonly code: 'collection-key' | 'alias-budget' | 'unknown-anchor' | 'recursive-alias' | 'bad-merge' | 'bad-scalar',
+    readonly code: 'collection-key' | 'alias-budget' | 'unknown-anchor' | 'recursive-alias' | 'bad-merge' | 'bad-scalar' | 'refused-tag',
     readonly range: Range,
   ) {
     super(message);

@@ -13,6 +13,8 @@ export interface EventDetails {
   anchor: string | undefined;
   /** The resolved tag ('!!str' is 'tag:yaml.org,2002:str'). */
   tag: string | undefined;
+  /** [start, end) of the tag token, where the node has one. */
+  tagSpan: [number, number] | undefined;
   /** SEQUENCE-START, MAPPING-START: the offset of the collection's first token (after its properties). */
   start: number;
   /** The event's start line (0-based): its first property, else its first token, as libyaml marks it. */
@@ -105,7 +107,7 @@ export class Parser {
   constructor(text: string, dialect: Dialect, values = false) {
     this.scanner = new Scanner(text, dialect, values);
     this.acceptsYaml12 = dialectRules(dialect).acceptsYaml12;
-    if (values) this.details = { token: undefined, anchor: undefined, tag: undefined, start: 0, line: 0, end: 0, flow: false, absent: false };
+    if (values) this.details = { token: undefined, anchor: undefined, tag: undefined, tagSpan: undefined, start: 0, line: 0, end: 0, flow: false, absent: false };
   }
 
   /** The end of the last token consumed that has one (values mode). */
@@ -133,6 +135,7 @@ export class Parser {
       d.token = undefined;
       d.anchor = undefined;
       d.tag = undefined;
+      d.tagSpan = undefined;
       d.end = -1;
       d.absent = false;
     }
@@ -329,7 +332,10 @@ export class Parser {
       d.line = startMark.line;
       d.flow = token.type === Tok.FlowSequenceStart || token.type === Tok.FlowMappingStart;
       if (anchor) d.anchor = anchor.value;
-      if (tag) d.tag = this.resolveTag(tag);
+      if (tag) {
+        d.tag = this.resolveTag(tag);
+        d.tagSpan = [tag.start.offset, tag.end!];
+      }
     }
 
     if (indentlessSequence && token.type === Tok.BlockEntry) {

@@ -84,11 +84,11 @@ describe('buildTreeFromLibyaml: scalar values as libyaml gives them', () => {
 
 describe('buildTreeFromLibyaml: structure', () => {
   it('expands aliases and merge keys', () => {
-    const t = lib('base: &b\n  x: 1\n  y: 2\nc: *b\nd:\n  <<: *b\n  y: 3\ne:\n  <<: [*b, {z: 4, x: 5}]\n');
+    const t = lib('base: &b\n  x: 1\n  w: 2\nc: *b\nd:\n  <<: *b\n  w: 3\ne:\n  <<: [*b, {z: 4, x: 5}]\n');
     expect(at(t, 'c', 'x').value).toBe(1);
-    expect(at(t, 'd').children.map((c) => [c.name, c.value])).toEqual([['x', 1], ['y', 3]]);
+    expect(at(t, 'd').children.map((c) => [c.name, c.value])).toEqual([['x', 1], ['w', 3]]);
     // A merged list is applied from its last map back: earlier maps win.
-    expect(at(t, 'e').children.map((c) => [c.name, c.value]).sort()).toEqual([['x', 1], ['y', 2], ['z', 4]]);
+    expect(at(t, 'e').children.map((c) => [c.name, c.value]).sort()).toEqual([['w', 2], ['x', 1], ['z', 4]]);
     expect(at(t, 'c').valueRange).toEqual([26, 28]);
   });
 
@@ -134,9 +134,9 @@ describe('buildTreeFromLibyaml: structure', () => {
   });
 
   it('reads flow collections', () => {
-    const t = lib('a: [x, y: z, {p: q}]\nb: {k, l: }\n');
+    const t = lib('a: [x, w: z, {p: q}]\nb: {k, l: }\n');
     expect(at(t, 'a').valueRange).toEqual([3, 20]);
-    expect(at(t, 'a', 1, 'y').value).toBe('z');
+    expect(at(t, 'a', 1, 'w').value).toBe('z');
     expect(at(t, 'a', 2, 'p').value).toBe('q');
     expect(at(t, 'b', 'k')).toMatchObject({ kind: 'null', valueRange: [26, 26] });
     expect(at(t, 'b', 'l')).toMatchObject({ kind: 'null', valueRange: [31, 31] });

@@ -33,6 +33,8 @@ interface LNode {
   value: string;
   plain: boolean;
   tag: string | undefined;
+  /** [start, end) of the tag token, where there is one. */
+  tagSpan?: Range;
   /** Sequence items, or mapping keys and values alternating. */
   items: (LNode | null)[];
   /** An alias's target (its name is in `value`), or null when no node has that anchor. */
@@ -129,7 +131,7 @@ class Composer {
         if (this.flavour.aliasesWhileParsing) {
           // yaml.v3 fails here, before reading on.
           n.target = this.anchors.get(n.value) ?? null;
-          if (!n.target) throw new TreeError(`unknown anchor '${n.value}' referenced`, 'unknown-anchor', [n.start, n.end]);
+          if (!n.target) throw new TreeError(this.flavour.unknownAnchor(n.value), 'unknown-anchor', [n.start, n.end]);
         } else {
           this.aliases.push(n);
         }
@@ -141,6 +143,7 @@ class Composer {
         let n: LNode;
         if (t) {
           n = lnode(K.Scalar, t.start.offset, t.end!, d.tag);
+          n.tagSpan = d.tagSpan;
           n.line = d.line;
           n.value = t.value!;
           n.plain = t.style === Style.Plain;
@@ -148,6 +151,7 @@ class Composer {
         } else {
           const at = afterBlanks(s, this.parser.lastEnd);
           n = lnode(K.Scalar, at, at, d.tag);
+          n.tagSpan = d.tagSpan;
           n.plain = true;
           if (indent >= 0) {
             const line = lineEnd(s, at);
@@ -259,7 +263,6 @@ function base64Bytes(s: string): string {
 
 const LONG_TAG = 'tag:yaml.org,2002:';
 const shortTag = (tag: string): string => (tag.startsWith(LONG_TAG) ? '!!' + tag.slice(LONG_TAG.length) : tag);
-const RESOLVABLE = new Set(['!!bool', '!!int', '!!float', '!!null', '!!timestamp']);
 
 interface Scalar {
   uint64?: boolean;
@@ -270,35 +273,35 @@ interface Scalar {
   binary?: boolean;
 }
 
-/** Go's base64.StdEncoding.DecodeString, which yaml.v3 uses: padding required, only CR and LF skipped. */
+/** Go's base64.StdEncoding.DecodeString, which both libraries use: padding required, only CR and LF skipped. */
 function strictBase64(s: string): string | undefined {
   const t = s.replace(/[\r\n]/g, '');
   if (t.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(t)) return undefined;
   return base64Bytes(t);
 }
 
-function scalarOf(n: LNode, isKey: boolean, flavour: FlavourRules): Scalar {
+/**
+ * A scalar as the library's decoder reads it: a quoted one without a tag is a string, a plain
+ * one is resolved, and one with a tag is resolved against it (see ../go-scalar.ts), which
+ * throws the library's error where the value does not resolve to that tag.
+ */
+function scalarOf(n: LNode, flavour: FlavourRules): Scalar {
   const text = n.value;
-  const tag = n.tag === undefined || n.tag === '!' ? undefined : shortTag(n.tag);
-  if (tag === '!!str') return { kind: 'str', value: text, text, tag };
+  let tag = n.tag === undefined ? undefined : shortTag(n.tag);
   if (tag === '!!binary') {
-    const bytes = flavour.strictBinary ? strictBase64(text) : base64Bytes(text);
+    const bytes = strictBase64(text);
     if (bytes === undefined) throw new TreeError('!!binary value contains invalid base64 data', 'bad-scalar', [n.start, n.end]);
     return { kind: 'str', value: bytes, text: bytes, binary: true, tag };
   }
-  if (flavour.resolvesExplicitTags && tag !== undefined) {
-    // yaml.v3 resolves a value under an explicit tag, and fails where they disagree.
-    if (!RESOLVABLE.has(tag)) return { kind: tag === '!!merge' && text === '<<' ? 'merge' : 'str', value: text, text, tag };
-    const r = flavour.resolve(text, isKey);
-    if (r.tag === tag) return { kind: r.kind, value: r.value, text, tag, uint64: r.uint64 };
-    if (tag === '!!float' && r.kind === 'int') return { kind: 'float', value: r.value, text, tag };
-    throw new TreeError(`cannot decode ${r.tag} \`${text}\` as a ${tag}`, 'bad-scalar', [n.start, n.end]);
+  if (tag === '!' && flavour.bangIsUntagged) tag = undefined;
+  if (tag === undefined) {
+    if (!n.plain) return { kind: 'str', value: text, text, tag: '!!str' };
+    // A plain `<<` is the merge key of both libraries, whatever resolve() makes of it.
+    if (text === '<<') return { kind: 'merge', value: text, text, tag: '!!merge' };
   }
-  if (n.plain) {
-    const r = flavour.resolve(text, isKey);
-    return { kind: r.kind, value: r.value, text, tag: r.tag, uint64: r.uint64 };
-  }
-  return { kind: 'str', value: text, text, tag: '!!str' };
+  const r = flavour.resolve(tag ?? '', text);
+  if ('refused' in r) throw new TreeError(r.refused, 'refused-tag', n.tagSpan ?? [n.start, n.end]);
+  return { kind: r.kind, value: r.value, text, tag: r.tag, uint64: r.uint64 };
 }
 
 const deref = (n: LNode | null): LNode | null => (n && n.k === K.Alias ? n.target : n);
@@ -316,14 +319,14 @@ function goSyntax(n: LNode | null, flavour: FlavourRules, depth = 0): string {
     let stringKeys = flavour.mergeAfterOwnKeys;
     for (let i = 0; i < n.items.length; i += 2) {
       const key = deref(n.items[i]);
-      if (stringKeys && !(key && key.k === K.Scalar && ['str', 'merge'].includes(scalarOf(key, true, flavour).kind))) stringKeys = false;
+      if (stringKeys && !(key && key.k === K.Scalar && ['str', 'merge'].includes(scalarOf(key, flavour).kind))) stringKeys = false;
       parts.push(`${goSyntax(n.items[i], flavour, depth + 1)}:${goSyntax(n.items[i + 1], flavour, depth + 1)}`);
     }
     return `map[${stringKeys ? 'string' : 'interface {}'}]interface {}{${parts.sort().join(', ')}}`;
   }
   if (n && n.k === K.Seq) return `[]interface {}{${n.items.map((i) => goSyntax(i, flavour, depth + 1)).join(', ')}}`;
   if (n && n.k === K.Scalar) {
-    const s = scalarOf(n, false, flavour);
+    const s = scalarOf(n, flavour);
     if (s.kind === 'null') return 'interface {}(nil)';
     if (s.kind === 'str' || s.kind === 'merge') return JSON.stringify(s.value);
     if (s.kind === 'float') return goFloat(s.value as number);
@@ -336,8 +339,8 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
   spendBudget(ctx, base.valueRange);
   if (ln && ln.k === K.Alias) {
     // go-yaml's own decoder errors, worded as it words them.
-    if (!ln.target) throw new TreeError(`unknown anchor '${ln.value}' referenced`, 'unknown-anchor', [ln.start, ln.end]);
-    if (expanding.has(ln.value)) throw new TreeError(`anchor '${ln.value}' value contains itself`, 'recursive-alias', [ln.start, ln.end]);
+    if (!ln.target) throw new TreeError(ctx.flavour.unknownAnchor(ln.value), 'unknown-anchor', [ln.start, ln.end]);
+    if (expanding.has(ln.value)) throw new TreeError(ctx.flavour.recursiveAlias(ln.value), 'recursive-alias', [ln.start, ln.end]);
     return build(ln.target, base, ctx, new Set(expanding).add(ln.value));
   }
   if (ln && ln.k === K.Map && ctx.flavour.mergeAfterOwnKeys) return v3Node(buildMapV3(ln, base, ctx, expanding), ln, '!!map');
@@ -354,13 +357,13 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
         if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
           throw new TreeError(`invalid map key: ${goSyntax(keyNode, ctx.flavour)}`, 'collection-key', keyRange);
         }
-        const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, true, ctx.flavour) : { kind: 'null' as ScalarKindV3, value: null, text: '' };
+        const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, ctx.flavour) : { kind: 'null' as ScalarKindV3, value: null, text: '' };
         if (k.kind === 'merge') {
           // go-yaml merges a list of maps from its last item back, so earlier maps win; it
           // refuses anything but maps.
           const sources = valueNode && valueNode.k === K.Seq ? [...valueNode.items].reverse() : [valueNode];
           for (const src of sources) {
-            if (src && src.k === K.Alias && !src.target) throw new TreeError(`unknown anchor '${src.value}' referenced`, 'unknown-anchor', [src.start, src.end]);
+            if (src && src.k === K.Alias && !src.target) throw new TreeError(ctx.flavour.unknownAnchor(src.value), 'unknown-anchor', [src.start, src.end]);
             const t = deref(src);
             if (!t || t.k !== K.Map) throw new TreeError('map merge requires map or sequence of maps as the value', 'bad-merge', valueRange);
             addEntries(t, true);
@@ -413,7 +416,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
     return out;
   }
   if (ln && ln.k === K.Scalar) {
-    const s = scalarOf(ln, false, ctx.flavour);
+    const s = scalarOf(ln, ctx.flavour);
     const kind: ValueKind = s.kind === 'merge' || s.kind === 'timestamp' ? 'str' : s.kind;
     const out = treeNode(base, kind, s.value, s.text);
     if (s.binary) out.binary = true;
@@ -504,7 +507,7 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
       if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
         throw new TreeError(`invalid map key: ${goSyntax(keyNode, ctx.flavour)}`, 'collection-key', keyRange);
       }
-      const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, true, ctx.flavour) : { kind: 'null' as ScalarKindV3, value: null, text: '' };
+      const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, ctx.flavour) : { kind: 'null' as ScalarKindV3, value: null, text: '' };
       const kind: ValueKind = k.kind === 'merge' || k.kind === 'timestamp' ? 'str' : k.kind;
       const id = keyId(k.kind, k.value, k.text);
       if (merged) {
@@ -530,7 +533,7 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
     const mergeOne = (src: LNode) => {
       if (src.k === K.Alias) {
         if (!src.target || src.target.k !== K.Map) throw wantMap();
-        if (expanding.has(src.value)) throw new TreeError(`anchor '${src.value}' value contains itself`, 'recursive-alias', [src.start, src.end]);
+        if (expanding.has(src.value)) throw new TreeError(ctx.flavour.recursiveAlias(src.value), 'recursive-alias', [src.start, src.end]);
         fill(src.target, set, new Set(expanding).add(src.value));
       } else if (src.k === K.Map) {
         fill(src, set, expanding);

@@ -19,6 +19,7 @@ import { failureToError, libyamlOffset, referenceLine, yamlV3Line, type LibyamlE
 import { LibyamlFailure } from './yaml/libyaml/scanner';
 import { excessiveNesting, forbiddenCharacter, MAX_DEPTH } from './yaml/prescan';
 import { buildTreeFromLibyaml } from './yaml/libyaml/tree';
+import type { YamlFlavour } from './yaml/flavour';
 import { TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
 
 export { MAX_INPUT_CHARS };
@@ -29,6 +30,8 @@ const HEADER_MESSAGE: Record<Target, string> = {
 };
 /** What Flatcar's validator returns, instead of a report, when yaml.v3 reports unmarshal errors it cannot place. */
 const UNPARSED_YAML_ERROR = "couldn't parse yaml error";
+/** The YAML library of each target's coreos-cloudinit. */
+const TARGET_YAML: Record<Target, YamlFlavour> = { coreos: 'go-yaml-v1', flatcar: 'yaml-v3' };
 /** What the reference adds after any YAML error: the empty document is not a struct. */
 const NOT_A_STRUCT = 'incorrect type for "" (want struct)';
 
@@ -159,7 +162,8 @@ function validateCloudConfig(text: string, rules: RuleSetName, target: Target, l
   // is, as it does for coreos-cloudinit.
   let tree: Tree;
   try {
-    tree = buildTreeFromLibyaml(text, 100_000 + text.length);
+    // The all set reads tagged scalars as the target's library does (yaml.v3 takes an int as a !!float, go-yaml v1 does not).
+    tree = buildTreeFromLibyaml(text, 100_000 + text.length, 'go-yaml-v1', reference ? 'go-yaml-v1' : TARGET_YAML[target]);
   } catch (e) {
     if (e instanceof LibyamlFailure) {
       const syntax = failureToError(e);

@@ -48,7 +48,7 @@ export async function convertCloudConfig(text: string, options: ConvertOptions =
   }
   const errors = report.entries.filter((f) => f.kind === 'error');
   if (errors.length) return failed(errors);
-  const tree = buildTreeFromLibyaml(text, 100_000 + text.length);
+  const tree = buildTreeFromLibyaml(text, 100_000 + text.length, 'go-yaml-v1', 'yaml-v3');
   const { model, notes } = readCloudConfig(text, tree.root, options.platform ?? DEFAULT_PLATFORM);
   const lines = new LineIndex(text);
   return { butane: emitButane(model), ignition: await toIgnition(model), notes: notes.map((n) => toFinding(lines, n)), errors: [] };

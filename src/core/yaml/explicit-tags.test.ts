@@ -52,6 +52,23 @@ describe('a value its explicit tag refuses', () => {
     expect(at('hostname: !!int ten\n', 'coreos', 'all')).toEqual([[2, 11, 2, 16, 'error', 'cannot decode !!str `ten` as a !!int' + why]]);
     expect(at(`${UNIT}!!float 1\n`, 'coreos', 'all')).toEqual([[5, 15, 5, 22, 'error', 'cannot decode !!int `1` as a !!float' + why]]);
     expect(at('!<tag:yaml.org,2002:int> x: 1\n', 'coreos', 'all')).toEqual([[2, 1, 2, 25, 'error', 'cannot decode !!str `x` as a !!int' + why]]);
+ 
+    // Per target: the all set reads tags as the target's library does.
+    expect(at('hostname: !!float 1\n', 'coreos', 'all')).toEqual([[2, 11, 2, 18, 'error', 'cannot decode !!int `1` as a !!float' + why]]);
+    expect(at('hostname: !!float 1\n', 'flatcar', 'all')).toEqual([]);
+    const unit = 'coreos:\n  units:\n    - name: docker.service\n      enable: ';
+    expect(at(`${unit}!!bool yes\n`, 'coreos', 'all')).toEqual([]);
+    expect(at(`${unit}!!bool yes\n`, 'flatcar', 'all')).toEqual([[5, 15, 5, 21, 'error', 'cannot decode !!str `yes` as a !!bool' + why]]);
+    expect(at(`${unit}! true\n`, 'coreos', 'all')).toEqual([[5, 17, 5, 21, 'warning', 'incorrect type for "enable" (want bool)']]);
+    expect(at(`${unit}! true\n`, 'flatcar', 'all')).toEqual([]);
+  });
+
+  it('Butane, read with yaml.v3, takes an int under !!float', () => {
+    const butane = 'variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: /etc/x\n      mode: !!float 420\n';
+    for (const rules of ['reference', 'all'] as const) {
+      const messages = validate(butane, { rules, target: 'flatcar' }).entries.map((e) => e.message);
+      expect(messages).not.toContain('cannot decode !!int `420` as a !!float');
+    }
   });
 });
 

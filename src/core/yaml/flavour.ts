@@ -42,6 +42,19 @@ export interface FlavourRules {
   mergeAfterOwnKeys: boolean;
 }
 
+/**
+ * `base` reading explicitly tagged scalars as `tags` does: the `all` rule set reads one go-yaml
+ * v1 tree for either target, but a tag the target's library refuses must be the one reported.
+ */
+export function withExplicitTagsOf(base: FlavourRules, tags: FlavourRules): FlavourRules {
+  if (base === tags) return base;
+  return {
+    ...base,
+    resolve: (tag, text) => (tag === '' ? base.resolve(tag, text) : tags.resolve(tag, text)),
+    bangIsUntagged: tags.bangIsUntagged,
+  };
+}
+
 export const FLAVOURS: Record<YamlFlavour, FlavourRules> = {
   'go-yaml-v1': {
     dialect: 'go-yaml-v1',

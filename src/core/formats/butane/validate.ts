@@ -243,7 +243,8 @@ export function translateButane(input: FormatInput): ButaneResult {
   }
   let tree: Tree;
   try {
-    tree = buildTreeFromLibyaml(text, 100_000 + text.length);
+    // Butane reads YAML with yaml.v3, explicit tags included.
+    tree = buildTreeFromLibyaml(text, 100_000 + text.length, 'go-yaml-v1', 'yaml-v3');
   } catch (e) {
     if (!(e instanceof TreeError)) throw e;
     return { findings: [place('error', e.message, 'yaml-syntax', [e.range[0], e.range[1]])] };

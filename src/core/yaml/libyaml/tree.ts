@@ -10,7 +10,7 @@
  * and tag yaml.v3 prints (see ../flavour.ts for everything that differs).
  */
 import type { ScalarKindV3 } from '../go-scalar';
-import { FLAVOURS, type FlavourRules, type YamlFlavour } from '../flavour';
+import { FLAVOURS, withExplicitTagsOf, type FlavourRules, type YamlFlavour } from '../flavour';
 import { goFloat, goKeyName, mappingEntries, normalisedName, spendBudget, treeNode, TreeError, type DuplicateKey, type NodeBase, type Range, type Tree, type TreeNode, type ValueKind } from '../tree';
 import { Ev, Parser, type EventDetails } from './parser';
 import { Style } from './scanner';
@@ -559,10 +559,11 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
 /**
  * The value tree of the first document of `text`, in one pass of the parser: throws the
  * parser's LibyamlFailure for the syntax error the decoder meets (the one `firstLibyamlError`
- * gives), and TreeError where go-yaml's decoder would fail.
+ * gives), and TreeError where go-yaml's decoder would fail. `explicitTags`: the library whose
+ * reading of explicitly tagged scalars to follow, where it differs from `flavourName`.
  */
-export function buildTreeFromLibyaml(text: string, budget: number, flavourName: YamlFlavour = 'go-yaml-v1'): Tree {
-  const flavour = FLAVOURS[flavourName];
+export function buildTreeFromLibyaml(text: string, budget: number, flavourName: YamlFlavour = 'go-yaml-v1', explicitTags: YamlFlavour = flavourName): Tree {
+  const flavour = withExplicitTagsOf(FLAVOURS[flavourName], FLAVOURS[explicitTags]);
   const ctx: Ctx = { budget, duplicates: [], flavour, typeErrors: [] };
   const root = compose(text, flavour);
   const rootBase: NodeBase = { rawName: '', name: '', path: [], valueRange: rangeOf(root ?? null, [0, 0]), keyIsString: true };

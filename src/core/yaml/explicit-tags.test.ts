@@ -59,8 +59,8 @@ describe('a value its explicit tag refuses', () => {
     const unit = 'coreos:\n  units:\n    - name: docker.service\n      enable: ';
     expect(at(`${unit}!!bool yes\n`, 'coreos', 'all')).toEqual([]);
     expect(at(`${unit}!!bool yes\n`, 'flatcar', 'all')).toEqual([[5, 15, 5, 21, 'error', 'cannot decode !!str `yes` as a !!bool' + why]]);
-    expect(at(`${unit}! true\n`, 'coreos', 'all')).toEqual([[5, 17, 5, 21, 'warning', 'incorrect type for "enable" (want bool)']]);
-    expect(at(`${unit}! true\n`, 'flatcar', 'all')).toEqual([]);
+    expect(at(`${unit}!<!> true\n`, 'coreos', 'all')).toEqual([[5, 20, 5, 24, 'warning', 'incorrect type for "enable" (want bool)']]);
+    expect(at(`${unit}!<!> true\n`, 'flatcar', 'all')).toEqual([]);
   });
 
   it('Butane, read with yaml.v3, takes an int under !!float', () => {
@@ -80,7 +80,9 @@ describe('a value its explicit tag takes', () => {
   });
 
   it('`!` keeps the text a string for go-yaml v1; yaml.v3 resolves it like no tag', () => {
-    expect(at(`${UNIT}! true\n`, 'coreos')).toEqual([[5, 17, 5, 21, 'warning', 'incorrect type for "enable" (want bool)']]);
+    // go-yaml v1 reaches the tag `!` only written verbatim: its scanner refuses a lone `!`.
+    expect(at(`${UNIT}!<!> true\n`, 'coreos')).toEqual([[5, 20, 5, 24, 'warning', 'incorrect type for "enable" (want bool)']]);
+    expect(at(`${UNIT}!<!> true\n`, 'flatcar')).toEqual([]);
     expect(at(`${UNIT}! true\n`, 'flatcar')).toEqual([]);
   });
 
@@ -122,6 +124,34 @@ describe('y and n as keys', () => {
     expect(at('y: 1\nN: 2\n', 'flatcar')).toEqual([
       [2, 1, 2, 2, 'warning', 'unrecognized key "y"'],
       [3, 1, 3, 2, 'warning', 'unrecognized key "N"'],
+    ]);
+  });
+});
+
+describe("go-yaml v1's tag errors", () => {
+  // Its scanner counts only what follows a lone `!` as the tag's URI, and its tag-error helper
+  // prints one problem for every tag error.
+  const at5 = (text: string) => at(`${UNIT}${text}\n`, 'coreos');
+  it('a lone `!` is refused, where yaml.v3 takes it', () => {
+    expect(at5('! true')).toEqual([
+      [4, 1, 4, 22, 'error', 'did not find URI escaped octet'],
+      [0, 0, 0, 0, 'warning', 'incorrect type for "" (want struct)'],
+    ]);
+    expect(at5('! true')).toEqual(at5('!'));
+  });
+
+  it.each(['!! x', '!<> x', '!a%zz x', '!a%ff x', '!a%C3%41 x'])('%s: "did not find URI escaped octet" (yaml.v3 words each its own way)', (tag) => {
+    expect(at(`hostname: ${tag}\n`, 'coreos')).toEqual(refusedDoc('did not find URI escaped octet'));
+  });
+
+  it('yaml.v3 words them as libyaml does', () => {
+    const v3 = (tag: string) => at(`hostname: ${tag}\n`, 'flatcar')[0].slice(4);
+    expect(['!! x', '!<> x', '!a%zz x', '!a%ff x', '!a%C3%41 x'].map(v3)).toEqual([
+      ['error', 'did not find expected tag URI'],
+      ['error', 'did not find expected tag URI'],
+      ['error', 'did not find URI escaped octet'],
+      ['error', 'found an incorrect leading UTF-8 octet'],
+      ['error', 'found an incorrect trailing UTF-8 octet'],
     ]);
   });
 });

@@ -51,6 +51,13 @@ interface DialectRules {
   maxVersionDigits: number;
   /** Contexts of the errors in a %TAG directive's handle: [missing first '!', missing last '!']. */
   tagHandleContexts: [string, string];
+  /**
+   * Whether the lone `!` tag is accepted: go-yaml v1 counts only what follows the `!` as its
+   * URI, finds it empty and fails.
+   */
+  loneBangTag: boolean;
+  /** go-yaml v1's helper for tag errors prints this problem whatever the error (a bug of that version). */
+  tagErrorProblem?: string;
 }
 
 const DIALECTS: Record<Dialect, DialectRules> = {
@@ -65,6 +72,8 @@ const DIALECTS: Record<Dialect, DialectRules> = {
     extraEscape: "'",
     maxVersionDigits: 2,
     tagHandleContexts: ['while parsing a %TAG directive', 'while parsing a %TAG directive'],
+    loneBangTag: false,
+    tagErrorProblem: 'did not find URI escaped octet',
   },
   'yaml-v3': {
     strictFlowColon: false,
@@ -77,6 +86,7 @@ const DIALECTS: Record<Dialect, DialectRules> = {
     extraEscape: "'",
     maxVersionDigits: 2,
     tagHandleContexts: ['while parsing a %TAG directive', 'while parsing a %TAG directive'],
+    loneBangTag: true,
   },
   'libyaml-0.2.5': {
     strictFlowColon: false,
@@ -89,6 +99,7 @@ const DIALECTS: Record<Dialect, DialectRules> = {
     extraEscape: '/',
     maxVersionDigits: 9,
     tagHandleContexts: ['while scanning a tag directive', 'while parsing a tag directive'],
+    loneBangTag: true,
   },
 };
 
@@ -854,7 +865,7 @@ export class Scanner {
         if (this.values) this.uri = decodeUri(this.s.slice(from, this.pos));
       } else {
         // !suffix, or the lone '!' tag: what looked like a handle is the start of the suffix.
-        this.scanTagUri(false, false, handle.length, start);
+        this.scanTagUri(false, false, this.rules.loneBangTag ? handle.length : handle.length - 1, start);
         if (this.values) this.uri = decodeUri(this.s.slice(start.offset + 1, this.pos));
         handle = '!';
       }
@@ -871,7 +882,7 @@ export class Scanner {
   private scanTagHandle(directive: boolean, start: Mark): string {
     if (this.ch() !== BANG) {
       // Only a %TAG directive gets here without a '!'.
-      this.scannerError(this.rules.tagHandleContexts[0], start, "did not find expected '!'");
+      this.tagError(this.rules.tagHandleContexts[0], start, "did not find expected '!'");
     }
     const from = this.pos;
     this.skip();
@@ -880,7 +891,7 @@ export class Scanner {
       this.skip();
     } else if (directive && this.pos - from !== 1) {
       // In a %TAG directive the handle must be '!', '!!' or '!name!'.
-      this.scannerError(this.rules.tagHandleContexts[1], start, "did not find expected '!'");
+      this.tagError(this.rules.tagHandleContexts[1], start, "did not find expected '!'");
     }
     return this.s.slice(from, this.pos);
   }
@@ -904,8 +915,13 @@ export class Scanner {
       length++;
     }
     if (!length) {
-      this.scannerError(directive ? 'while parsing a %TAG directive' : 'while parsing a tag', start, 'did not find expected tag URI');
+      this.tagError(directive ? 'while parsing a %TAG directive' : 'while parsing a tag', start, 'did not find expected tag URI');
     }
+  }
+
+  /** An error of a tag's handle or URI (libyaml's yaml_parser_set_scanner_tag_error). */
+  private tagError(context: string, start: Mark, problem: string): never {
+    return this.scannerError(context, start, this.rules.tagErrorProblem ?? problem);
   }
 
   private scanUriEscapes(directive: boolean, start: Mark): void {
@@ -913,14 +929,14 @@ export class Scanner {
     let width = 0;
     do {
       if (!(this.ch() === PERCENT && isHex(this.ch(1)) && isHex(this.ch(2)))) {
-        this.scannerError(context, start, 'did not find URI escaped octet');
+        this.tagError(context, start, 'did not find URI escaped octet');
       }
       const octet = (asHex(this.ch(1)) << 4) + asHex(this.ch(2));
       if (!width) {
         width = (octet & 0x80) === 0 ? 1 : (octet & 0xe0) === 0xc0 ? 2 : (octet & 0xf0) === 0xe0 ? 3 : (octet & 0xf8) === 0xf0 ? 4 : 0;
-        if (!width) this.scannerError(context, start, 'found an incorrect leading UTF-8 octet');
+        if (!width) this.tagError(context, start, 'found an incorrect leading UTF-8 octet');
       } else if ((octet & 0xc0) !== 0x80) {
-        this.scannerError(context, start, 'found an incorrect trailing UTF-8 octet');
+        this.tagError(context, start, 'found an incorrect trailing UTF-8 octet');
       }
       this.skip();
       this.skip();

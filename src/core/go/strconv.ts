@@ -49,20 +49,32 @@ function underscoresOk(s: string): boolean {
   return saw !== '_';
 }
 
-/** strconv.ParseInt(s, 0, 64). Underscores are left to the caller (both resolvers strip them first). */
-export function goParseInt(s: string): number | undefined {
+/** strconv.ParseInt(s, 0, 64), exactly (past 2^53 a number loses digits). */
+export function goParseIntExact(s: string): bigint | undefined {
   const neg = s[0] === '-';
   const body = s[0] === '+' || s[0] === '-' ? s.slice(1) : s;
   const u = parseUnsignedBase0(body);
   if (u === undefined) return undefined;
   const v = neg ? -u : u;
-  return v > INT_MAX || v < INT_MIN ? undefined : Number(v);
+  return v > INT_MAX || v < INT_MIN ? undefined : v;
 }
 
-/** strconv.ParseUint(s, 0, 64): no sign at all. */
-export function goParseUint(s: string): number | undefined {
+/** strconv.ParseInt(s, 0, 64). Underscores are left to the caller (both resolvers strip them first). */
+export function goParseInt(s: string): number | undefined {
+  const v = goParseIntExact(s);
+  return v === undefined ? undefined : Number(v);
+}
+
+/** strconv.ParseUint(s, 0, 64), exactly: no sign at all. */
+export function goParseUintExact(s: string): bigint | undefined {
   const u = parseUnsignedBase0(s);
-  return u === undefined || u > UINT_MAX ? undefined : Number(u);
+  return u === undefined || u > UINT_MAX ? undefined : u;
+}
+
+/** strconv.ParseUint(s, 0, 64). */
+export function goParseUint(s: string): number | undefined {
+  const u = goParseUintExact(s);
+  return u === undefined ? undefined : Number(u);
 }
 
 const DECIMAL = /^[+-]?(?:[0-9_]+(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][+-]?[0-9][0-9_]*)?$/;

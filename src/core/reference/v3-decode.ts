@@ -105,7 +105,12 @@ export function decodeStrongV3(root: TreeNode, shape: Shape): { value: Strong; e
         return fail(n, s, path);
       case 'int':
         if (n.kind === 'int' && !n.uint64) return { kind: 'int', value: n.value };
-        if (n.kind === 'float' && (n.value as number) < MAX_INT64 && (n.value as number) >= -MAX_INT64) return { kind: 'int', value: Math.trunc(n.value as number) };
+        if (n.kind === 'float' && (n.value as number) <= MAX_INT64) {
+          // Go's test is resolved <= MaxInt64 (2^63 as a float), then int64(resolved), which on
+          // amd64 gives MinInt64 for anything out of range: only NaN and floats past 2^63 fail.
+          const v = n.value as number;
+          return { kind: 'int', value: v > -MAX_INT64 && v < MAX_INT64 ? Math.trunc(v) : -MAX_INT64 };
+        }
         return fail(n, s, path);
       case 'float64':
         if (n.kind === 'int' || n.kind === 'float') return { kind: 'float64', value: n.value };

@@ -1,3 +1,4 @@
+import { goParseIntExact, goParseUintExact } from '../go/strconv';
 /** [from, to) offsets into the source text. */
 export type Range = readonly [number, number];
 
@@ -73,15 +74,17 @@ export class TreeError extends Error {
   }
 }
 
-/** Go's %v for float64: shortest representation, exponent outside [1e-4, 1e21). */
+/**
+ * Go's %v for float64 (strconv's 'g' with the shortest digits): an exponent when the decimal
+ * exponent of those digits is below -4 or at least 6 (1e+06, 1.234567e+06), else plain digits.
+ */
 export function goFloat(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
   if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  const abs = Math.abs(v);
-  if (abs >= 1e-4 && abs < 1e21) return String(v);
   const [mant, exp] = v.toExponential().split('e');
   const n = Number(exp);
+  if (n >= -4 && n < 6) return String(v);
   return `${mant}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
 }
 
@@ -112,12 +115,18 @@ export function treeNode(base: NodeBase, kind: ValueKind, value: TreeNode['value
 }
 
 /** Go's `%s` of a map key: strings as they are, other types the way fmt flags them. */
-export function goKeyName(kind: ValueKind, value: unknown, text: string): string {
+export function goKeyName(kind: ValueKind, value: unknown, text: string, uint64 = false): string {
   switch (kind) {
     case 'str':
       return text;
-    case 'int':
-      return `%!s(int=${value})`;
+    case 'int': {
+      // The digits Go prints, also past 2^53 where the number has lost some; yaml.v3 reads an
+      // integer past int64 as a uint64.
+      const plain = text.replace(/_/g, '');
+      if (uint64) return `%!s(uint64=${goParseUintExact(plain) ?? value})`;
+      const exact = Number.isSafeInteger(value) ? undefined : goParseIntExact(plain);
+      return `%!s(int=${exact ?? value})`;
+    }
     case 'float':
       return `%!s(float64=${goFloat(value as number)})`;
     case 'bool':

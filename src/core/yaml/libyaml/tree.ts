@@ -516,7 +516,7 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
       } else {
         own.push(id);
       }
-      const rawName = k.kind === 'timestamp' ? goTimeString(k.text) : goKeyName(kind, k.value, k.text);
+      const rawName = k.kind === 'timestamp' ? goTimeString(k.text) : goKeyName(kind, k.value, k.text, 'uint64' in k && !!k.uint64);
       const name = normalisedName(rawName);
       const child = build(
         valueNode,

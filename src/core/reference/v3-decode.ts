@@ -62,7 +62,10 @@ export function decodeStrongV3(root: TreeNode, shape: Shape): { value: Strong; e
 
   const fail = (n: TreeNode, s: Shape, path: string): undefined => {
     const tag = n.tag ?? '!!str';
-    const value = tag === '!!seq' || tag === '!!map' ? '' : ` \`${shortValue(n.source ?? n.text)}\``;
+    // yaml.v3 quotes the value unless the tag is !!seq or !!map; a scalar so tagged gets its
+    // text appended as it is.
+    const text = n.source ?? n.text;
+    const value = tag === '!!seq' || tag === '!!map' ? text : ` \`${shortValue(text)}\``;
     const line = n.line ?? 0;
     errors.push({ line, message: `cannot unmarshal ${tag}${value} into ${goTypeName(s, path)}`, node: n });
     return undefined;

@@ -155,3 +155,26 @@ describe("go-yaml v1's tag errors", () => {
     ]);
   });
 });
+
+describe('tags in yaml.v3 unmarshal errors and merge keys', () => {
+  it('an empty tagged value is on the line of its tag', () => {
+    // (The value is empty, so the whole line is marked.)
+    expect(at(`${UNIT}!!str\n`, 'flatcar')).toEqual([[5, 1, 5, 20, 'error', 'cannot unmarshal !!str `` into bool']]);
+    expect(at('ssh_authorized_keys: !foo\n', 'flatcar')).toEqual([[2, 1, 2, 26, 'error', 'cannot unmarshal !foo `` into []string']]);
+  });
+
+  it('a scalar tagged !!map or !!seq: its text follows the tag unquoted', () => {
+    expect(at(`${UNIT}!!map x\n`, 'flatcar')).toEqual([[5, 21, 5, 22, 'error', 'cannot unmarshal !!mapx into bool']]);
+    expect(at(`${UNIT}!!seq 12\n`, 'flatcar')).toEqual([[5, 21, 5, 23, 'error', 'cannot unmarshal !!seq12 into bool']]);
+  });
+
+  it('`!` on `<<`: a merge key to go-yaml v1 in any style; to yaml.v3 only plain', () => {
+    const refused = refusedDoc('map merge requires map or sequence of maps as the value');
+    expect(at('!<!> <<: 1\n', 'coreos')).toEqual(refused);
+    expect(at('!<!> "<<": 1\n', 'coreos')).toEqual(refused);
+    expect(at('! <<: 1\n', 'flatcar')).toEqual(refused);
+    // A quoted key is found on no line by the validator's line scan.
+    expect(at('! "<<": 1\n', 'flatcar')).toEqual([[0, 0, 0, 0, 'warning', 'unrecognized key "<<"']]);
+    expect(at('!<!> "<<": 1\n', 'flatcar')).toEqual([[0, 0, 0, 0, 'warning', 'unrecognized key "<<"']]);
+  });
+});

@@ -152,6 +152,8 @@ class Composer {
           const at = afterBlanks(s, this.parser.lastEnd);
           n = lnode(K.Scalar, at, at, d.tag);
           n.tagSpan = d.tagSpan;
+          // An empty scalar with a tag or an anchor starts at the first of them.
+          if (d.tag !== undefined || d.anchor !== undefined) n.line = d.line;
           n.plain = true;
           if (indent >= 0) {
             const line = lineEnd(s, at);
@@ -294,6 +296,9 @@ function scalarOf(n: LNode, flavour: FlavourRules): Scalar {
     return { kind: 'str', value: bytes, text: bytes, binary: true, tag };
   }
   if (tag === '!' && flavour.bangIsUntagged) tag = undefined;
+  // go-yaml v1's parser marks a `!` scalar implicit, and its decoder takes an implicit `<<` (of
+  // any style) for the merge key.
+  if (tag === '!' && text === '<<') return { kind: 'merge', value: text, text, tag: '!!merge' };
   if (tag === undefined) {
     if (!n.plain) return { kind: 'str', value: text, text, tag: '!!str' };
     // A plain `<<` is the merge key of both libraries, whatever resolve() makes of it.
@@ -497,7 +502,8 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
     for (let i = 0; i < m.items.length; i += 2) {
       const rawKey = m.items[i];
       const valueNode = m.items[i + 1];
-      if (rawKey && rawKey.k === K.Scalar && rawKey.value === '<<' && (rawKey.tag === undefined ? rawKey.plain : rawKey.tag === '!' || shortTag(rawKey.tag) === '!!merge')) {
+      // yaml.v3's merge key: `<<` tagged !!merge, or plain without a tag or with `!` (a quoted one is a !!str).
+      if (rawKey && rawKey.k === K.Scalar && rawKey.value === '<<' && (rawKey.tag === undefined || rawKey.tag === '!' ? rawKey.plain : shortTag(rawKey.tag) === '!!merge')) {
         mergeValue = valueNode;
         continue;
       }

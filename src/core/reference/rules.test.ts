@@ -144,6 +144,15 @@ describe("Flatcar's reference (yaml.v3): where it differs from CoreOS's", () => 
     expect(flat('hostname: a\n"hostname": b\n')).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);
   });
 
+  it('leaves out a mapping key whose own keys repeat, rather than refusing it as a map key', () => {
+    // yaml.v3 does not decode a mapping with a repeated key, so it never sees the map it would refuse.
+    expect(flat('? {a: 1, a: 2}\n: x\n')).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);
+    expect(flat('? {a: 1}\n: x\n')).toEqual([
+      [0, 'warning', 'incorrect type for "" (want struct)', 'wrong-type'],
+      [1, 'error', 'invalid map key: map[string]interface {}{"a":1}', 'yaml-syntax'],
+    ]);
+  });
+
   it('merges after the own keys, which win wherever they stand', () => {
     const text = 'a: &a {reboot_strategy: sometimes}\ncoreos:\n  update:\n    reboot_strategy: reboot\n    <<: *a\n';
     expect(flat(text)).toEqual([[2, 'warning', 'unrecognized key "a"', 'unknown-key']]);

@@ -471,31 +471,39 @@ const sameKey = (a: LNode | null, b: LNode | null): boolean => {
  * of node, same text) is an unmarshal error and stays empty; `<<` merges after the mapping's
  * own keys and never over one of them, the maps of a merge list in order, the first winning.
  */
+/**
+ * yaml.v3's first step in decoding a mapping: every key given twice is an unmarshal error, and
+ * a mapping with one is not decoded at all (its decoding reports failure to its parent).
+ */
+function duplicateKeysV3(m: LNode, ctx: Ctx): boolean {
+  let duplicate = false;
+  const found = (key: LNode | null, first: LNode | null) => {
+    duplicate = true;
+    ctx.typeErrors.push(`line ${(key?.line ?? 0) + 1}: mapping key ${JSON.stringify(key?.value ?? '')} already defined at line ${(first?.line ?? 0) + 1}`);
+  };
+  if (m.items.length <= 16) {
+    // Few keys: compare pairwise, as yaml.v3 does, without building an index.
+    for (let i = 0; i < m.items.length; i += 2) {
+      for (let j = i + 2; j < m.items.length; j += 2) if (sameKey(m.items[i], m.items[j])) found(m.items[j], m.items[i]);
+    }
+  } else {
+    const firstOf = new Map<string, LNode | null>();
+    for (let i = 0; i < m.items.length; i += 2) {
+      const key = m.items[i];
+      const id = keyText(key);
+      if (firstOf.has(id)) found(key, firstOf.get(id)!);
+      else firstOf.set(id, key);
+    }
+  }
+  return duplicate;
+}
+
 function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<string>): TreeNode {
   const out = treeNode(base, 'map', null, '');
   const add = mappingEntries(out, ctx.duplicates);
 
   const fill = (m: LNode, merged: Set<string> | undefined, expanding: ReadonlySet<string>) => {
-    let duplicate = false;
-    const found = (key: LNode | null, first: LNode | null) => {
-      duplicate = true;
-      ctx.typeErrors.push(`line ${(key?.line ?? 0) + 1}: mapping key ${JSON.stringify(key?.value ?? '')} already defined at line ${(first?.line ?? 0) + 1}`);
-    };
-    if (m.items.length <= 16) {
-      // Few keys: compare pairwise, as yaml.v3 does, without building an index.
-      for (let i = 0; i < m.items.length; i += 2) {
-        for (let j = i + 2; j < m.items.length; j += 2) if (sameKey(m.items[i], m.items[j])) found(m.items[j], m.items[i]);
-      }
-    } else {
-      const firstOf = new Map<string, LNode | null>();
-      for (let i = 0; i < m.items.length; i += 2) {
-        const key = m.items[i];
-        const id = keyText(key);
-        if (firstOf.has(id)) found(key, firstOf.get(id)!);
-        else firstOf.set(id, key);
-      }
-    }
-    if (duplicate) return;
+    if (duplicateKeysV3(m, ctx)) return;
 
     let mergeValue: LNode | null | undefined;
     const own: string[] = [];
@@ -511,6 +519,9 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
       const keyRange = rangeOf(rawKey, base.valueRange);
       const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
       if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
+        // A mapping key that fails to decode (a key of its own given twice) leaves the entry out;
+        // any other collection key stops the decoder.
+        if (keyNode.k === K.Map && duplicateKeysV3(keyNode, ctx)) continue;
         throw new TreeError(`invalid map key: ${goSyntax(keyNode, ctx.flavour)}`, 'collection-key', keyRange);
       }
       const k = keyNode && keyNode.k === K.Scalar ? scalarOf(keyNode, ctx.flavour) : { kind: 'null' as ScalarKindV3, value: null, text: '' };

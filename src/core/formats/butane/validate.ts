@@ -15,14 +15,15 @@ import { referenceChecks, type PathStep } from '../ignition/reference-rules';
 import { parseSemver } from '../ignition/go/semver';
 import { closest } from '../../rules/edit-distance';
 import { checkForDecimalMode } from '../decimal-mode';
-import { dataUrlOf } from './data-url';
 import { ignitionJson } from './emit';
+import { ERR_NO_FILES_DIR } from './local-files';
+import { snake, translate, type TranslateOptions } from './translate';
+
+export { snake };
 
 /** Variant and version → the Ignition spec they translate to. */
 const TRANSLATORS: Record<string, SpecMinor> = { 'flatcar+1.0.0': 3, 'flatcar+1.1.0': 4, 'flatcar+1.2.0-experimental': 5 };
 
-/** Go field name to Butane's key: camelCase to snake_case, MiB as one word. */
-export const snake = (key: string) => key.replace(/(MiB|[A-Z])/g, (m) => '_' + m.toLowerCase());
 
 /** Butane's additions to the Ignition structures, by Go type. */
 const SUGAR: Record<string, string[]> = {
@@ -31,7 +32,24 @@ const SUGAR: Record<string, string[]> = {
   'types.Filesystem': ['with_mount_unit'],
   'types.Unit': ['contents_local'],
   'types.Dropin': ['contents_local'],
+  'types.PasswdUser': ['ssh_authorized_keys_local'],
   'types.Config': ['variant', 'version'],
+};
+
+/** Ignition fields Butane's structures leave out: butane writes ignition.version itself. */
+const NOT_IN_BUTANE: Record<string, string[]> = { 'types.Ignition': ['version'] };
+
+/** The sugar's own types (butane's schema.go). */
+const TREE = z.object({ local: z.string(), path: z.string() });
+const SUGAR_TYPES: Record<string, z.ZodType> = {
+  inline: z.string(),
+  local: z.string(),
+  contents_local: z.string(),
+  ssh_authorized_keys_local: z.array(z.string()),
+  with_mount_unit: z.boolean(),
+  trees: z.array(TREE),
+  variant: z.string(),
+  version: z.string(),
 };
 
 interface Entry {
@@ -79,15 +97,14 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext, path: Pat
   if (schema instanceof z.ZodObject) {
     if (node.kind !== 'map') return refuse(go);
     const shape = schema.shape as Record<string, z.ZodType>;
-    const byKey = new Map(Object.keys(shape).map((k) => [snake(k), k]));
+    const byKey = new Map(Object.keys(shape).filter((k) => !NOT_IN_BUTANE[go]?.includes(k)).map((k) => [snake(k), k]));
     const sugar = ctx.sugar[go] ?? [];
     const out: Obj = {};
     for (const child of node.children) {
       const key = child.rawName;
       const field = byKey.get(key);
       if (field !== undefined) out[field] = decode(child, shape[field], ctx, [...path, key]);
-      else if (key === 'trees' && sugar.includes(key)) out.trees = child.children.map((t) => ({ local: scalar(t.children.find((c) => c.rawName === 'local')), path: scalar(t.children.find((c) => c.rawName === 'path')) }));
-      else if (sugar.includes(key)) out[key] = key === 'with_mount_unit' ? decode(child, z.boolean(), ctx, [...path, key]) : scalar(child);
+      else if (sugar.includes(key)) out[key] = decode(child, SUGAR_TYPES[key], ctx, [...path, key]);
       else ctx.unused.push({ kind: 'warning', message: `Unused key ${key}`, rule: 'ignition-unknown-key', path: [...path, { key }] });
     }
     return out;
@@ -111,8 +128,6 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext, path: Pat
   return node.text;
 }
 
-const scalar = (n: TreeNode | undefined): unknown => (n === undefined || n.kind === 'null' ? undefined : n.kind === 'bool' || n.kind === 'int' ? n.value : n.text);
-
 /** The YAML node at a Butane path, or the deepest one that exists, and whether a key was asked for. */
 function yamlAt(root: TreeNode, path: PathStep[]): { node: TreeNode; key: boolean } {
   let n = root;
@@ -128,61 +143,14 @@ function yamlAt(root: TreeNode, path: PathStep[]): { node: TreeNode; key: boolea
   return { node: n, key: false };
 }
 
-/** Where vcontext's YAML markers point: a mapping at its first key, others at their value. */
+/** Where vcontext's YAML markers point: a mapping at its first key, a sequence at its start, others at their value. */
 function markerOf(n: TreeNode, key: boolean): [number, number] {
   if (key && n.keyRange) return [n.keyRange[0], n.keyRange[1]];
   if (n.kind === 'map' && n.children[0]?.keyRange) return [n.children[0].keyRange[0], n.children[0].keyRange[1]];
-  if (n.kind === 'seq' && n.children[0]) return markerOf(n.children[0], false);
+  // yaml.v3 marks a sequence at its first `-` (or its `[`).
+  if (n.kind === 'seq' && n.children[0]) return [n.valueRange[0], markerOf(n.children[0], false)[1]];
   return [n.valueRange[0], Math.max(n.valueRange[1], n.valueRange[0] + 1)];
 }
-
-/** An Ignition path of the translated config, in Butane's keys. */
-function butanePath(ign: PathStep[], config: Obj): PathStep[] {
-  const out: PathStep[] = [];
-  let value: unknown = config;
-  for (const step of ign) {
-    if (typeof step === 'object') {
-      out.push(step);
-      continue;
-    }
-    if (step === 'source' && value && typeof value === 'object') {
-      const v = value as Obj;
-      out.push(v.inline !== undefined ? 'inline' : v.local !== undefined ? 'local' : 'source');
-    } else out.push(typeof step === 'number' ? step : snake(step));
-    value = value && typeof value === 'object' ? (value as Obj)[step as string] : undefined;
-  }
-  return out;
-}
-
-/** Butane's sugar to Ignition: inline contents become data URLs; local files need a directory. */
-function translate(config: Obj, entries: Entry[], untranslated: PathStep[][]): Obj {
-  const walk = (v: unknown, path: PathStep[], go: string, schema: z.ZodType): unknown => {
-    if (schema instanceof z.ZodArray) return Array.isArray(v) ? v.map((x, i) => walk(x, [...path, i], fieldMeta(schema.element as z.ZodType)?.go ?? '', schema.element as z.ZodType)) : v;
-    if (!(schema instanceof z.ZodObject) || !v || typeof v !== 'object') return v;
-    const o = v as Obj;
-    const shape = schema.shape as Record<string, z.ZodType>;
-    const out: Obj = {};
-    for (const [k, child] of Object.entries(shape)) if (o[k] !== undefined) out[k] = walk(o[k], [...path, snake(k)], fieldMeta(child)?.go ?? '', child);
-    if (go === 'types.Resource') {
-      if (typeof o.inline === 'string') {
-        out.source = dataUrlOf(o.inline);
-        out.compression = '';
-      }
-      if (o.local !== undefined) entries.push({ kind: 'error', message: 'local file paths are relative to a files directory that must be specified with -d/--files-dir', rule: 'butane-local', path: [...path, 'local'] });
-    }
-    if ((go === 'types.Unit' || go === 'types.Dropin') && o.contents_local !== undefined) {
-      entries.push({ kind: 'error', message: 'local file paths are relative to a files directory that must be specified with -d/--files-dir', rule: 'butane-local', path: [...path, 'contents_local'] });
-    }
-    if (go === 'types.Filesystem' && o.with_mount_unit === true) untranslated.push([...path, 'with_mount_unit']);
-    if (go === 'types.Storage' && Array.isArray(o.trees) && o.trees.length) {
-      entries.push({ kind: 'error', message: 'local file paths are relative to a files directory that must be specified with -d/--files-dir', rule: 'butane-local', path: [...path, 'trees'] });
-    }
-    return out;
-  };
-  return walk(config, [], 'types.Config', schemaForButane) as Obj;
-}
-
-let schemaForButane: z.ZodObject;
 
 /** Butane's own checks on its structures (validate.go of its base version). */
 function butaneChecks(config: Obj, schema: z.ZodType, path: PathStep[], out: Entry[]): void {
@@ -207,7 +175,7 @@ function butaneChecks(config: Obj, schema: z.ZodType, path: PathStep[], out: Ent
     else if (config.format !== 'swap' && (config.path === undefined || config.path === '')) out.push({ kind: 'error', message: 'path is required if with_mount_unit is true and format is not swap', rule: 'butane-mount-unit', path: [...path, 'path'] });
   }
   if (go === 'types.Storage' && Array.isArray(config.trees)) {
-    config.trees.forEach((t, i) => (t as Obj).local === undefined && out.push({ kind: 'error', message: 'local is required', rule: 'butane-sources', path: [...path, 'trees', i] }));
+    config.trees.forEach((t, i) => ((t as Obj).local ?? '') === '' && out.push({ kind: 'error', message: 'local is required', rule: 'butane-sources', path: [...path, 'trees', i] }));
   }
   for (const [k, child] of Object.entries(schema.shape as Record<string, z.ZodType>)) butaneChecks(config[k] as Obj, child, [...path, snake(k)], out);
 }
@@ -222,7 +190,8 @@ export function validateButane(input: FormatInput): Finding[] {
   return translateButane(input).findings;
 }
 
-export function translateButane(input: FormatInput): ButaneResult {
+/** Butane's findings on a config, and its translation when butane would write one. */
+export function translateButane(input: FormatInput, options: TranslateOptions = {}): ButaneResult {
   const { text, lines, rules } = input;
   const all = rules === 'all';
   const place = (kind: Severity, message: string, rule: string, range?: [number, number]): Finding => {
@@ -265,7 +234,6 @@ export function translateButane(input: FormatInput): ButaneResult {
     return { findings: [place('error', all ? message + (known || '; variant flatcar has 1.0.0 and 1.1.0') : message, 'butane-version', all ? where : undefined)] };
   }
   const ignSchema = schemaFor(minor);
-  schemaForButane = ignSchema;
   const entries: Entry[] = [];
   if (tree.duplicates.length) {
     // yaml.v3 refuses a mapping with a key given twice.
@@ -275,36 +243,39 @@ export function translateButane(input: FormatInput): ButaneResult {
       ),
     };
   }
-  const sugar = minor >= 4 ? SUGAR : { ...SUGAR, 'types.Unit': [], 'types.Dropin': [] };
+  const sugar = minor >= 4 ? SUGAR : { ...SUGAR, 'types.Unit': [], 'types.Dropin': [], 'types.PasswdUser': [] };
   const ctx: DecodeContext = { unused: entries, errors: [], sugar };
   const config = (decode(root, ignSchema, ctx, []) ?? {}) as Obj;
   if (ctx.errors.length) {
     return { findings: ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)])) };
   }
-  const butane: Entry[] = [];
-  butaneChecks(config, ignSchema, [], butane);
-  entries.push(...butane);
+  // butane's order: its own checks, the translation, Flatcar's field filter, Ignition's checks;
+  // errors at one step end it.
+  butaneChecks(config, ignSchema, [], entries);
   const fatal = () => entries.some((e) => e.kind === 'error');
-  // Sugar this translation does not write yet: the Ignition output would be incomplete.
-  const untranslated: PathStep[][] = [];
   let ignition: Obj | undefined;
   if (!fatal()) {
-    ignition = translate(config, entries, untranslated);
-    // Flatcar's specs leave clevis out: butane's field filter refuses it.
-    arr(obj(ignition.storage).luks).forEach((l, i) => {
-      if (emptyValue(obj(l).clevis)) return;
-      entries.push({ kind: 'error', message: 'clevis is not supported in this spec version', rule: 'butane-unsupported', path: ['storage', 'luks', i, 'clevis'] });
-    });
+    const t = translate(config, ignSchema, options);
+    ignition = t.ignition;
+    for (const e of t.errors) {
+      // Without a files directory: say why, where no directory can be given (the browser).
+      const hint = all && e.message === ERR_NO_FILES_DIR && !options.files ? '; a local file cannot be read here: inline its contents, or translate with the CLI and --files-dir' : '';
+      entries.push({ ...e, message: e.message + hint });
+    }
+    if (!fatal()) {
+      // Flatcar's specs leave clevis out: butane's field filter refuses it.
+      arr(obj(ignition.storage).luks).forEach((l, i) => {
+        if (emptyValue(obj(l).clevis)) return;
+        entries.push({ kind: 'error', message: 'clevis is not supported in this spec version', rule: 'butane-unsupported', path: t.origin(['storage', 'luks', i, 'clevis']) });
+      });
+    }
     (ignition.ignition as Obj | undefined) ?? (ignition.ignition = {});
     (ignition.ignition as Obj).version = `3.${minor}.0`;
     if (!fatal()) {
       for (const e of referenceChecks(ignition, ignSchema, minor, { type: 'object', start: 0, end: 0, members: [] })) {
-        entries.push({ ...e, path: butanePath(e.path, config) });
+        entries.push({ ...e, path: t.origin(e.path) });
       }
     }
-  }
-  for (const path of untranslated) {
-    if (all) entries.push({ kind: 'info', message: 'with_mount_unit: the mount unit butane adds is not generated here, so no Ignition output is written; run butane for the translation', rule: 'butane-untranslated', path });
   }
   const findings = entries.map((e) => {
     const { node, key } = yamlAt(root, e.path);
@@ -313,7 +284,7 @@ export function translateButane(input: FormatInput): ButaneResult {
     if (all && e.rule === 'ignition-unknown-key' && typeof last === 'object') message = unknownKey(last.key, e.path, ignSchema);
     return place(e.kind, message, e.rule, markerOf(node, key));
   });
-  return { findings, ignition: fatal() || !ignition || untranslated.length ? undefined : ignitionJson(ignition, ignSchema) };
+  return { findings, ignition: fatal() || !ignition ? undefined : ignitionJson(ignition, ignSchema) };
 }
 
 function unknownKey(key: string, path: PathStep[], schema: z.ZodObject): string {
@@ -325,7 +296,8 @@ function unknownKey(key: string, path: PathStep[], schema: z.ZodObject): string 
     s = Object.entries(shape).find(([k]) => snake(k) === step)?.[1];
   }
   if (s instanceof z.ZodArray) s = s.element as z.ZodType;
-  const keys = s instanceof z.ZodObject ? [...Object.keys(s.shape).map(snake), ...(SUGAR[fieldMeta(s)?.go ?? ''] ?? [])] : [];
+  const go = s instanceof z.ZodObject ? (fieldMeta(s)?.go ?? '') : '';
+  const keys = s instanceof z.ZodObject ? [...Object.keys(s.shape).filter((k) => !NOT_IN_BUTANE[go]?.includes(k)).map(snake), ...(SUGAR[go] ?? [])] : [];
   const hint = key.length <= 64 ? closest(key, keys) : undefined;
   return `unknown key "${key.slice(0, 64)}": Butane ignores it` + (hint ? `; did you mean "${hint}"?` : '');
 }

@@ -40,7 +40,7 @@ export function filesDir(dir: string): LocalFiles {
       // os.ReadFile opens a directory fine and fails reading it.
       if (isDir) return { error: `read ${path}: is a directory` };
       try {
-        return readFileSync(path);
+        return new Uint8Array(readFileSync(path));
       } catch (e) {
         return { error: goError('open', path, e) };
       }
@@ -80,7 +80,7 @@ function walk(path: string, rel: string, out: TreeEntry[]): void {
     for (const name of names) walk(join(path, name), rel === '.' ? name : `${rel}/${name}`, out);
   } else if (info.isFile()) {
     try {
-      out.push({ kind: 'file', path: rel, executable: (info.mode & 0o111) !== 0, bytes: readFileSync(path) });
+      out.push({ kind: 'file', path: rel, executable: (info.mode & 0o111) !== 0, bytes: new Uint8Array(readFileSync(path)) });
     } catch (e) {
       out.push({ kind: 'error', path: rel, error: goError('open', path, e) });
     }

@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../../types';
 import type { FormatInput } from '../format';
 import { firstLibyamlError, libyamlOffset } from '../../yaml/libyaml-errors';
 import { buildTreeFromLibyaml } from '../../yaml/libyaml/tree';
-import { TreeError, type Tree, type TreeNode } from '../../yaml/tree';
+import { TreeError, type DuplicateKey, type Tree, type TreeNode } from '../../yaml/tree';
 import { fieldMeta, schemaFor, type SpecMinor } from '../ignition/schema';
 import { referenceChecks, type PathStep } from '../ignition/reference-rules';
 import { parseSemver } from '../ignition/go/semver';
@@ -76,44 +76,86 @@ interface TypeError {
 }
 
 const tagOf = (n: TreeNode) => (n.kind === 'map' ? '!!map' : n.kind === 'seq' ? '!!seq' : n.kind === 'str' ? '!!str' : n.kind === 'int' ? '!!int' : n.kind === 'float' ? '!!float' : n.kind === 'bool' ? '!!bool' : '!!null');
-const shown = (n: TreeNode) => (n.kind === 'map' || n.kind === 'seq' ? '' : ` \`${n.text.slice(0, 60)}\``);
-
-interface DecodeContext {
-  unused: Entry[];
-  /** yaml.v3 goes on after a type error and reports them all. */
-  errors: TypeError[];
-  /** Sugar keys of this Butane version, by Go type. */
-  sugar: Record<string, string[]>;
+/** yaml.v3 quotes a scalar of more than 10 bytes by its first 7 and "...". */
+function shown(n: TreeNode): string {
+  if (n.kind === 'map' || n.kind === 'seq') return '';
+  const bytes = new TextEncoder().encode(n.text);
+  return bytes.length > 10 ? ` \`${new TextDecoder().decode(bytes.subarray(0, 7))}...\`` : ` \`${n.text}\``;
 }
 
-/** Decodes a YAML node into a Butane structure (Ignition's, snake_cased, plus the sugar). */
-function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext, path: PathStep[]): unknown {
-  if (node.kind === 'null') return undefined;
+/** Ignition's named string types that Butane's structures declare as plain strings. */
+const PLAIN_STRINGS = new Set(['NoProxyItem', 'MountOption', 'FilesystemOption', 'OpenOption']);
+
+/** The Go type yaml.v3 names for a field: Butane's own (package v0_4 or v0_5), not Ignition's. */
+function butaneType(schema: z.ZodType, minor: SpecMinor): string {
+  const go = fieldMeta(schema)?.go;
+  if (schema instanceof z.ZodArray) return go ?? `[]${butaneType(schema.element as z.ZodType, minor)}`;
+  if (!go) return schema instanceof z.ZodBoolean ? 'bool' : schema instanceof z.ZodNumber ? 'int' : schema instanceof z.ZodObject ? 'Tree' : 'string';
+  return go;
+}
+const inPackage = (go: string, minor: SpecMinor): string =>
+  go.replace(/types\.(\w+)/, (_, name: string) => {
+    // Butane 1.1.0's base (v0_5) has plain strings where Ignition 3.4 and v0_4 name them.
+    if (PLAIN_STRINGS.has(name) || (minor >= 4 && (name === 'LuksOption' || name === 'RaidOption'))) return 'string';
+    return `v0_${minor + 1}.${name === 'Custom' ? 'ClevisCustom' : name}`;
+  });
+
+interface DecodeContext {
+  /** yaml.v3 goes on after a type error and reports them all. */
+  errors: TypeError[];
+  /** Keys given twice in a mapping yaml.v3 decodes (it skips what it does not decode). */
+  duplicates: DuplicateKey[];
+  /** All of the document's keys given twice. */
+  allDuplicates: readonly DuplicateKey[];
+  /** Sugar keys of this Butane version, by Go type. */
+  sugar: Record<string, string[]>;
+  minor: SpecMinor;
+}
+
+/** What yaml.v3 leaves out of a list: an item it could not decode, or a null one. */
+const SKIPPED = Symbol('skipped');
+
+/** The fields a Butane structure has, by YAML key: Ignition's (less what Butane leaves out) and the sugar. */
+function fieldsOf(schema: z.ZodObject, sugar: Record<string, string[]>): Map<string, { field: string; schema: z.ZodType }> {
   const go = fieldMeta(schema)?.go ?? '';
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const out = new Map<string, { field: string; schema: z.ZodType }>();
+  for (const [k, child] of Object.entries(shape)) if (!NOT_IN_BUTANE[go]?.includes(k)) out.set(snake(k), { field: k, schema: child });
+  for (const k of sugar[go] ?? []) out.set(k, { field: k, schema: SUGAR_TYPES[k] });
+  return out;
+}
+
+/** Decodes a YAML node into a Butane structure (Ignition's, snake_cased, plus the sugar), as yaml.v3 does. */
+function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown {
+  if (node.kind === 'null') return SKIPPED;
   const refuse = (into: string) => {
-    ctx.errors.push({ message: `cannot unmarshal ${tagOf(node)}${shown(node)} into ${into}`, node });
-    return undefined;
+    const type = into === 'Tree' ? `v0_${ctx.minor + 1}.Tree` : into.replace(/^(\[\])Tree$/, `$1v0_${ctx.minor + 1}.Tree`);
+    ctx.errors.push({ message: `cannot unmarshal ${tagOf(node)}${shown(node)} into ${inPackage(type, ctx.minor)}`, node });
+    return SKIPPED;
   };
   if (schema instanceof z.ZodObject) {
-    if (node.kind !== 'map') return refuse(go);
-    const shape = schema.shape as Record<string, z.ZodType>;
-    const byKey = new Map(Object.keys(shape).filter((k) => !NOT_IN_BUTANE[go]?.includes(k)).map((k) => [snake(k), k]));
-    const sugar = ctx.sugar[go] ?? [];
+    if (node.kind !== 'map') return refuse(butaneType(schema, ctx.minor));
+    // A mapping with a key given twice is refused whole.
+    const twice = ctx.allDuplicates.filter((d) => d.path.length === node.path.length + 1 && node.path.every((step, i) => d.path[i] === step));
+    if (twice.length) {
+      ctx.duplicates.push(...twice);
+      return SKIPPED;
+    }
+    const fields = fieldsOf(schema, ctx.sugar);
     const out: Obj = {};
     for (const child of node.children) {
-      const key = child.rawName;
-      const field = byKey.get(key);
-      if (field !== undefined) out[field] = decode(child, shape[field], ctx, [...path, key]);
-      else if (sugar.includes(key)) out[key] = decode(child, SUGAR_TYPES[key], ctx, [...path, key]);
-      else ctx.unused.push({ kind: 'warning', message: `Unused key ${key}`, rule: 'ignition-unknown-key', path: [...path, { key }] });
+      const f = fields.get(child.rawName);
+      if (!f) continue;
+      const v = decode(child, f.schema, ctx);
+      if (v !== SKIPPED) out[f.field] = v;
     }
     return out;
   }
   if (schema instanceof z.ZodArray) {
-    if (node.kind !== 'seq') return refuse(go);
-    return node.children.map((c, i) => decode(c, schema.element as z.ZodType, ctx, [...path, i]));
+    if (node.kind !== 'seq') return refuse(butaneType(schema, ctx.minor));
+    return node.children.map((c) => decode(c, schema.element as z.ZodType, ctx)).filter((v) => v !== SKIPPED);
   }
-  if (node.kind === 'map' || node.kind === 'seq') return refuse(go);
+  if (node.kind === 'map' || node.kind === 'seq') return refuse(butaneType(schema, ctx.minor));
   if (schema instanceof z.ZodNumber) {
     if (node.kind === 'int' && typeof node.value === 'number') return node.value;
     // yaml.v3 reads 0o644 as octal too.
@@ -126,6 +168,40 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext, path: Pat
     return refuse('bool');
   }
   return node.text;
+}
+
+/**
+ * Ignition's unused-key check as butane runs it on its structures: every structure of the
+ * decoded config, at its path (list indices of the decoded lists), against the YAML node at
+ * that path; a node that is there but not a mapping gets vcontext's warning instead.
+ */
+function unusedKeys(value: unknown, schema: z.ZodType, path: PathStep[], root: TreeNode, sugar: Record<string, string[]>, out: Entry[]): void {
+  if (schema instanceof z.ZodArray) {
+    arr(value).forEach((v, i) => unusedKeys(v, schema.element as z.ZodType, [...path, i], root, sugar, out));
+    return;
+  }
+  if (!(schema instanceof z.ZodObject)) return;
+  const node = nodeAt(root, path);
+  if (!node) return;
+  if (node.kind !== 'map') {
+    const where = ['$', ...path].join('.');
+    out.push({ kind: 'warning', message: `context tree does not match content tree at ${where}. Line and column reporting may be inconsistent. Unused keys may not be reported.`, rule: 'ignition-unknown-key', path });
+    return;
+  }
+  const fields = fieldsOf(schema, sugar);
+  for (const child of node.children) if (!fields.has(child.rawName)) out.push({ kind: 'warning', message: `Unused key ${child.rawName}`, rule: 'ignition-unknown-key', path: [...path, { key: child.rawName }] });
+  const o = obj(value);
+  for (const [key, f] of fields) unusedKeys(o[f.field], f.schema, [...path, key], root, sugar, out);
+}
+
+/** The YAML node at exactly this path, if there is one. */
+function nodeAt(root: TreeNode, path: PathStep[]): TreeNode | undefined {
+  let n: TreeNode | undefined = root;
+  for (const step of path) {
+    if (!n) return undefined;
+    n = typeof step === 'number' ? (n.kind === 'seq' ? n.children[step] : undefined) : n.kind === 'map' ? n.children.find((c) => c.rawName === step) : undefined;
+  }
+  return n;
 }
 
 /** The YAML node at a Butane path, or the deepest one that exists, and whether a key was asked for. */
@@ -235,20 +311,22 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   }
   const ignSchema = schemaFor(minor);
   const entries: Entry[] = [];
-  if (tree.duplicates.length) {
-    // yaml.v3 refuses a mapping with a key given twice.
+  const sugar = minor >= 4 ? SUGAR : { ...SUGAR, 'types.Unit': [], 'types.Dropin': [], 'types.PasswdUser': [] };
+  const ctx: DecodeContext = { errors: [], duplicates: [], allDuplicates: tree.duplicates, sugar, minor };
+  const decoded = decode(root, ignSchema, ctx);
+  const config = (decoded === SKIPPED ? {} : decoded) as Obj;
+  if (ctx.errors.length || ctx.duplicates.length) {
     return {
-      findings: tree.duplicates.map((d) =>
-        place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]]),
-      ),
+      findings: [
+        // yaml.v3 refuses a mapping with a key given twice.
+        ...ctx.duplicates.map((d) =>
+          place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]]),
+        ),
+        ...ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)])),
+      ],
     };
   }
-  const sugar = minor >= 4 ? SUGAR : { ...SUGAR, 'types.Unit': [], 'types.Dropin': [], 'types.PasswdUser': [] };
-  const ctx: DecodeContext = { unused: entries, errors: [], sugar };
-  const config = (decode(root, ignSchema, ctx, []) ?? {}) as Obj;
-  if (ctx.errors.length) {
-    return { findings: ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)])) };
-  }
+  unusedKeys(config, ignSchema, [], root, sugar, entries);
   // butane's order: its own checks, the translation, Flatcar's field filter, Ignition's checks;
   // errors at one step end it.
   butaneChecks(config, ignSchema, [], entries);

@@ -112,7 +112,7 @@ export function translate(config: Obj, schema: z.ZodObject, options: TranslateOp
   for (const e of trees.errors) errors.push(localError(e.message, e.path));
   if (!Object.keys(ignition.storage as Obj).length) delete ignition.storage;
 
-  return { ignition, errors, origin: (path) => originOf(path, config, unitOrigins, trees.origins) };
+  return { ignition, errors, origin: (path) => originOf(path, config, ignition, unitOrigins, trees.origins) };
 }
 
 /** with_mount_unit: the generated units, merged with the config's own. */
@@ -136,9 +136,12 @@ function addMountUnits(config: Obj, ignition: Obj): UnitOrigin[] | undefined {
 }
 
 /** A path of the result as the YAML path it came from. */
-function originOf(path: PathStep[], config: Obj, units: UnitOrigin[] | undefined, trees: TreeOrigin[]): PathStep[] {
+function originOf(path: PathStep[], config: Obj, ignition: Obj, units: UnitOrigin[] | undefined, trees: TreeOrigin[]): PathStep[] {
   let ign = path;
   if (units && path[0] === 'systemd' && path[1] === 'units' && typeof path[2] === 'number' && units[path[2]]) {
+    // The merge keeps where a value came from only for values that are set; for the others
+    // butane falls back to the same path in the YAML, whatever unit is there.
+    if (!isSet(valueAt(ignition, path), path[path.length - 1])) return butanePath(path, config);
     const o = units[path[2]];
     const field = path[3];
     const configUnit = 'config' in o ? o.config : o.override;
@@ -152,6 +155,21 @@ function originOf(path: PathStep[], config: Obj, units: UnitOrigin[] | undefined
   }
   if (best) return best.tree;
   return butanePath(ign, config);
+}
+
+const valueAt = (root: unknown, path: PathStep[]): unknown =>
+  path.reduce<unknown>((v, step) => (v && typeof v === 'object' && typeof step !== 'object' ? (v as Obj)[step as string] : undefined), root);
+
+/**
+ * Whether Ignition's merge records a value: a set pointer, a plain string (a name) that is not
+ * empty, a structure or list with such a value inside.
+ */
+function isSet(v: unknown, key: PathStep | undefined): boolean {
+  if (v === undefined) return false;
+  if (key === 'name' && v === '') return false;
+  if (Array.isArray(v)) return v.some((x) => isSet(x, undefined));
+  if (typeof v === 'object' && v !== null) return Object.entries(v).some(([k, x]) => isSet(x, k));
+  return true;
 }
 
 /** An Ignition path of the translated config, in Butane's keys (inline and local for a source). */

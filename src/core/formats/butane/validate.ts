@@ -75,7 +75,9 @@ interface TypeError {
   node: TreeNode;
 }
 
-const tagOf = (n: TreeNode) => (n.kind === 'map' ? '!!map' : n.kind === 'seq' ? '!!seq' : n.kind === 'str' ? '!!str' : n.kind === 'int' ? '!!int' : n.kind === 'float' ? '!!float' : n.kind === 'bool' ? '!!bool' : '!!null');
+/** yaml.v3's tag of a value: YAML 1.1's other booleans (yes, on...) are strings to it. */
+const tagOf = (n: TreeNode) =>
+  n.kind === 'bool' && !/^(true|True|TRUE|false|False|FALSE)$/.test(n.text) ? '!!str' : n.kind === 'map' ? '!!map' : n.kind === 'seq' ? '!!seq' : n.kind === 'str' ? '!!str' : n.kind === 'int' ? '!!int' : n.kind === 'float' ? '!!float' : n.kind === 'bool' ? '!!bool' : '!!null';
 /** yaml.v3 quotes a scalar of more than 10 bytes by its first 7 and "...". */
 function shown(n: TreeNode): string {
   if (n.kind === 'map' || n.kind === 'seq') return '';
@@ -138,7 +140,13 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown 
     // A mapping with a key given twice is refused whole.
     const twice = ctx.allDuplicates.filter((d) => d.path.length === node.path.length + 1 && node.path.every((step, i) => d.path[i] === step));
     if (twice.length) {
-      ctx.duplicates.push(...twice);
+      // yaml.v3 compares every pair: a key given three times is two errors at the third.
+      const byName = new Map<string, DuplicateKey['first'][]>();
+      for (const d of twice) {
+        const seen = byName.get(d.name) ?? [d.first];
+        byName.set(d.name, [...seen, d.second]);
+      }
+      for (const [name, ranges] of byName) ranges.forEach((second, j) => ranges.slice(0, j).forEach((first) => ctx.duplicates.push({ path: node.path, name, first, second })));
       return SKIPPED;
     }
     const fields = fieldsOf(schema, ctx.sugar);

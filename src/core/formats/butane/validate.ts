@@ -166,6 +166,8 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown 
   if (node.kind === 'map' || node.kind === 'seq') return refuse(butaneType(schema, ctx.minor));
   if (schema instanceof z.ZodNumber) {
     if (node.kind === 'int' && typeof node.value === 'number') return node.value;
+    // yaml.v3 truncates a float into an int field when it is in range.
+    if (node.kind === 'float' && typeof node.value === 'number' && node.value > -(2 ** 63) && node.value < 2 ** 63) return Math.trunc(node.value);
     // yaml.v3 reads 0o644 as octal too.
     if (node.kind === 'str' && /^0o[0-7]+$/.test(node.text)) return parseInt(node.text.slice(2), 8);
     return refuse('int');

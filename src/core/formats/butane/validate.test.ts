@@ -26,6 +26,14 @@ describe('Butane: variant, version and YAML', () => {
     expect([all.line, all.column, all.message]).toEqual([1, 10, 'No translator exists for variant fcos with version 1.4.0; variant fcos is Butane\'s, but only flatcar is checked here']);
     expect(ref('variant: flatcar\nversion: one\n')[0][3]).toBe('error parsing version; must be a valid semver');
   });
+  it('reads variant and version first, as butane does: the top mapping must decode, and a null is no value', () => {
+    expect(ref('variant: flatcar\nversion: 1.1.0\nvariant: x\n')).toEqual([[3, 1, 'error', 'mapping key "variant" already defined at line 1', 'butane-type']]);
+    expect(ref('[]\n')).toEqual([[1, 1, 'error', 'cannot unmarshal !!seq into config.commonFields', 'butane-type']]);
+    expect(ref('variant: [x]\nversion: 1.0.0\n')).toEqual([[1, 10, 'error', 'cannot unmarshal !!seq into string', 'butane-type']]);
+    expect(ref('variant: ~\nversion: 1.0.0\n')).toEqual([[0, 0, 'error', 'error parsing variant; must be specified', 'butane-version']]);
+    expect(ref('variant: flatcar\nversion: ~\n')).toEqual([[0, 0, 'error', 'error parsing version; must be a valid semver', 'butane-version']]);
+    expect(ref('variant: rhcos\nversion: 0.1.0\n')).toEqual([[0, 0, 'error', 'rhcos variant has been removed; use openshift variant instead: https://coreos.github.io/butane/upgrading-openshift/', 'butane-version']]);
+  });
   it('puts a YAML syntax error on the line yaml.v3 prints (its context mark, 0-based)', () => {
     const text = bu('storage:\n  files:\n    - path: /a\n     contents: x\n');
     expect(ref(text).map((e) => [e[0], e[3]])).toEqual([[4, "did not find expected '-' indicator"]]);

@@ -114,6 +114,15 @@ interface DecodeContext {
   minor: SpecMinor;
 }
 
+/** The keys given twice in one mapping as yaml.v3 reports them: every pair, so a key given three times is two errors at the third. */
+function duplicatePairs(twice: readonly DuplicateKey[]): DuplicateKey[] {
+  const byName = new Map<string, DuplicateKey['first'][]>();
+  for (const d of twice) byName.set(d.name, [...(byName.get(d.name) ?? [d.first]), d.second]);
+  const out: DuplicateKey[] = [];
+  for (const [name, ranges] of byName) ranges.forEach((second, j) => ranges.slice(0, j).forEach((first) => out.push({ path: twice[0].path, name, first, second })));
+  return out;
+}
+
 /** What yaml.v3 leaves out of a list: an item it could not decode, or a null one. */
 const SKIPPED = Symbol('skipped');
 
@@ -140,13 +149,7 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown 
     // A mapping with a key given twice is refused whole.
     const twice = ctx.allDuplicates.filter((d) => d.path.length === node.path.length + 1 && node.path.every((step, i) => d.path[i] === step));
     if (twice.length) {
-      // yaml.v3 compares every pair: a key given three times is two errors at the third.
-      const byName = new Map<string, DuplicateKey['first'][]>();
-      for (const d of twice) {
-        const seen = byName.get(d.name) ?? [d.first];
-        byName.set(d.name, [...seen, d.second]);
-      }
-      for (const [name, ranges] of byName) ranges.forEach((second, j) => ranges.slice(0, j).forEach((first) => ctx.duplicates.push({ path: node.path, name, first, second })));
+      ctx.duplicates.push(...duplicatePairs(twice));
       return SKIPPED;
     }
     const fields = fieldsOf(schema, ctx.sugar);
@@ -307,6 +310,22 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   const top = (k: string) => (root.kind === 'map' ? root.children.find((c) => c.rawName === k) : undefined);
   const variant = top('variant');
   const version = top('version');
+  const duplicate = (d: DuplicateKey) => place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]]);
+  // butane first reads variant and version alone, with yaml.v3: the top mapping must decode.
+  const topTwice = tree.duplicates.filter((d) => d.path.length === 1);
+  if (topTwice.length) return { findings: duplicatePairs(topTwice).map(duplicate) };
+  const refused = (n: TreeNode, into: string) => place('error', `cannot unmarshal ${tagOf(n)}${shown(n)} into ${into}`, 'butane-type', [n.valueRange[0], Math.max(n.valueRange[1], n.valueRange[0] + 1)]);
+  if (root.kind !== 'map' && root.kind !== 'null') return { findings: [refused(root, 'config.commonFields')] };
+  const notStrings = [variant, version].filter((n): n is TreeNode => n !== undefined && (n.kind === 'map' || n.kind === 'seq'));
+  if (notStrings.length) return { findings: notStrings.map((n) => refused(n, 'string')) };
+  if (variant?.kind === 'null' || version?.kind === 'null') {
+    // A null is no value at all.
+    if (variant?.kind === 'null' || !variant || variant.text === '') return { findings: [place('error', 'error parsing variant; must be specified', 'butane-version')] };
+    return { findings: [place('error', 'error parsing version; must be a valid semver', 'butane-version')] };
+  }
+  if (variant?.text === 'rhcos' && version?.text.trim() === '0.1.0') {
+    return { findings: [place('error', 'rhcos variant has been removed; use openshift variant instead: https://coreos.github.io/butane/upgrading-openshift/', 'butane-version', all ? [variant.valueRange[0], variant.valueRange[1]] : undefined)] };
+  }
   if (!variant || variant.text === '') return { findings: [place('error', 'error parsing variant; must be specified', 'butane-version', variant ? [variant.valueRange[0], variant.valueRange[1]] : undefined)] };
   const sv = parseSemver(version?.text ?? '');
   const vRange: [number, number] | undefined = version ? [version.valueRange[0], version.valueRange[1]] : undefined;
@@ -329,9 +348,7 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     return {
       findings: [
         // yaml.v3 refuses a mapping with a key given twice.
-        ...ctx.duplicates.map((d) =>
-          place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]]),
-        ),
+        ...ctx.duplicates.map(duplicate),
         ...ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)])),
       ],
     };

@@ -1,8 +1,10 @@
 /**
  * Butane configs, variant `flatcar` (1.0.0 → Ignition 3.3.0, 1.1.0 → 3.4.0), as butane v0.22.0
- * checks them: YAML syntax, the variant and version, unused keys, Butane's own checks on its
- * sugar (inline / local / source, contents_local, decimal-looking modes), the translation to
- * Ignition, and Ignition's checks on the result, each mapped back to the YAML it came from.
+ * checks them: YAML syntax, the variant and version, yaml.v3's decoding into Butane's
+ * structures, unused keys, Butane's own checks on its sugar (inline / local / source,
+ * contents_local, with_mount_unit, trees, decimal-looking modes), the translation to Ignition
+ * (translate.ts), Flatcar's field filter and Ignition's checks on the result, each mapped back
+ * to the YAML it came from.
  */
 import { z } from 'zod';
 import type { Finding, Severity } from '../../types';
@@ -92,7 +94,7 @@ const PLAIN_STRINGS = new Set(['NoProxyItem', 'MountOption', 'FilesystemOption',
 function butaneType(schema: z.ZodType, minor: SpecMinor): string {
   const go = fieldMeta(schema)?.go;
   if (schema instanceof z.ZodArray) return go ?? `[]${butaneType(schema.element as z.ZodType, minor)}`;
-  if (!go) return schema instanceof z.ZodBoolean ? 'bool' : schema instanceof z.ZodNumber ? 'int' : schema instanceof z.ZodObject ? 'Tree' : 'string';
+  if (!go) return schema instanceof z.ZodBoolean ? 'bool' : schema instanceof z.ZodNumber ? 'int' : schema instanceof z.ZodObject ? 'types.Tree' : 'string';
   return go;
 }
 const inPackage = (go: string, minor: SpecMinor): string =>
@@ -140,8 +142,7 @@ function fieldsOf(schema: z.ZodObject, sugar: Record<string, string[]>): Map<str
 function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown {
   if (node.kind === 'null') return SKIPPED;
   const refuse = (into: string) => {
-    const type = into === 'Tree' ? `v0_${ctx.minor + 1}.Tree` : into.replace(/^(\[\])Tree$/, `$1v0_${ctx.minor + 1}.Tree`);
-    ctx.errors.push({ message: `cannot unmarshal ${tagOf(node)}${shown(node)} into ${inPackage(type, ctx.minor)}`, node });
+    ctx.errors.push({ message: `cannot unmarshal ${tagOf(node)}${shown(node)} into ${inPackage(into, ctx.minor)}`, node });
     return SKIPPED;
   };
   if (schema instanceof z.ZodObject) {

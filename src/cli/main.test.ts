@@ -243,7 +243,7 @@ describe('--format coreos-json: the old online validator\'s response body', { ti
       const r = cli(['--to', 'ignition', local]);
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toContain(`${local}:7:16: error: local file paths are relative to a files directory that must be specified with -d/--files-dir; a local file cannot be read here`);
+      expect(r.stderr).toContain(`${local}:7:16: error: local file paths are relative to a files directory that must be specified with -d/--files-dir; none was given`);
       expect(r.stderr).toContain(`${local}:9:7: error: local file paths are relative to a files directory that must be specified with -d/--files-dir`);
     });
 

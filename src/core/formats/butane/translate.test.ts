@@ -72,7 +72,7 @@ describe('Butane translation: local files', () => {
     expect(r.ignition).toBeUndefined();
     // The all set says why, and what to do instead.
     expect(butaneToIgnition(t).report.entries[0].message).toBe(
-      'local file paths are relative to a files directory that must be specified with -d/--files-dir; a local file cannot be read here: inline its contents, or translate with the CLI and --files-dir',
+      'local file paths are relative to a files directory that must be specified with -d/--files-dir; none was given (the CLI takes --files-dir DIR; in the browser no local file can be read: inline its contents)',
     );
   });
   it('ssh_authorized_keys_local is 1.1.0 sugar: an unused key in 1.0.0', () => {

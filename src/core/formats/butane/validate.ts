@@ -364,8 +364,8 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     const t = translate(config, ignSchema, options);
     ignition = t.ignition;
     for (const e of t.errors) {
-      // Without a files directory: say why, where no directory can be given (the browser).
-      const hint = all && e.message === ERR_NO_FILES_DIR && !options.files ? '; a local file cannot be read here: inline its contents, or translate with the CLI and --files-dir' : '';
+      // Without a files directory: say how to give one, and what to do where none can be (the browser).
+      const hint = all && e.message === ERR_NO_FILES_DIR && !options.files ? '; none was given (the CLI takes --files-dir DIR; in the browser no local file can be read: inline its contents)' : '';
       entries.push({ ...e, message: e.message + hint });
     }
     if (!fatal()) {

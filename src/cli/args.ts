@@ -9,6 +9,8 @@ export interface Args {
   format: OutputFormat;
   /** Exit 1 when there are more warnings than this (like eslint's option); undefined: no limit. */
   maxWarnings?: number;
+  /** Butane's files directory (butane -d): where local, contents_local and trees read from. */
+  filesDir?: string;
   inputs: string[];
 }
 
@@ -20,6 +22,8 @@ export interface ConvertArgs {
   /** text: the output on stdout, notes on stderr; json: one JSON object with both. */
   format: 'text' | 'json';
   platform?: Platform;
+  /** As for validation: Butane's files directory. */
+  filesDir?: string;
   input: string;
 }
 
@@ -50,6 +54,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let maxWarnings: number | undefined;
   let to: ConvertTarget | undefined;
   let platform: Platform | undefined;
+  let filesDir: string | undefined;
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -66,6 +71,10 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (flag === '--format') format = oneOf(flag, value()) as OutputFormat;
     else if (flag === '--to') to = oneOf(flag, value()) as ConvertTarget;
     else if (flag === '--platform') platform = oneOf(flag, value()) as Platform;
+    else if (flag === '--files-dir' || flag === '-d') {
+      filesDir = value();
+      if (filesDir === '') throw new UsageError(`${flag} needs a directory`);
+    }
     else if (flag === '--max-warnings') {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings must be a whole number of warnings (0 or more), not "${v}"`);
@@ -77,7 +86,7 @@ export function parseArgs(argv: readonly string[]): Command {
     else inputs.push(arg);
   }
   if (inputs.length === 0) throw new UsageError('no input files (use - for standard input)');
-  if (to) return { kind: 'convert', args: convertArgs(to, format, platform, { rules, target, maxWarnings, inputs }) };
+  if (to) return { kind: 'convert', args: { ...convertArgs(to, format, platform, { rules, target, maxWarnings, inputs }), ...(filesDir !== undefined && { filesDir }) } };
   if (platform) throw new UsageError('--platform goes with --to (it names whose metadata variables replace $private_ipv4 and the others)');
   if (format === 'coreos-json') {
     // The old online validator had one engine: CoreOS's reference rules.
@@ -87,7 +96,7 @@ export function parseArgs(argv: readonly string[]): Command {
     rules = 'reference';
     target = 'coreos';
   }
-  return { kind: 'validate', args: { rules: rules ?? 'all', target: target ?? 'flatcar', format, maxWarnings, inputs } };
+  return { kind: 'validate', args: { rules: rules ?? 'all', target: target ?? 'flatcar', format, maxWarnings, ...(filesDir !== undefined && { filesDir }), inputs } };
 }
 
 /** `--to`: one input, judged as Flatcar with every check, its output on stdout. */

@@ -91,6 +91,11 @@ describe('parseArgs --to', () => {
     expect(parseArgs(['--to=butane', '-'])).toEqual({ kind: 'convert', args: { to: 'butane', format: 'text', platform: undefined, input: '-' } });
   });
 
+  it('reads --files-dir (or -d) for Butane, with --to or without', () => {
+    expect(parseArgs(['--to', 'ignition', '-d', 'files', 'a.bu'])).toEqual({ kind: 'convert', args: { to: 'ignition', format: 'text', platform: undefined, filesDir: 'files', input: 'a.bu' } });
+    expect(parseArgs(['--files-dir=files', 'a.bu'])).toEqual({ kind: 'validate', args: { rules: 'all', target: 'flatcar', format: 'text', maxWarnings: undefined, filesDir: 'files', inputs: ['a.bu'] } });
+  });
+
   it('refuses what --to cannot take', () => {
     const error = (argv: string[]) => {
       try {

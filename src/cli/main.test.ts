@@ -216,4 +216,52 @@ describe('--format coreos-json: the old online validator\'s response body', { ti
     expect(b.stderr).toContain(`${bad}:5:13: error: path not absolute [ignition-path]`);
     expect(JSON.parse(cli(['--format', 'json', bad]).stdout).files[0].kind).toBe('butane');
   });
+
+  describe('--files-dir: Butane\'s files directory', () => {
+    const files = join(dir, 'butane-files');
+    file('butane-files/motd', 'hello\n');
+    file('butane-files/tree/etc/issue', 'welcome\n');
+    const local = file('local.bu', 'variant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n    - path: /etc/motd\n      contents:\n        local: motd\n  trees:\n    - local: tree\n');
+    const translated = {
+      ignition: { version: '3.4.0' },
+      storage: {
+        files: [
+          { path: '/etc/motd', contents: { compression: '', source: 'data:,hello%0A' } },
+          { path: '/etc/issue', contents: { compression: '', source: 'data:,welcome%0A' }, mode: 420 },
+        ],
+      },
+    };
+
+    it('reads local files and trees from DIR for --to ignition (-d too)', () => {
+      const r = cli(['--to', 'ignition', '--files-dir', files, local]);
+      expect(r).toMatchObject({ status: 0, stderr: '' });
+      expect(JSON.parse(r.stdout)).toEqual(translated);
+      expect(JSON.parse(cli(['--to', 'ignition', '-d', files, local]).stdout)).toEqual(translated);
+    });
+
+    it('without it, refuses them with butane\'s message, at the value', () => {
+      const r = cli(['--to', 'ignition', local]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${local}:7:16: error: local file paths are relative to a files directory that must be specified with -d/--files-dir; none was given`);
+      expect(r.stderr).toContain(`${local}:9:7: error: local file paths are relative to a files directory that must be specified with -d/--files-dir`);
+    });
+
+    it('validation reads them too, and reports what it cannot read as butane does', () => {
+      expect(cli(['--rules', 'reference', '--files-dir', files, local])).toMatchObject({ status: 0 });
+      const missing = file('missing.bu', 'variant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n    - path: /a\n      contents:\n        local: nope\n    - path: /b\n      contents:\n        local: ../motd\n');
+      const r = cli(['--rules', 'reference', '--format', 'json', '--files-dir', files, missing]);
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stdout).files[0].entries.map((e: { line: number; column: number; message: string }) => [e.line, e.column, e.message])).toEqual([
+        [7, 16, `open ${files}/nope: no such file or directory`],
+        [10, 16, 'local file path traverses outside the files directory'],
+      ]);
+    });
+
+    it('needs a directory name', () => {
+      expect(cli(['--files-dir=', local])).toMatchObject({ status: 2 });
+      expect(cli(['--files-dir=', local]).stderr).toMatch(/^cloud-config-validate: --files-dir needs a directory\n/);
+      expect(cli([local, '--files-dir']).stderr).toMatch(/^cloud-config-validate: --files-dir needs a value\n/);
+    });
+  });
 });

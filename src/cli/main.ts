@@ -16,13 +16,15 @@ import {
 import { parseArgs, UsageError, type Args, type Command, type ConvertArgs } from './args';
 import { runConvert, type ConvertRun } from './convert';
 import { collectInputs } from './inputs';
+import { filesDir, gzipBest } from './files-dir';
 
 const NAME = 'cloud-config-validate';
 
 const USAGE = `usage: ${NAME} [--rules reference|all] [--target flatcar|coreos]
                              [--format text|json|sarif|coreos-json] [--max-warnings N]
-                             FILE|DIR... | -
-       ${NAME} --to butane|ignition [--format text|json] [--platform NAME] FILE | -
+                             [--files-dir DIR] FILE|DIR... | -
+       ${NAME} --to butane|ignition [--format text|json] [--platform NAME]
+                             [--files-dir DIR] FILE | -
 
 Validates user-data for Flatcar / CoreOS Container Linux: cloud-config, Ignition (.ign, or JSON
 with an "ignition" member), Butane (.bu, or YAML with variant: and version:), scripts and
@@ -40,6 +42,8 @@ multipart MIME. "-" reads standard input; a directory is searched for user-data 
                        Butane config to Ignition (findings on stderr)
   --platform NAME      with --to: whose metadata variables replace $private_ipv4 and the others
                        (ec2, gce, azure, digitalocean, packet, openstack, custom; default ec2)
+  -d, --files-dir DIR  Butane: the directory local, contents_local, ssh_authorized_keys_local
+                       and trees read from (as butane -d); without it they are errors
   --version            print the version
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable file.`;
 
@@ -72,8 +76,8 @@ function render(files: FileReport[], args: Args): string {
  * `--to ignition` on a Butane config: its Ignition on stdout, its findings as text on stderr;
  * status 1 when it has errors or does not translate.
  */
-function translateButane(file: string, text: string): ConvertRun {
-  const { report, ignition } = butaneToIgnition(text);
+function translateButane(file: string, text: string, dir: string | undefined): ConvertRun {
+  const { report, ignition } = butaneToIgnition(text, { files: dir === undefined ? undefined : filesDir(dir), gzip: gzipBest });
   const failed = !ignition || report.entries.some((e) => e.kind === 'error');
   return {
     status: failed ? 1 : 0,
@@ -96,7 +100,7 @@ async function convert(args: ConvertArgs, out: NodeJS.WritableStream, err: NodeJ
   }
   const text = new TextDecoder().decode(input.bytes);
   const butane = declaredFormat(input.file) === 'butane' || inputKind(text) === 'butane';
-  const run = butane && args.to === 'ignition' ? translateButane(input.file, text) : await runConvert(args, input.file, input.bytes);
+  const run = butane && args.to === 'ignition' ? translateButane(input.file, text, args.filesDir) : await runConvert(args, input.file, input.bytes);
   if (run.stderr) err.write(run.stderr.replace(/^cannot convert/, `${NAME}: cannot convert`));
   out.write(run.stdout);
   return run.status;
@@ -128,7 +132,13 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       if (!bytes) return { file, error };
       // The old online validator removed every CR before it validated.
       const body = args.format === 'coreos-json' ? bytes.filter((b) => b !== CR) : bytes;
-      return { file, report: validateBytes(body, { rules: args.rules, target: args.target, format: declaredFormat(file) }) };
+      const report = validateBytes(body, { rules: args.rules, target: args.target, format: declaredFormat(file) });
+      // A Butane config with a files directory: its local files are read, as butane -d reads them.
+      if (report.kind === 'butane' && args.filesDir !== undefined) {
+        const files = filesDir(args.filesDir);
+        return { file, report: butaneToIgnition(new TextDecoder('utf-8', { ignoreBOM: true }).decode(body), { rules: args.rules, target: args.target, files }).report };
+      }
+      return { file, report };
     }),
   );
   for (const { file, error } of files) if (error) err.write(`${NAME}: cannot read ${file}: ${error}\n`);

@@ -15,5 +15,5 @@ export { formatJson } from './report/json';
 export { formatCoreosJson } from './report/coreos-json';
 export { toSarif, type SarifTool } from './report/sarif';
 export { allRuleDocs, type RuleDoc } from './rule-docs';
-export { butaneToIgnition } from './formats/butane';
+export { butaneToIgnition, type ButaneTranslateOptions, type Gzip, type LocalFiles, type TreeEntry } from './formats/butane';
 export { convertCloudConfig, type Conversion } from './convert';

@@ -26,6 +26,14 @@ describe('Butane: variant, version and YAML', () => {
     expect([all.line, all.column, all.message]).toEqual([1, 10, 'No translator exists for variant fcos with version 1.4.0; variant fcos is Butane\'s, but only flatcar is checked here']);
     expect(ref('variant: flatcar\nversion: one\n')[0][3]).toBe('error parsing version; must be a valid semver');
   });
+  it('reads variant and version first, as butane does: the top mapping must decode, and a null is no value', () => {
+    expect(ref('variant: flatcar\nversion: 1.1.0\nvariant: x\n')).toEqual([[3, 1, 'error', 'mapping key "variant" already defined at line 1', 'butane-type']]);
+    expect(ref('[]\n')).toEqual([[1, 1, 'error', 'cannot unmarshal !!seq into config.commonFields', 'butane-type']]);
+    expect(ref('variant: [x]\nversion: 1.0.0\n')).toEqual([[1, 10, 'error', 'cannot unmarshal !!seq into string', 'butane-type']]);
+    expect(ref('variant: ~\nversion: 1.0.0\n')).toEqual([[0, 0, 'error', 'error parsing variant; must be specified', 'butane-version']]);
+    expect(ref('variant: flatcar\nversion: ~\n')).toEqual([[0, 0, 'error', 'error parsing version; must be a valid semver', 'butane-version']]);
+    expect(ref('variant: rhcos\nversion: 0.1.0\n')).toEqual([[0, 0, 'error', 'rhcos variant has been removed; use openshift variant instead: https://coreos.github.io/butane/upgrading-openshift/', 'butane-version']]);
+  });
   it('puts a YAML syntax error on the line yaml.v3 prints (its context mark, 0-based)', () => {
     const text = bu('storage:\n  files:\n    - path: /a\n     contents: x\n');
     expect(ref(text).map((e) => [e[0], e[3]])).toEqual([[4, "did not find expected '-' indicator"]]);
@@ -99,5 +107,51 @@ describe('Butane: translation to Ignition', () => {
   });
   it('writes nothing when butane would refuse the config', () => {
     expect(butaneToIgnition(bu('storage:\n  files:\n    - path: a\n')).ignition).toBeUndefined();
+  });
+});
+
+describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
+  it('refuses keys given twice only in mappings it decodes, each pair once, with the other type errors', () => {
+    const text = bu('storage:\n  files:\n    - path: /a\n      unknown:\n        x: 1\n        x: 2\n    - path: /b\n      path: /c\n      mode: 0644\n      mode: 0600\n      mode: 0700\nsystemd:\n  units:\n    - name: a.service\n      enabled: maybe\n');
+    expect(ref(text)).toEqual([
+      [10, 7, 'error', 'mapping key "path" already defined at line 9', 'butane-type'],
+      [12, 7, 'error', 'mapping key "mode" already defined at line 11', 'butane-type'],
+      [13, 7, 'error', 'mapping key "mode" already defined at line 11', 'butane-type'],
+      [13, 7, 'error', 'mapping key "mode" already defined at line 12', 'butane-type'],
+      [17, 16, 'error', 'cannot unmarshal !!str `maybe` into bool', 'butane-type'],
+    ]);
+  });
+  it('names Butane\'s Go types and shortens long values in type errors', () => {
+    const text = bu('storage:\n  files: {path: /a}\n  filesystems:\n    - device: /dev/sda\n      wipe_filesystem: https://example.com\n', '1.0.0');
+    expect(ref(text)).toEqual([
+      [4, 10, 'error', 'cannot unmarshal !!map into []v0_4.File', 'butane-type'],
+      [7, 24, 'error', 'cannot unmarshal !!str `https:/...` into bool', 'butane-type'],
+    ]);
+  });
+  it('truncates a float into an int field', () => {
+    const { ignition } = butaneToIgnition(bu('passwd:\n  users:\n    - name: core\n      uid: 1.5e3\n', '1.0.0'), { rules: 'reference' });
+    expect(ignition).toEqual({ ignition: { version: '3.3.0' }, passwd: { users: [{ name: 'core', uid: 1500 }] } });
+  });
+  it('leaves null list items out, so later items are checked at the positions of earlier ones, as butane does', () => {
+    const text = bu('storage:\n  files:\n    -\n    - path: /a\n      contents: ~\n    - path: b\n  trees:\n    -\n  luks:\n    - name: x\n      device: /dev/sda\n      key_file:\nignition:\npasswd:\n  users: [~, {name: u, bogus: 1}]\n');
+    const mismatch = (at: string) => `context tree does not match content tree at ${at}. Line and column reporting may be inconsistent. Unused keys may not be reported.`;
+    expect(ref(text)).toEqual([
+      [5, 6, 'warning', mismatch('$.storage.files.0'), 'ignition-unknown-key'],
+      // files.1 of the decoded list ("b") is checked where the YAML's files.1 ("/a") is.
+      [6, 13, 'error', 'path not absolute', 'ignition-path'],
+      [7, 17, 'warning', mismatch('$.storage.files.1.contents'), 'ignition-unknown-key'],
+      [14, 16, 'warning', mismatch('$.storage.luks.0.key_file'), 'ignition-unknown-key'],
+      [15, 10, 'warning', mismatch('$.ignition'), 'ignition-unknown-key'],
+      [17, 11, 'warning', mismatch('$.passwd.users.0'), 'ignition-unknown-key'],
+    ]);
+  });
+  it('ignition.version is not Butane\'s: an unused key', () => {
+    const text = bu('ignition:\n  version: 3.4.0\n');
+    expect(ref(text)).toEqual([[...at(text, 'version', 2), 'warning', 'Unused key version', 'ignition-unknown-key']]);
+  });
+  it('after generated mount units, a value the merge does not track is placed by its index in the YAML', () => {
+    const text = bu('storage:\n  filesystems:\n    - device: /dev/sdb\n      format: ext4\n      path: /var/data\n      with_mount_unit: true\nsystemd:\n  units:\n    - name: a.service\n      dropins:\n        - contents: "[Service]"\n    - name: b.service\n');
+    // The drop-in without a name is in units.1 of the result (after the mount unit): the YAML's units.1, b.service.
+    expect(ref(text)).toEqual([[14, 7, 'error', 'invalid systemd drop-in extension', 'ignition-unit-name']]);
   });
 });

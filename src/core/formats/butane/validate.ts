@@ -1,28 +1,31 @@
 /**
  * Butane configs, variant `flatcar` (1.0.0 → Ignition 3.3.0, 1.1.0 → 3.4.0), as butane v0.22.0
- * checks them: YAML syntax, the variant and version, unused keys, Butane's own checks on its
- * sugar (inline / local / source, contents_local, decimal-looking modes), the translation to
- * Ignition, and Ignition's checks on the result, each mapped back to the YAML it came from.
+ * checks them: YAML syntax, the variant and version, yaml.v3's decoding into Butane's
+ * structures, unused keys, Butane's own checks on its sugar (inline / local / source,
+ * contents_local, with_mount_unit, trees, decimal-looking modes), the translation to Ignition
+ * (translate.ts), Flatcar's field filter and Ignition's checks on the result, each mapped back
+ * to the YAML it came from.
  */
 import { z } from 'zod';
 import type { Finding, Severity } from '../../types';
 import type { FormatInput } from '../format';
 import { firstLibyamlError, libyamlOffset } from '../../yaml/libyaml-errors';
 import { buildTreeFromLibyaml } from '../../yaml/libyaml/tree';
-import { TreeError, type Tree, type TreeNode } from '../../yaml/tree';
+import { TreeError, type DuplicateKey, type Tree, type TreeNode } from '../../yaml/tree';
 import { fieldMeta, schemaFor, type SpecMinor } from '../ignition/schema';
 import { referenceChecks, type PathStep } from '../ignition/reference-rules';
 import { parseSemver } from '../ignition/go/semver';
 import { closest } from '../../rules/edit-distance';
 import { checkForDecimalMode } from '../decimal-mode';
-import { dataUrlOf } from './data-url';
 import { ignitionJson } from './emit';
+import { ERR_NO_FILES_DIR } from './local-files';
+import { snake, translate, type TranslateOptions } from './translate';
+
+export { snake };
 
 /** Variant and version → the Ignition spec they translate to. */
 const TRANSLATORS: Record<string, SpecMinor> = { 'flatcar+1.0.0': 3, 'flatcar+1.1.0': 4, 'flatcar+1.2.0-experimental': 5 };
 
-/** Go field name to Butane's key: camelCase to snake_case, MiB as one word. */
-export const snake = (key: string) => key.replace(/(MiB|[A-Z])/g, (m) => '_' + m.toLowerCase());
 
 /** Butane's additions to the Ignition structures, by Go type. */
 const SUGAR: Record<string, string[]> = {
@@ -31,7 +34,24 @@ const SUGAR: Record<string, string[]> = {
   'types.Filesystem': ['with_mount_unit'],
   'types.Unit': ['contents_local'],
   'types.Dropin': ['contents_local'],
+  'types.PasswdUser': ['ssh_authorized_keys_local'],
   'types.Config': ['variant', 'version'],
+};
+
+/** Ignition fields Butane's structures leave out: butane writes ignition.version itself. */
+const NOT_IN_BUTANE: Record<string, string[]> = { 'types.Ignition': ['version'] };
+
+/** The sugar's own types (butane's schema.go). */
+const TREE = z.object({ local: z.string(), path: z.string() });
+const SUGAR_TYPES: Record<string, z.ZodType> = {
+  inline: z.string(),
+  local: z.string(),
+  contents_local: z.string(),
+  ssh_authorized_keys_local: z.array(z.string()),
+  with_mount_unit: z.boolean(),
+  trees: z.array(TREE),
+  variant: z.string(),
+  version: z.string(),
 };
 
 interface Entry {
@@ -57,48 +77,101 @@ interface TypeError {
   node: TreeNode;
 }
 
-const tagOf = (n: TreeNode) => (n.kind === 'map' ? '!!map' : n.kind === 'seq' ? '!!seq' : n.kind === 'str' ? '!!str' : n.kind === 'int' ? '!!int' : n.kind === 'float' ? '!!float' : n.kind === 'bool' ? '!!bool' : '!!null');
-const shown = (n: TreeNode) => (n.kind === 'map' || n.kind === 'seq' ? '' : ` \`${n.text.slice(0, 60)}\``);
-
-interface DecodeContext {
-  unused: Entry[];
-  /** yaml.v3 goes on after a type error and reports them all. */
-  errors: TypeError[];
-  /** Sugar keys of this Butane version, by Go type. */
-  sugar: Record<string, string[]>;
+/** yaml.v3's tag of a value: YAML 1.1's other booleans (yes, on...) are strings to it. */
+const tagOf = (n: TreeNode) =>
+  n.kind === 'bool' && !/^(true|True|TRUE|false|False|FALSE)$/.test(n.text) ? '!!str' : n.kind === 'map' ? '!!map' : n.kind === 'seq' ? '!!seq' : n.kind === 'str' ? '!!str' : n.kind === 'int' ? '!!int' : n.kind === 'float' ? '!!float' : n.kind === 'bool' ? '!!bool' : '!!null';
+/** yaml.v3 quotes a scalar of more than 10 bytes by its first 7 and "...". */
+function shown(n: TreeNode): string {
+  if (n.kind === 'map' || n.kind === 'seq') return '';
+  const bytes = new TextEncoder().encode(n.text);
+  return bytes.length > 10 ? ` \`${new TextDecoder().decode(bytes.subarray(0, 7))}...\`` : ` \`${n.text}\``;
 }
 
-/** Decodes a YAML node into a Butane structure (Ignition's, snake_cased, plus the sugar). */
-function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext, path: PathStep[]): unknown {
-  if (node.kind === 'null') return undefined;
+/** Ignition's named string types that Butane's structures declare as plain strings. */
+const PLAIN_STRINGS = new Set(['NoProxyItem', 'MountOption', 'FilesystemOption', 'OpenOption']);
+
+/** The Go type yaml.v3 names for a field: Butane's own (package v0_4 or v0_5), not Ignition's. */
+function butaneType(schema: z.ZodType, minor: SpecMinor): string {
+  const go = fieldMeta(schema)?.go;
+  if (schema instanceof z.ZodArray) return go ?? `[]${butaneType(schema.element as z.ZodType, minor)}`;
+  if (!go) return schema instanceof z.ZodBoolean ? 'bool' : schema instanceof z.ZodNumber ? 'int' : schema instanceof z.ZodObject ? 'types.Tree' : 'string';
+  return go;
+}
+const inPackage = (go: string, minor: SpecMinor): string =>
+  go.replace(/types\.(\w+)/, (_, name: string) => {
+    // Butane 1.1.0's base (v0_5) has plain strings where Ignition 3.4 and v0_4 name them.
+    if (PLAIN_STRINGS.has(name) || (minor >= 4 && (name === 'LuksOption' || name === 'RaidOption'))) return 'string';
+    return `v0_${minor + 1}.${name === 'Custom' ? 'ClevisCustom' : name}`;
+  });
+
+interface DecodeContext {
+  /** yaml.v3 goes on after a type error and reports them all. */
+  errors: TypeError[];
+  /** Keys given twice in a mapping yaml.v3 decodes (it skips what it does not decode). */
+  duplicates: DuplicateKey[];
+  /** All of the document's keys given twice. */
+  allDuplicates: readonly DuplicateKey[];
+  /** Sugar keys of this Butane version, by Go type. */
+  sugar: Record<string, string[]>;
+  minor: SpecMinor;
+}
+
+/** The keys given twice in one mapping as yaml.v3 reports them: every pair, so a key given three times is two errors at the third. */
+function duplicatePairs(twice: readonly DuplicateKey[]): DuplicateKey[] {
+  const byName = new Map<string, DuplicateKey['first'][]>();
+  for (const d of twice) byName.set(d.name, [...(byName.get(d.name) ?? [d.first]), d.second]);
+  const out: DuplicateKey[] = [];
+  for (const [name, ranges] of byName) ranges.forEach((second, j) => ranges.slice(0, j).forEach((first) => out.push({ path: twice[0].path, name, first, second })));
+  return out;
+}
+
+/** What yaml.v3 leaves out of a list: an item it could not decode, or a null one. */
+const SKIPPED = Symbol('skipped');
+
+/** The fields a Butane structure has, by YAML key: Ignition's (less what Butane leaves out) and the sugar. */
+function fieldsOf(schema: z.ZodObject, sugar: Record<string, string[]>): Map<string, { field: string; schema: z.ZodType }> {
   const go = fieldMeta(schema)?.go ?? '';
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const out = new Map<string, { field: string; schema: z.ZodType }>();
+  for (const [k, child] of Object.entries(shape)) if (!NOT_IN_BUTANE[go]?.includes(k)) out.set(snake(k), { field: k, schema: child });
+  for (const k of sugar[go] ?? []) out.set(k, { field: k, schema: SUGAR_TYPES[k] });
+  return out;
+}
+
+/** Decodes a YAML node into a Butane structure (Ignition's, snake_cased, plus the sugar), as yaml.v3 does. */
+function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown {
+  if (node.kind === 'null') return SKIPPED;
   const refuse = (into: string) => {
-    ctx.errors.push({ message: `cannot unmarshal ${tagOf(node)}${shown(node)} into ${into}`, node });
-    return undefined;
+    ctx.errors.push({ message: `cannot unmarshal ${tagOf(node)}${shown(node)} into ${inPackage(into, ctx.minor)}`, node });
+    return SKIPPED;
   };
   if (schema instanceof z.ZodObject) {
-    if (node.kind !== 'map') return refuse(go);
-    const shape = schema.shape as Record<string, z.ZodType>;
-    const byKey = new Map(Object.keys(shape).map((k) => [snake(k), k]));
-    const sugar = ctx.sugar[go] ?? [];
+    if (node.kind !== 'map') return refuse(butaneType(schema, ctx.minor));
+    // A mapping with a key given twice is refused whole.
+    const twice = ctx.allDuplicates.filter((d) => d.path.length === node.path.length + 1 && node.path.every((step, i) => d.path[i] === step));
+    if (twice.length) {
+      ctx.duplicates.push(...duplicatePairs(twice));
+      return SKIPPED;
+    }
+    const fields = fieldsOf(schema, ctx.sugar);
     const out: Obj = {};
     for (const child of node.children) {
-      const key = child.rawName;
-      const field = byKey.get(key);
-      if (field !== undefined) out[field] = decode(child, shape[field], ctx, [...path, key]);
-      else if (key === 'trees' && sugar.includes(key)) out.trees = child.children.map((t) => ({ local: scalar(t.children.find((c) => c.rawName === 'local')), path: scalar(t.children.find((c) => c.rawName === 'path')) }));
-      else if (sugar.includes(key)) out[key] = key === 'with_mount_unit' ? decode(child, z.boolean(), ctx, [...path, key]) : scalar(child);
-      else ctx.unused.push({ kind: 'warning', message: `Unused key ${key}`, rule: 'ignition-unknown-key', path: [...path, { key }] });
+      const f = fields.get(child.rawName);
+      if (!f) continue;
+      const v = decode(child, f.schema, ctx);
+      if (v !== SKIPPED) out[f.field] = v;
     }
     return out;
   }
   if (schema instanceof z.ZodArray) {
-    if (node.kind !== 'seq') return refuse(go);
-    return node.children.map((c, i) => decode(c, schema.element as z.ZodType, ctx, [...path, i]));
+    if (node.kind !== 'seq') return refuse(butaneType(schema, ctx.minor));
+    return node.children.map((c) => decode(c, schema.element as z.ZodType, ctx)).filter((v) => v !== SKIPPED);
   }
-  if (node.kind === 'map' || node.kind === 'seq') return refuse(go);
+  if (node.kind === 'map' || node.kind === 'seq') return refuse(butaneType(schema, ctx.minor));
   if (schema instanceof z.ZodNumber) {
     if (node.kind === 'int' && typeof node.value === 'number') return node.value;
+    // yaml.v3 truncates a float into an int field when it is in range.
+    if (node.kind === 'float' && typeof node.value === 'number' && node.value > -(2 ** 63) && node.value < 2 ** 63) return Math.trunc(node.value);
     // yaml.v3 reads 0o644 as octal too.
     if (node.kind === 'str' && /^0o[0-7]+$/.test(node.text)) return parseInt(node.text.slice(2), 8);
     return refuse('int');
@@ -111,7 +184,39 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext, path: Pat
   return node.text;
 }
 
-const scalar = (n: TreeNode | undefined): unknown => (n === undefined || n.kind === 'null' ? undefined : n.kind === 'bool' || n.kind === 'int' ? n.value : n.text);
+/**
+ * Ignition's unused-key check as butane runs it on its structures: every structure of the
+ * decoded config, at its path (list indices of the decoded lists), against the YAML node at
+ * that path; a node that is there but not a mapping gets vcontext's warning instead.
+ */
+function unusedKeys(value: unknown, schema: z.ZodType, path: PathStep[], root: TreeNode, sugar: Record<string, string[]>, out: Entry[]): void {
+  if (schema instanceof z.ZodArray) {
+    arr(value).forEach((v, i) => unusedKeys(v, schema.element as z.ZodType, [...path, i], root, sugar, out));
+    return;
+  }
+  if (!(schema instanceof z.ZodObject)) return;
+  const node = nodeAt(root, path);
+  if (!node) return;
+  if (node.kind !== 'map') {
+    const where = ['$', ...path].join('.');
+    out.push({ kind: 'warning', message: `context tree does not match content tree at ${where}. Line and column reporting may be inconsistent. Unused keys may not be reported.`, rule: 'ignition-unknown-key', path });
+    return;
+  }
+  const fields = fieldsOf(schema, sugar);
+  for (const child of node.children) if (!fields.has(child.rawName)) out.push({ kind: 'warning', message: `Unused key ${child.rawName}`, rule: 'ignition-unknown-key', path: [...path, { key: child.rawName }] });
+  const o = obj(value);
+  for (const [key, f] of fields) unusedKeys(o[f.field], f.schema, [...path, key], root, sugar, out);
+}
+
+/** The YAML node at exactly this path, if there is one. */
+function nodeAt(root: TreeNode, path: PathStep[]): TreeNode | undefined {
+  let n: TreeNode | undefined = root;
+  for (const step of path) {
+    if (!n) return undefined;
+    n = typeof step === 'number' ? (n.kind === 'seq' ? n.children[step] : undefined) : n.kind === 'map' ? n.children.find((c) => c.rawName === step) : undefined;
+  }
+  return n;
+}
 
 /** The YAML node at a Butane path, or the deepest one that exists, and whether a key was asked for. */
 function yamlAt(root: TreeNode, path: PathStep[]): { node: TreeNode; key: boolean } {
@@ -128,61 +233,14 @@ function yamlAt(root: TreeNode, path: PathStep[]): { node: TreeNode; key: boolea
   return { node: n, key: false };
 }
 
-/** Where vcontext's YAML markers point: a mapping at its first key, others at their value. */
+/** Where vcontext's YAML markers point: a mapping at its first key, a sequence at its start, others at their value. */
 function markerOf(n: TreeNode, key: boolean): [number, number] {
   if (key && n.keyRange) return [n.keyRange[0], n.keyRange[1]];
   if (n.kind === 'map' && n.children[0]?.keyRange) return [n.children[0].keyRange[0], n.children[0].keyRange[1]];
-  if (n.kind === 'seq' && n.children[0]) return markerOf(n.children[0], false);
+  // yaml.v3 marks a sequence at its first `-` (or its `[`).
+  if (n.kind === 'seq' && n.children[0]) return [n.valueRange[0], markerOf(n.children[0], false)[1]];
   return [n.valueRange[0], Math.max(n.valueRange[1], n.valueRange[0] + 1)];
 }
-
-/** An Ignition path of the translated config, in Butane's keys. */
-function butanePath(ign: PathStep[], config: Obj): PathStep[] {
-  const out: PathStep[] = [];
-  let value: unknown = config;
-  for (const step of ign) {
-    if (typeof step === 'object') {
-      out.push(step);
-      continue;
-    }
-    if (step === 'source' && value && typeof value === 'object') {
-      const v = value as Obj;
-      out.push(v.inline !== undefined ? 'inline' : v.local !== undefined ? 'local' : 'source');
-    } else out.push(typeof step === 'number' ? step : snake(step));
-    value = value && typeof value === 'object' ? (value as Obj)[step as string] : undefined;
-  }
-  return out;
-}
-
-/** Butane's sugar to Ignition: inline contents become data URLs; local files need a directory. */
-function translate(config: Obj, entries: Entry[], untranslated: PathStep[][]): Obj {
-  const walk = (v: unknown, path: PathStep[], go: string, schema: z.ZodType): unknown => {
-    if (schema instanceof z.ZodArray) return Array.isArray(v) ? v.map((x, i) => walk(x, [...path, i], fieldMeta(schema.element as z.ZodType)?.go ?? '', schema.element as z.ZodType)) : v;
-    if (!(schema instanceof z.ZodObject) || !v || typeof v !== 'object') return v;
-    const o = v as Obj;
-    const shape = schema.shape as Record<string, z.ZodType>;
-    const out: Obj = {};
-    for (const [k, child] of Object.entries(shape)) if (o[k] !== undefined) out[k] = walk(o[k], [...path, snake(k)], fieldMeta(child)?.go ?? '', child);
-    if (go === 'types.Resource') {
-      if (typeof o.inline === 'string') {
-        out.source = dataUrlOf(o.inline);
-        out.compression = '';
-      }
-      if (o.local !== undefined) entries.push({ kind: 'error', message: 'local file paths are relative to a files directory that must be specified with -d/--files-dir', rule: 'butane-local', path: [...path, 'local'] });
-    }
-    if ((go === 'types.Unit' || go === 'types.Dropin') && o.contents_local !== undefined) {
-      entries.push({ kind: 'error', message: 'local file paths are relative to a files directory that must be specified with -d/--files-dir', rule: 'butane-local', path: [...path, 'contents_local'] });
-    }
-    if (go === 'types.Filesystem' && o.with_mount_unit === true) untranslated.push([...path, 'with_mount_unit']);
-    if (go === 'types.Storage' && Array.isArray(o.trees) && o.trees.length) {
-      entries.push({ kind: 'error', message: 'local file paths are relative to a files directory that must be specified with -d/--files-dir', rule: 'butane-local', path: [...path, 'trees'] });
-    }
-    return out;
-  };
-  return walk(config, [], 'types.Config', schemaForButane) as Obj;
-}
-
-let schemaForButane: z.ZodObject;
 
 /** Butane's own checks on its structures (validate.go of its base version). */
 function butaneChecks(config: Obj, schema: z.ZodType, path: PathStep[], out: Entry[]): void {
@@ -207,7 +265,7 @@ function butaneChecks(config: Obj, schema: z.ZodType, path: PathStep[], out: Ent
     else if (config.format !== 'swap' && (config.path === undefined || config.path === '')) out.push({ kind: 'error', message: 'path is required if with_mount_unit is true and format is not swap', rule: 'butane-mount-unit', path: [...path, 'path'] });
   }
   if (go === 'types.Storage' && Array.isArray(config.trees)) {
-    config.trees.forEach((t, i) => (t as Obj).local === undefined && out.push({ kind: 'error', message: 'local is required', rule: 'butane-sources', path: [...path, 'trees', i] }));
+    config.trees.forEach((t, i) => ((t as Obj).local ?? '') === '' && out.push({ kind: 'error', message: 'local is required', rule: 'butane-sources', path: [...path, 'trees', i] }));
   }
   for (const [k, child] of Object.entries(schema.shape as Record<string, z.ZodType>)) butaneChecks(config[k] as Obj, child, [...path, snake(k)], out);
 }
@@ -222,7 +280,8 @@ export function validateButane(input: FormatInput): Finding[] {
   return translateButane(input).findings;
 }
 
-export function translateButane(input: FormatInput): ButaneResult {
+/** Butane's findings on a config, and its translation when butane would write one. */
+export function translateButane(input: FormatInput, options: TranslateOptions = {}): ButaneResult {
   const { text, lines, rules } = input;
   const all = rules === 'all';
   const place = (kind: Severity, message: string, rule: string, range?: [number, number]): Finding => {
@@ -253,6 +312,22 @@ export function translateButane(input: FormatInput): ButaneResult {
   const top = (k: string) => (root.kind === 'map' ? root.children.find((c) => c.rawName === k) : undefined);
   const variant = top('variant');
   const version = top('version');
+  const duplicate = (d: DuplicateKey) => place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]]);
+  // butane first reads variant and version alone, with yaml.v3: the top mapping must decode.
+  const topTwice = tree.duplicates.filter((d) => d.path.length === 1);
+  if (topTwice.length) return { findings: duplicatePairs(topTwice).map(duplicate) };
+  const refused = (n: TreeNode, into: string) => place('error', `cannot unmarshal ${tagOf(n)}${shown(n)} into ${into}`, 'butane-type', [n.valueRange[0], Math.max(n.valueRange[1], n.valueRange[0] + 1)]);
+  if (root.kind !== 'map' && root.kind !== 'null') return { findings: [refused(root, 'config.commonFields')] };
+  const notStrings = [variant, version].filter((n): n is TreeNode => n !== undefined && (n.kind === 'map' || n.kind === 'seq'));
+  if (notStrings.length) return { findings: notStrings.map((n) => refused(n, 'string')) };
+  if (variant?.kind === 'null' || version?.kind === 'null') {
+    // A null is no value at all.
+    if (variant?.kind === 'null' || !variant || variant.text === '') return { findings: [place('error', 'error parsing variant; must be specified', 'butane-version')] };
+    return { findings: [place('error', 'error parsing version; must be a valid semver', 'butane-version')] };
+  }
+  if (variant?.text === 'rhcos' && version?.text.trim() === '0.1.0') {
+    return { findings: [place('error', 'rhcos variant has been removed; use openshift variant instead: https://coreos.github.io/butane/upgrading-openshift/', 'butane-version', all ? [variant.valueRange[0], variant.valueRange[1]] : undefined)] };
+  }
   if (!variant || variant.text === '') return { findings: [place('error', 'error parsing variant; must be specified', 'butane-version', variant ? [variant.valueRange[0], variant.valueRange[1]] : undefined)] };
   const sv = parseSemver(version?.text ?? '');
   const vRange: [number, number] | undefined = version ? [version.valueRange[0], version.valueRange[1]] : undefined;
@@ -266,46 +341,48 @@ export function translateButane(input: FormatInput): ButaneResult {
     return { findings: [place('error', all ? message + (known || '; variant flatcar has 1.0.0 and 1.1.0') : message, 'butane-version', all ? where : undefined)] };
   }
   const ignSchema = schemaFor(minor);
-  schemaForButane = ignSchema;
   const entries: Entry[] = [];
-  if (tree.duplicates.length) {
-    // yaml.v3 refuses a mapping with a key given twice.
+  const sugar = minor >= 4 ? SUGAR : { ...SUGAR, 'types.Unit': [], 'types.Dropin': [], 'types.PasswdUser': [] };
+  const ctx: DecodeContext = { errors: [], duplicates: [], allDuplicates: tree.duplicates, sugar, minor };
+  const decoded = decode(root, ignSchema, ctx);
+  const config = (decoded === SKIPPED ? {} : decoded) as Obj;
+  if (ctx.errors.length || ctx.duplicates.length) {
     return {
-      findings: tree.duplicates.map((d) =>
-        place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]]),
-      ),
+      findings: [
+        // yaml.v3 refuses a mapping with a key given twice.
+        ...ctx.duplicates.map(duplicate),
+        ...ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)])),
+      ],
     };
   }
-  const sugar = minor >= 4 ? SUGAR : { ...SUGAR, 'types.Unit': [], 'types.Dropin': [] };
-  const ctx: DecodeContext = { unused: entries, errors: [], sugar };
-  const config = (decode(root, ignSchema, ctx, []) ?? {}) as Obj;
-  if (ctx.errors.length) {
-    return { findings: ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)])) };
-  }
-  const butane: Entry[] = [];
-  butaneChecks(config, ignSchema, [], butane);
-  entries.push(...butane);
+  unusedKeys(config, ignSchema, [], root, sugar, entries);
+  // butane's order: its own checks, the translation, Flatcar's field filter, Ignition's checks;
+  // errors at one step end it.
+  butaneChecks(config, ignSchema, [], entries);
   const fatal = () => entries.some((e) => e.kind === 'error');
-  // Sugar this translation does not write yet: the Ignition output would be incomplete.
-  const untranslated: PathStep[][] = [];
   let ignition: Obj | undefined;
   if (!fatal()) {
-    ignition = translate(config, entries, untranslated);
-    // Flatcar's specs leave clevis out: butane's field filter refuses it.
-    arr(obj(ignition.storage).luks).forEach((l, i) => {
-      if (emptyValue(obj(l).clevis)) return;
-      entries.push({ kind: 'error', message: 'clevis is not supported in this spec version', rule: 'butane-unsupported', path: ['storage', 'luks', i, 'clevis'] });
-    });
+    const t = translate(config, ignSchema, options);
+    ignition = t.ignition;
+    for (const e of t.errors) {
+      // Without a files directory: say how to give one, and what to do where none can be (the browser).
+      const hint = all && e.message === ERR_NO_FILES_DIR && !options.files ? '; none was given (the CLI takes --files-dir DIR; in the browser no local file can be read: inline its contents)' : '';
+      entries.push({ ...e, message: e.message + hint });
+    }
+    if (!fatal()) {
+      // Flatcar's specs leave clevis out: butane's field filter refuses it.
+      arr(obj(ignition.storage).luks).forEach((l, i) => {
+        if (emptyValue(obj(l).clevis)) return;
+        entries.push({ kind: 'error', message: 'clevis is not supported in this spec version', rule: 'butane-unsupported', path: t.origin(['storage', 'luks', i, 'clevis']) });
+      });
+    }
     (ignition.ignition as Obj | undefined) ?? (ignition.ignition = {});
     (ignition.ignition as Obj).version = `3.${minor}.0`;
     if (!fatal()) {
       for (const e of referenceChecks(ignition, ignSchema, minor, { type: 'object', start: 0, end: 0, members: [] })) {
-        entries.push({ ...e, path: butanePath(e.path, config) });
+        entries.push({ ...e, path: t.origin(e.path) });
       }
     }
-  }
-  for (const path of untranslated) {
-    if (all) entries.push({ kind: 'info', message: 'with_mount_unit: the mount unit butane adds is not generated here, so no Ignition output is written; run butane for the translation', rule: 'butane-untranslated', path });
   }
   const findings = entries.map((e) => {
     const { node, key } = yamlAt(root, e.path);
@@ -314,7 +391,7 @@ export function translateButane(input: FormatInput): ButaneResult {
     if (all && e.rule === 'ignition-unknown-key' && typeof last === 'object') message = unknownKey(last.key, e.path, ignSchema);
     return place(e.kind, message, e.rule, markerOf(node, key));
   });
-  return { findings, ignition: fatal() || !ignition || untranslated.length ? undefined : ignitionJson(ignition, ignSchema) };
+  return { findings, ignition: fatal() || !ignition ? undefined : ignitionJson(ignition, ignSchema) };
 }
 
 function unknownKey(key: string, path: PathStep[], schema: z.ZodObject): string {
@@ -326,7 +403,8 @@ function unknownKey(key: string, path: PathStep[], schema: z.ZodObject): string 
     s = Object.entries(shape).find(([k]) => snake(k) === step)?.[1];
   }
   if (s instanceof z.ZodArray) s = s.element as z.ZodType;
-  const keys = s instanceof z.ZodObject ? [...Object.keys(s.shape).map(snake), ...(SUGAR[fieldMeta(s)?.go ?? ''] ?? [])] : [];
+  const go = s instanceof z.ZodObject ? (fieldMeta(s)?.go ?? '') : '';
+  const keys = s instanceof z.ZodObject ? [...Object.keys(s.shape).filter((k) => !NOT_IN_BUTANE[go]?.includes(k)).map(snake), ...(SUGAR[go] ?? [])] : [];
   const hint = key.length <= 64 ? closest(key, keys) : undefined;
   return `unknown key "${key.slice(0, 64)}": Butane ignores it` + (hint ? `; did you mean "${hint}"?` : '');
 }

@@ -1,4 +1,5 @@
 import type { RuleFinding } from './findings';
+import type { RuleId } from './rule-table';
 import { multipartFindings } from './formats/multipart/findings';
 import { inputKind } from './input-kind';
 import type { Format } from './formats/format';
@@ -97,7 +98,7 @@ function syntaxFinding(text: string, e: LibyamlError): RuleFinding {
 }
 
 /** How the `all` set words a document the reference's decoder refuses. */
-const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: string; rule: string }> = {
+const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: string; rule: RuleId }> = {
   'collection-key': () => ({
     message: 'a mapping or list cannot be a key here; a template placeholder like {{NAME}} must be rendered or quoted',
     rule: 'collection-key',
@@ -113,7 +114,7 @@ const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: str
  * A document that cannot be read. The reference reports the error (at `refLine`) and then,
  * reading nothing, `incorrect type for ""`; the `all` set reports the error at offset `at`.
  */
-export function parseFailure(lines: LineIndex, rules: RuleSetName, message: string, rule: string, at: number, refLine = 1): Finding[] {
+export function parseFailure(lines: LineIndex, rules: RuleSetName, message: string, rule: RuleId, at: number, refLine = 1): Finding[] {
   if (rules === 'reference') {
     const p = referencePlacer(lines, undefined);
     return [
@@ -128,7 +129,7 @@ export function parseFailure(lines: LineIndex, rules: RuleSetName, message: stri
 function validateCloudConfig(text: string, rules: RuleSetName, target: Target, lines: LineIndex): Finding[] {
   const reference = rules === 'reference';
   const real = realPlacer(lines);
-  const fatal = (message: string, rule: string, at: number, refLine = 1) => parseFailure(lines, rules, message, rule, at, refLine);
+  const fatal = (message: string, rule: RuleId, at: number, refLine = 1) => parseFailure(lines, rules, message, rule, at, refLine);
 
   if (text.length > MAX_INPUT_CHARS) {
     return fatal(`input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARS / 1048576} MB`, 'input-too-large', 0);
@@ -193,7 +194,7 @@ function validateCloudConfig(text: string, rules: RuleSetName, target: Target, l
  * the two readings.
  */
 function flatcarReference(text: string, lines: LineIndex): Finding[] {
-  const fatal = (message: string, rule: string, at: number, refLine = 1) => parseFailure(lines, 'reference', message, rule, at, refLine);
+  const fatal = (message: string, rule: RuleId, at: number, refLine = 1) => parseFailure(lines, 'reference', message, rule, at, refLine);
   const p = referencePlacer(lines, undefined);
   let tree: Tree;
   try {

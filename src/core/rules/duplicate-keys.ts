@@ -8,8 +8,6 @@ const within = (r: Range, outer: Range) => r[0] >= outer[0] && r[1] <= outer[1];
 
 export const duplicateKey: Rule = {
   id: 'duplicate-key',
-  title: 'Duplicate key',
-  help: 'When a mapping has the same key twice, CoreOS\'s coreos-cloudinit keeps only the last value and drops the first without a word (a second coreos: replaces the whole first one). Flatcar\'s (yaml.v3) refuses the whole file at boot instead, wherever its decoder reads that mapping. Merge the two. Keys that override a merged <<: *anchor are not duplicates.',
   check(ctx) {
     const seen = new Set<string>();
     const out: RuleFinding[] = [];

@@ -25,8 +25,6 @@ function repeats(ctx: RuleContext, entries: Entry[]): { node: TreeNode; firstLin
 
 export const duplicateUnit: Rule = {
   id: 'duplicate-unit',
-  title: 'Unit listed twice',
-  help: 'coreos-cloudinit handles coreos.units entries one after another, so when two entries give the same unit content, the later one replaces the earlier. Merge them into one. (Listing a unit again only to act on it, e.g. stop and later restart, is fine.)',
   check(ctx) {
     // Only entries that write the unit: listing one twice just to act on it (stop, then restart) is fine.
     const units = unitsOf(ctx.tree.root).map((u) => ({ key: u.content ? u.name : undefined, node: u.nameNode }));
@@ -45,8 +43,6 @@ const normalPath = (p: string) => p.replace(/\/+/g, '/').replace(/\/(\.\/)+/g, '
 
 export const duplicateFilePath: Rule = {
   id: 'duplicate-file-path',
-  title: 'File written twice',
-  help: 'write_files entries are written in order, so two entries with the same path leave only the last one\'s content, owner and permissions. Keep one entry per path.',
   check(ctx) {
     const files = mapItems(ctx.tree.root, ['write_files']).map((f) => {
       const node = childNamed(f, 'path');

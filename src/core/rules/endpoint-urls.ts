@@ -77,8 +77,6 @@ function endpoints(ctx: RuleContext): Endpoint[] {
 
 export const endpointUrl: Rule = {
   id: 'endpoint-url',
-  title: 'Endpoint URL',
-  help: 'etcd2\'s listen and advertise URLs are comma-separated lists of http(s)://host:port with no path, and etcd refuses to start on any other form; fleet\'s etcd_servers, flannel\'s etcd_endpoints and locksmith\'s endpoint take the same URLs (port optional), and etcd 0.4\'s addr, peer_addr and peers take host:port. Listen URLs must use an IP address (or localhost), since etcd binds to them. $private_ipv4, $public_ipv4 (and the _ipv6 forms) are substitution variables that coreos-cloudinit fills in from the platform\'s metadata at boot, so they count as hosts; values holding template syntax ({{ }}, ${ }, <placeholder>) are not checked until rendered.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const e of endpoints(ctx)) {
@@ -112,8 +110,6 @@ function clusterEndpoints(ctx: RuleContext): { host: string; kind: string; range
 
 export const advertiseAddress: Rule = {
   id: 'advertise-address',
-  title: 'Advertised address',
-  help: 'advertise_client_urls, initial_advertise_peer_urls, initial_cluster (and etcd 0.4\'s addr and peer_addr) tell other machines where to reach this member. 0.0.0.0 is only a listen address, and localhost or 127.x reach each machine itself, so other machines cannot connect: advertise the machine\'s own address, typically $private_ipv4, which coreos-cloudinit fills in at boot. Loopback addresses are accepted in a one-member cluster, and a proxy (proxy: on) advertises nothing.',
   check(ctx) {
     const cluster = initialCluster(ctx);
     const singleMember = cluster !== undefined && memberNames(cluster.entries).length === 1;

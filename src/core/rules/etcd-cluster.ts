@@ -86,8 +86,6 @@ export const memberNames = (entries: ClusterEntry[]): string[] => [...new Set(en
 
 export const etcdInitialCluster: Rule = {
   id: 'etcd-initial-cluster',
-  title: 'etcd initial_cluster',
-  help: 'coreos.etcd2.initial_cluster lists the members of a new cluster as name=peerURL pairs separated by commas (a member with several peer URLs repeats its name). Each URL is http(s)://host:port with no path, and name must be one of the listed members, or etcd refuses to start. $private_ipv4 and $public_ipv4 are filled in by coreos-cloudinit at boot and count as hosts; values holding template syntax ({{ }}, ${ }) are not checked.',
   check(ctx) {
     const cluster = initialCluster(ctx);
     if (!cluster) return [];
@@ -130,8 +128,6 @@ const STATES = ['new', 'existing'];
 
 export const etcdClusterState: Rule = {
   id: 'etcd-cluster-state',
-  title: 'etcd initial_cluster_state',
-  help: 'coreos.etcd2.initial_cluster_state is "new" when all members are bootstrapped together, or "existing" when this member joins a running cluster (after "etcdctl member add"). etcd refuses any other value.',
   check(ctx) {
     const node = childNamed(etcd2Of(ctx), 'initial_cluster_state');
     const state = scalarText(node);
@@ -173,8 +169,6 @@ function sizeFinding(n: number): Omit<RuleFinding, 'rule' | 'node' | 'target'>[]
 
 export const etcdClusterSize: Rule = {
   id: 'etcd-cluster-size',
-  title: 'etcd cluster size',
-  help: 'etcd needs a majority (floor(n/2)+1) of its members to work, so 1 to 8 members tolerate 0, 0, 1, 1, 2, 2, 3, 3 failures: an even count tolerates no more failures than one member fewer. A single member has no fault tolerance, and past 7 members writes slow down for little gain. Counted from the distinct names in initial_cluster.',
   check(ctx) {
     const cluster = initialCluster(ctx);
     if (!cluster) return [];

@@ -20,8 +20,6 @@ const KERNEL_LIMIT = 64;
 
 export const hostname: Rule = {
   id: 'hostname',
-  title: 'Host name',
-  help: 'hostname must be a valid host name (RFC 1123): dot-separated labels of letters, digits and inner hyphens (no underscores), each at most 63 characters, 253 in all; systemd rejects or rewrites anything else, and Linux keeps only the first 64 characters. $private_ipv4 and $public_ipv4 are filled in by coreos-cloudinit at boot and read as an address; other variables and templated values are not checked.',
   check(ctx) {
     const node = nodeAt(ctx.tree.root, ['hostname']);
     const written = scalarText(node);

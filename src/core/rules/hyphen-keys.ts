@@ -43,8 +43,6 @@ function findingFor(ctx: RuleContext, parent: TreeNode, n: TreeNode): RuleFindin
 
 export const hyphenatedKey: Rule = {
   id: 'hyphenated-key',
-  title: 'Hyphenated key (Flatcar)',
-  help: 'CoreOS read `-` in a key as `_`, so `reboot-strategy` meant `reboot_strategy` and `drop-ins` meant `drop_ins`; old docs and many configs use that spelling. Since Flatcar 3975.2.0, coreos-cloudinit reads keys as written: a hyphenated key, and everything under it, is ignored at boot, although Flatcar\'s validator still accepts it. Write the key with underscores. (Target flatcar only.)',
   check(ctx) {
     if (ctx.target !== 'flatcar') return [];
     return ignoredHyphenKeys(ctx).map(({ parent, key }) => findingFor(ctx, parent, key));

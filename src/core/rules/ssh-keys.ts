@@ -93,8 +93,6 @@ function keyNodes(root: TreeNode): TreeNode[] {
 
 export const sshKey: Rule = {
   id: 'ssh-key',
-  title: 'SSH public key',
-  help: 'Each ssh_authorized_keys entry is one line of an OpenSSH authorized_keys file: optional options (e.g. command="..."), the key type (ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, ssh-dss, the sk-... security-key types, or a -cert-v01@openssh.com certificate), the base64 key data, and an optional comment. sshd ignores a line it cannot read, so that key cannot log in. The base64 data must decode to a key of the type the line names. Entries holding template syntax are not checked.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const node of keyNodes(ctx.tree.root)) {

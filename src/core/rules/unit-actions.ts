@@ -9,8 +9,6 @@ const isTrue = (ctx: Pick<RuleContext, 'target'>, u: Unit, key: string) => reads
 
 export const unitEnableWithoutInstall: Rule = {
   id: 'unit-enable-without-install',
-  title: 'enable without [Install]',
-  help: 'enable: true runs "systemctl enable", which only acts on the [Install] section (WantedBy=, RequiredBy=, Also=). A unit whose content has no [Install] section is not enabled, so it does not start at boot. Add an [Install] section, or use command: start to start it now.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const u of unitsOf(ctx.tree.root)) {
@@ -34,8 +32,6 @@ const STARTING = new Set(['start', 'restart', 'reload-or-restart']);
 
 export const unitMaskStart: Rule = {
   id: 'unit-mask-start',
-  title: 'Masked unit started',
-  help: 'mask: true links the unit to /dev/null, and systemd refuses to start a masked unit, so command: start (or restart) on the same unit fails. Keep one of the two.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const u of unitsOf(ctx.tree.root)) {
@@ -78,8 +74,6 @@ function isShipped(name: string): boolean {
 
 export const unitWithoutContent: Rule = {
   id: 'unit-without-content',
-  title: 'Unit without content',
-  help: 'A unit entry with command or enable but neither content nor drop-ins acts on a unit that must already exist on the machine. That is right for units the OS ships (etcd2.service, fleet.service, docker.service, systemd-*, ...); for any other name, make sure something else installs the unit, or add its content here.',
   check(ctx) {
     const written = new Set(mapItems(ctx.tree.root, ['write_files']).map((f) => scalarText(childNamed(f, 'path'))?.split('/').pop()));
     const out: RuleFinding[] = [];

@@ -77,8 +77,6 @@ export const PROBLEM_MESSAGES: Record<UnitLineProblem, (key?: string) => string>
 
 export const unitFileSyntax: Rule = {
   id: 'unit-file-syntax',
-  title: 'Unit file syntax',
-  help: 'Unit and drop-in content must be a systemd unit file: [Section] headers, Key=Value lines, comments starting with # or ;, and a trailing backslash to continue a line. systemd skips lines it cannot read (and settings outside any section), so the setting silently has no effect. Lines holding template syntax ({{ }}, ${ }) are not checked.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const { content, label } of unitTexts(ctx)) {
@@ -97,8 +95,6 @@ export const unitFileSyntax: Rule = {
 
 export const unitSection: Rule = {
   id: 'unit-section',
-  title: 'Unknown unit section',
-  help: 'Each unit type reads its own sections: [Unit] and [Install] in every unit, plus [Service] in .service units, [Socket] in .socket units, [Timer] in .timer units, and so on; systemd-networkd files (.network, .netdev, .link) have their own ([Match], [Network], ...). systemd ignores any other section and all settings in it. Sections named X-... are extensions and are allowed.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const { content, type, label } of unitTexts(ctx)) {

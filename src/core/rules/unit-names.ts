@@ -7,8 +7,6 @@ import { UNIT_TYPES, unitsOf } from './units';
 
 export const unitName: Rule = {
   id: 'unit-name',
-  title: 'Unit name',
-  help: 'Every coreos.units entry needs a name with its unit type as suffix (.service, .socket, .timer, .mount, .automount, .path, .target, .device, .swap, .slice, .scope, or .network, .netdev, .link for systemd-networkd): the suffix decides where coreos-cloudinit writes the file and how systemd reads it. Templated names are not checked.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const u of unitsOf(ctx.tree.root)) {
@@ -39,8 +37,6 @@ export const unitName: Rule = {
 
 export const dropInName: Rule = {
   id: 'drop-in-name',
-  title: 'Drop-in name',
-  help: 'systemd reads only files ending in .conf from a unit\'s drop-in directory (NAME.d/); a drop-in with another name is written but never applied. Every drop-in also needs a name.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const d of unitsOf(ctx.tree.root).flatMap((u) => u.dropIns)) {

@@ -38,8 +38,6 @@ export const modeDescription = (mode: number) => `${octal(mode)} (${symbolic(mod
 
 export const permissionsDecimal: Rule = {
   id: 'permissions-decimal',
-  title: 'Decimal file mode',
-  help: "coreos-cloudinit reads permissions as octal digits, whether quoted or not ('0644', 0644 and 644 all give rw-r--r--). A value like 420 is the decimal form of 0644, the way Ignition and JSON tools write modes, but here it gives mode 0420 (r---w----). Write the octal mode, quoted: '0644'.",
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const file of mapItems(ctx.tree.root, ['write_files'])) {
@@ -62,8 +60,6 @@ export const permissionsDecimal: Rule = {
 
 export const filePath: Rule = {
   id: 'file-path',
-  title: 'File path',
-  help: 'Every write_files entry needs a path, and it should be absolute (/etc/...): coreos-cloudinit writes a relative path relative to /, which works but hides what is meant. Templated paths are not checked.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const file of mapItems(ctx.tree.root, ['write_files'])) {
@@ -93,8 +89,6 @@ const OWNER = new RegExp(`^(${ID}([:.]${ID}?)?|:${ID})$`);
 
 export const fileOwner: Rule = {
   id: 'file-owner',
-  title: 'File owner',
-  help: 'write_files owner is passed to chown: a user name or uid, optionally followed by :group or :gid (e.g. core, core:core, 500:500). chown fails on anything else, and then the file is not written.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const file of mapItems(ctx.tree.root, ['write_files'])) {

@@ -5,6 +5,7 @@
  * Ignition, and Ignition's checks on the result, each mapped back to the YAML it came from.
  */
 import { z } from 'zod';
+import type { RuleId } from '../../rule-table';
 import type { Finding, Severity } from '../../types';
 import type { FormatInput } from '../format';
 import { firstLibyamlError, libyamlOffset } from '../../yaml/libyaml-errors';
@@ -37,7 +38,7 @@ const SUGAR: Record<string, string[]> = {
 interface Entry {
   kind: Severity;
   message: string;
-  rule: string;
+  rule: RuleId;
   /** YAML path (Butane keys). */
   path: PathStep[];
 }
@@ -225,7 +226,7 @@ export function validateButane(input: FormatInput): Finding[] {
 export function translateButane(input: FormatInput): ButaneResult {
   const { text, lines, rules } = input;
   const all = rules === 'all';
-  const place = (kind: Severity, message: string, rule: string, range?: [number, number]): Finding => {
+  const place = (kind: Severity, message: string, rule: RuleId, range?: [number, number]): Finding => {
     if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule };
     return { ...lines.span(range[0], range[1]), kind, message, rule };
   };

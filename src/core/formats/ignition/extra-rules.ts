@@ -2,6 +2,7 @@
  * Checks of the `all` rule set that ignition-validate never makes: what still breaks a Flatcar
  * machine at first boot although the config is valid Ignition.
  */
+import type { RuleId } from '../../rule-table';
 import type { Severity, Target } from '../../types';
 import { CRYPT } from '../../rules/users';
 import { sshKeyProblem } from '../../rules/ssh-keys';
@@ -21,7 +22,7 @@ import type { SpecMinor } from './schema';
 export interface ExtraFinding {
   kind: Severity;
   message: string;
-  rule: string;
+  rule: RuleId;
   path: PathStep[];
   /** An explicit range (e.g. a line inside a unit's contents). */
   range?: [number, number];

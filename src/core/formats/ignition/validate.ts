@@ -3,6 +3,7 @@
  * version, the typed decode, then the semantic checks. The reference rule set reports what it
  * reports where it reports it; the `all` set puts each finding on its token and adds checks.
  */
+import type { RuleId } from '../../rule-table';
 import type { Finding, Severity } from '../../types';
 import type { FormatInput } from '../format';
 import type { LineIndex } from '../../text/line-index';
@@ -35,7 +36,7 @@ function byteColumn(lines: LineIndex, offset: number): { line: number; column: n
   return { line, column: new TextEncoder().encode(lines.text.slice(start, offset)).length + 1 };
 }
 
-function place(input: FormatInput, kind: Severity, message: string, rule: string, p: Place): Finding {
+function place(input: FormatInput, kind: Severity, message: string, rule: RuleId, p: Place): Finding {
   const { lines, rules, text } = input;
   const span = lines.span(p.from, p.to);
   if (rules === 'reference') {
@@ -105,7 +106,7 @@ function unknownKeyMessage(e: IgnitionEntry, schema: z.ZodObject): string {
 export function validateIgnition(input: FormatInput): Finding[] {
   const { text, rules, target } = input;
   const all = rules === 'all';
-  const at = (kind: Severity, message: string, rule: string, p: Place) => place(input, kind, message, rule, p);
+  const at = (kind: Severity, message: string, rule: RuleId, p: Place) => place(input, kind, message, rule, p);
   if (text.length > MAX_INPUT_CHARS) {
     return [at('error', `input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARS / 1048576} MB`, 'input-too-large', { from: 0, to: 0, refOffset: 0 })];
   }

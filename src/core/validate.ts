@@ -21,6 +21,7 @@ import { LibyamlFailure } from './yaml/libyaml/scanner';
 import { excessiveNesting, forbiddenCharacter, MAX_DEPTH } from './yaml/prescan';
 import { buildTreeFromLibyaml } from './yaml/libyaml/tree';
 import { TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
+import { nodePaths } from './yaml/node-paths';
 
 export { MAX_INPUT_CHARS };
 
@@ -37,20 +38,25 @@ interface Placer {
   place(f: RuleFinding): Finding;
 }
 
+/** A node's document path, where the findings have a tree. */
+type PathOf = (node: TreeNode) => string | undefined;
+
 function rangeOf(f: RuleFinding): Range | undefined {
   if (f.range) return f.range;
   if (!f.node) return undefined;
   return f.target === 'key' ? (f.node.keyRange ?? f.node.valueRange) : f.node.valueRange;
 }
 
-function finding(f: RuleFinding, pos: Omit<Finding, 'kind' | 'message' | 'rule'>): Finding {
+function finding(f: RuleFinding, pos: Omit<Finding, 'kind' | 'message' | 'rule'>, pathOf?: PathOf): Finding {
   const out: Finding = { ...pos, kind: f.kind, message: f.message, rule: f.rule };
+  const path = f.node && pathOf?.(f.node);
+  if (path) out.path = path;
   if (f.fixes?.length) out.fixes = f.fixes;
   return out;
 }
 
 /** Findings at their real tokens (the `all` rule set). */
-function realPlacer(lines: LineIndex): Placer {
+function realPlacer(lines: LineIndex, pathOf?: PathOf): Placer {
   return {
     place(f) {
       let [from, to] = rangeOf(f) ?? lines.lineRange(Math.max(1, f.refLine ?? 1));
@@ -60,24 +66,24 @@ function realPlacer(lines: LineIndex): Placer {
       }
       const a = lines.position(from);
       const b = lines.position(to);
-      return finding(f, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from, to });
+      return finding(f, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from, to }, pathOf);
     },
   };
 }
 
 /** Findings on the reference's own line numbers (the `reference` rule set). */
-function referencePlacer(lines: LineIndex, refLines: Map<TreeNode, number> | undefined): Placer {
+function referencePlacer(lines: LineIndex, refLines: Map<TreeNode, number> | undefined, pathOf?: PathOf): Placer {
   return {
     place(f) {
       const line = f.refLine ?? (f.node ? (refLines?.get(f.node) ?? 0) : 0);
-      if (line === 0) return finding(f, { line: 0, column: 0, endLine: 0, endColumn: 0 });
+      if (line === 0) return finding(f, { line: 0, column: 0, endLine: 0, endColumn: 0 }, pathOf);
       // Use the real token when it sits on that line; otherwise the whole line.
       const real = rangeOf(f);
       let [from, to] = lines.lineRange(Math.min(line, lines.lineCount));
       if (real && real[1] > real[0] && lines.lineOf(real[0]) === line) [from, to] = [real[0], Math.min(real[1], to)];
       const a = lines.position(from);
       const b = lines.position(to);
-      return finding(f, { line, column: a.column, endLine: line, endColumn: b.column, from, to });
+      return finding(f, { line, column: a.column, endLine: line, endColumn: b.column, from, to }, pathOf);
     },
   };
 }
@@ -170,20 +176,22 @@ function validateCloudConfig(text: string, rules: RuleSetName, target: Target, l
   }
 
   const root = tree.root;
+  const pathOf = nodePaths(root);
   if (root.kind !== 'map') {
     if (reference || root.kind === 'null') return [];
-    return [real.place({ kind: 'error', message: 'the top level must be a mapping of cloud-config keys', rule: 'wrong-type', node: root, target: 'value' })];
+    return [realPlacer(lines, pathOf).place({ kind: 'error', message: 'the top level must be a mapping of cloud-config keys', rule: 'wrong-type', node: root, target: 'value' })];
   }
 
   const found = referenceRules(root, rootShape);
   if (reference) {
-    const p = referencePlacer(lines, referenceLines(text, root));
+    const p = referencePlacer(lines, referenceLines(text, root), pathOf);
     return found.map((f) => p.place(f));
   }
   const ctx = { text, lines, tree, target };
   const refined = refineForAll(found, ctx);
   for (const rule of extraRules) refined.push(...rule.check(ctx));
-  return refined.map((f) => real.place(f));
+  const placer = realPlacer(lines, pathOf);
+  return refined.map((f) => placer.place(f));
 }
 
 /**
@@ -195,7 +203,6 @@ function validateCloudConfig(text: string, rules: RuleSetName, target: Target, l
  */
 function flatcarReference(text: string, lines: LineIndex): Finding[] {
   const fatal = (message: string, rule: RuleId, at: number, refLine = 1) => parseFailure(lines, 'reference', message, rule, at, refLine);
-  const p = referencePlacer(lines, undefined);
   let tree: Tree;
   try {
     tree = buildTreeFromLibyaml(text, 100_000 + text.length, 'yaml-v3');
@@ -207,6 +214,7 @@ function flatcarReference(text: string, lines: LineIndex): Finding[] {
     if (!(e instanceof TreeError)) throw e;
     return fatal(e.code === 'alias-budget' ? 'document contains excessive aliasing' : e.message, e.code === 'alias-budget' ? 'alias-bomb' : 'yaml-syntax', e.range[0]);
   }
+  const p = referencePlacer(lines, undefined, nodePaths(tree.root));
   if (tree.typeErrors?.length) return [p.place({ kind: 'error', message: UNPARSED_YAML_ERROR, rule: 'yaml-syntax', refLine: 1 })];
   const root = tree.root;
   if (root.kind !== 'map') return [];
@@ -218,7 +226,7 @@ function flatcarReference(text: string, lines: LineIndex): Finding[] {
     return strong.errors.map((e) => p.place({ kind: 'error', message: e.message, rule: 'wrong-type', node: e.node, target: 'value', refLine: e.line }));
   }
   const found = referenceRules(root, rootShape, strong.value);
-  const placer = referencePlacer(lines, referenceLines(text, root));
+  const placer = referencePlacer(lines, referenceLines(text, root), nodePaths(root));
   return found.map((f) => placer.place(f));
 }
 

@@ -43,6 +43,17 @@ describe('SARIF', () => {
     expect(run.results[0].message.text).toBe('invalid value sometimes; reboot_strategy takes "etcd-lock", "reboot" or "off"');
   });
 
+  it('gives a finding with a document path a logical location', () => {
+    expect(run.results[0].locations[0]).toEqual({
+      physicalLocation: { artifactLocation: { uri: 'nodes/a.yaml' }, region: { startLine: 4, startColumn: 22, endLine: 4, endColumn: 31 } },
+      logicalLocations: [{ fullyQualifiedName: '$.coreos.update.reboot_strategy', kind: 'member' }],
+    });
+    expect(run.results[1].locations[0].logicalLocations).toEqual([{ fullyQualifiedName: '$.coreos.bogus', kind: 'member' }]);
+    const header = toSarif([{ file: 'c', report: validate('hostname: a\n') }], TOOL, 'flatcar').runs[0].results[0];
+    expect(header.ruleId).toBe('header');
+    expect(header.locations[0]).not.toHaveProperty('logicalLocations');
+  });
+
   it('maps info to note, and gives line-0 findings no region', () => {
     const refReport = validate(H + 'coreos: {update: {bogus: 1}}\n', { rules: 'reference' });
     const sizeReport = validate(H + 'hostname: a\n' + '#'.repeat(17000) + '\n', { rules: 'all' });

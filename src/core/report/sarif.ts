@@ -28,7 +28,13 @@ function result(f: Finding, uri: string, ruleIndex: number) {
     ruleIndex,
     level: LEVEL[f.kind],
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri }, ...(r ? { region: r } : {}) } }],
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri }, ...(r ? { region: r } : {}) },
+        // The value in the document the finding is about, as a path from its root.
+        ...(f.path === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }] }),
+      },
+    ],
   };
 }
 

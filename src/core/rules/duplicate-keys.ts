@@ -26,12 +26,15 @@ export const duplicateKey: Rule = {
       if (seen.has(id)) continue;
       seen.add(id);
       const firstLine = ctx.lines.lineOf(d.first[0]);
+      // The entry that stands: the second key replaced the first.
+      const node = parent.children.find((c) => c.keyRange?.[0] === d.second[0]);
       if (refused.has(id)) {
-        const raw = parent.children.find((c) => c.keyRange?.[0] === d.second[0])?.rawName ?? d.name;
+        const raw = node?.rawName ?? d.name;
         out.push({
           kind: 'error',
           message: `${rejectedMessage(`mapping key ${goQuote(raw)} already defined at line ${firstLine}`)}; merge the two into one`,
           rule: 'duplicate-key',
+          node,
           range: d.second,
         });
         continue;
@@ -42,6 +45,7 @@ export const duplicateKey: Rule = {
         kind: 'warning',
         message: `duplicate key ${key}: the first value, at line ${firstLine}, is silently lost; merge the two into one`,
         rule: 'duplicate-key',
+        node,
         range: d.second,
       });
     }

@@ -83,7 +83,7 @@ export const endpointUrl: Rule = {
       const name = e.node.rawName;
       if (e.check.ok === false) {
         const what = e.text === '' ? 'an entry' : `"${e.text}"`;
-        const finding: RuleFinding = { kind: 'error', message: `${name}: ${what} ${e.check.problem}`, rule: 'endpoint-url', range: e.range };
+        const finding: RuleFinding = { kind: 'error', message: `${name}: ${what} ${e.check.problem}`, rule: 'endpoint-url', node: e.node, range: e.range };
         if (e.strayComma) finding.fixes = [{ title: 'Remove the stray comma', from: e.strayComma[0], to: e.strayComma[1], insert: '' }];
         out.push(finding);
       } else if (e.check.ok === true && e.key.bind && e.check.url.hostKind === 'name') {
@@ -91,6 +91,7 @@ export const endpointUrl: Rule = {
           kind: 'error',
           message: `${name}: "${e.text}" names host "${e.check.url.host}", but etcd binds only to IP addresses (or localhost); use the IP, e.g. ${e.key.example}`,
           rule: 'endpoint-url',
+          node: e.node,
           range: e.range,
         });
       }
@@ -100,11 +101,11 @@ export const endpointUrl: Rule = {
 };
 
 /** Where etcd would tell others to connect, from initial_cluster, when it lists more than one member. */
-function clusterEndpoints(ctx: RuleContext): { host: string; kind: string; range: Range }[] {
+function clusterEndpoints(ctx: RuleContext): { host: string; kind: string; node: TreeNode; range: Range }[] {
   const cluster = initialCluster(ctx);
   if (!cluster) return [];
   return cluster.entries.flatMap((e) =>
-    e.check.ok === true ? [{ host: e.check.url.host, kind: e.check.url.hostKind, range: valueSpan(ctx, cluster.node, e.from, e.to) }] : [],
+    e.check.ok === true ? [{ host: e.check.url.host, kind: e.check.url.hostKind, node: cluster.node, range: valueSpan(ctx, cluster.node, e.from, e.to) }] : [],
   );
 }
 
@@ -124,6 +125,7 @@ export const advertiseAddress: Rule = {
         kind: 'warning',
         message: `${e.node.rawName} advertises ${e.check.url.host} to ${e.key.advertised}, which other machines cannot connect to; advertise this machine's address, e.g. ${e.key.example}`,
         rule: 'advertise-address',
+        node: e.node,
         range: e.range,
       });
     }
@@ -133,6 +135,7 @@ export const advertiseAddress: Rule = {
         kind: 'warning',
         message: `initial_cluster gives a member the peer address ${c.host}, which other members cannot connect to; use each member's own address`,
         rule: 'advertise-address',
+        node: c.node,
         range: c.range,
       });
     }

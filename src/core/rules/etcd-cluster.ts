@@ -93,7 +93,7 @@ export const etcdInitialCluster: Rule = {
     for (const e of cluster.entries) {
       if (e.check.ok !== false) continue;
       const what = e.name === undefined ? `entry "${e.url}"` : `the URL of member "${e.name}"`;
-      out.push({ kind: 'error', message: `initial_cluster: ${what} ${e.check.problem}`, rule: 'etcd-initial-cluster', range: valueSpan(ctx, cluster.node, e.from, e.to) });
+      out.push({ kind: 'error', message: `initial_cluster: ${what} ${e.check.problem}`, rule: 'etcd-initial-cluster', node: cluster.node, range: valueSpan(ctx, cluster.node, e.from, e.to) });
     }
     const etcd2 = etcd2Of(ctx);
     const nameNode = childNamed(etcd2, 'name');

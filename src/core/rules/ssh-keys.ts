@@ -99,7 +99,7 @@ export const sshKey: Rule = {
       if (isTemplated(node.text) || node.text.trim() === '') continue;
       const problem = sshKeyProblem(node.text);
       if (!problem) continue;
-      out.push({ kind: 'error', message: problem.message, rule: 'ssh-key', range: valueSpan(ctx, node, problem.from, problem.to) });
+      out.push({ kind: 'error', message: problem.message, rule: 'ssh-key', node, range: valueSpan(ctx, node, problem.from, problem.to) });
     }
     return out;
   },

@@ -82,7 +82,7 @@ export const unitFileSyntax: Rule = {
     for (const { content, label } of unitTexts(ctx)) {
       for (const { line, text, span, range } of placedLines(ctx, content)) {
         if (line.kind !== 'invalid' || isTemplated(text)) continue;
-        const finding: RuleFinding = { kind: 'warning', message: `${label}: ${PROBLEM_MESSAGES[line.problem!](line.key)}`, rule: 'unit-file-syntax', range };
+        const finding: RuleFinding = { kind: 'warning', message: `${label}: ${PROBLEM_MESSAGES[line.problem!](line.key)}`, rule: 'unit-file-syntax', node: content, range };
         if (line.problem === 'bad-header' && span && !text.includes(']')) {
           finding.fixes = [{ title: 'Add the closing ]', from: span[1], to: span[1], insert: ']' }];
         }
@@ -109,6 +109,7 @@ export const unitSection: Rule = {
           kind: 'warning',
           message: `${label}: [${name}] is not a section of .${type} files, so systemd ignores it and its settings; ${instead}`,
           rule: 'unit-section',
+          node: content,
           range,
         };
         if (meant && span) finding.fixes = [{ title: `Rename the section to [${meant}]`, from: range[0], to: range[1], insert: `[${meant}]` }];

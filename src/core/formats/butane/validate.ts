@@ -18,6 +18,8 @@ import { closest } from '../../rules/edit-distance';
 import { checkForDecimalMode } from '../decimal-mode';
 import { dataUrlOf } from './data-url';
 import { ignitionJson } from './emit';
+import { documentPath } from '../../document-path';
+import { nodePaths } from '../../yaml/node-paths';
 
 /** Variant and version → the Ignition spec they translate to. */
 const TRANSLATORS: Record<string, SpecMinor> = { 'flatcar+1.0.0': 3, 'flatcar+1.1.0': 4, 'flatcar+1.2.0-experimental': 5 };
@@ -226,9 +228,10 @@ export function validateButane(input: FormatInput): Finding[] {
 export function translateButane(input: FormatInput): ButaneResult {
   const { text, lines, rules } = input;
   const all = rules === 'all';
-  const place = (kind: Severity, message: string, rule: RuleId, range?: [number, number]): Finding => {
-    if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule };
-    return { ...lines.span(range[0], range[1]), kind, message, rule };
+  const place = (kind: Severity, message: string, rule: RuleId, range?: [number, number], path?: string): Finding => {
+    const at = path === undefined ? {} : { path };
+    if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule, ...at };
+    return { ...lines.span(range[0], range[1]), kind, message, rule, ...at };
   };
   const syntax = firstLibyamlError(text);
   if (syntax) {
@@ -250,20 +253,22 @@ export function translateButane(input: FormatInput): ButaneResult {
     return { findings: [place('error', e.message, 'yaml-syntax', [e.range[0], e.range[1]])] };
   }
   const root = tree.root;
+  const pathOf = nodePaths(root);
   const top = (k: string) => (root.kind === 'map' ? root.children.find((c) => c.rawName === k) : undefined);
   const variant = top('variant');
   const version = top('version');
-  if (!variant || variant.text === '') return { findings: [place('error', 'error parsing variant; must be specified', 'butane-version', variant ? [variant.valueRange[0], variant.valueRange[1]] : undefined)] };
+  if (!variant || variant.text === '') return { findings: [place('error', 'error parsing variant; must be specified', 'butane-version', variant ? [variant.valueRange[0], variant.valueRange[1]] : undefined, variant && '$.variant')] };
   const sv = parseSemver(version?.text ?? '');
   const vRange: [number, number] | undefined = version ? [version.valueRange[0], version.valueRange[1]] : undefined;
-  if (!sv) return { findings: [place('error', 'error parsing version; must be a valid semver', 'butane-version', vRange)] };
+  if (!sv) return { findings: [place('error', 'error parsing version; must be a valid semver', 'butane-version', vRange, version && '$.version')] };
   const canonical = `${sv.major}.${sv.minor}.${sv.patch}${sv.preRelease ? '-' + sv.preRelease : ''}${sv.metadata ? '+' + sv.metadata : ''}`;
   const minor = TRANSLATORS[`${variant.text}+${canonical}`];
   if (minor === undefined) {
     const known = variant.text === 'flatcar' ? '' : ['fcos', 'openshift', 'rhcos', 'fiot', 'r4e'].includes(variant.text) ? `; variant ${variant.text} is Butane's, but only flatcar is checked here` : '';
     const message = `No translator exists for variant ${variant.text} with version ${canonical}`;
     const where: [number, number] | undefined = variant.text === 'flatcar' && vRange ? vRange : [variant.valueRange[0], variant.valueRange[1]];
-    return { findings: [place('error', all ? message + (known || '; variant flatcar has 1.0.0 and 1.1.0') : message, 'butane-version', all ? where : undefined)] };
+    const wherePath = variant.text === 'flatcar' && vRange ? '$.version' : '$.variant';
+    return { findings: [place('error', all ? message + (known || '; variant flatcar has 1.0.0 and 1.1.0') : message, 'butane-version', all ? where : undefined, all ? wherePath : undefined)] };
   }
   const ignSchema = schemaFor(minor);
   schemaForButane = ignSchema;
@@ -272,7 +277,7 @@ export function translateButane(input: FormatInput): ButaneResult {
     // yaml.v3 refuses a mapping with a key given twice.
     return {
       findings: tree.duplicates.map((d) =>
-        place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]]),
+        place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]], documentPath(d.path)),
       ),
     };
   }
@@ -280,7 +285,7 @@ export function translateButane(input: FormatInput): ButaneResult {
   const ctx: DecodeContext = { unused: entries, errors: [], sugar };
   const config = (decode(root, ignSchema, ctx, []) ?? {}) as Obj;
   if (ctx.errors.length) {
-    return { findings: ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)])) };
+    return { findings: ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)], pathOf(e.node))) };
   }
   const butane: Entry[] = [];
   butaneChecks(config, ignSchema, [], butane);
@@ -312,7 +317,7 @@ export function translateButane(input: FormatInput): ButaneResult {
     const last = e.path[e.path.length - 1];
     let message = e.message;
     if (all && e.rule === 'ignition-unknown-key' && typeof last === 'object') message = unknownKey(last.key, e.path, ignSchema);
-    return place(e.kind, message, e.rule, markerOf(node, key));
+    return place(e.kind, message, e.rule, markerOf(node, key), documentPath(e.path));
   });
   return { findings, ignition: fatal() || !ignition || untranslated.length ? undefined : ignitionJson(ignition, ignSchema) };
 }

@@ -16,6 +16,7 @@ import { correlate, ERR, nodeAt, referenceChecks, type IgnitionEntry, type PathS
 import { extraChecks, type ExtraFinding } from './extra-rules';
 import { z } from 'zod';
 import { MAX_INPUT_CHARS } from '../../limits';
+import { documentPath } from '../../document-path';
 
 /** Largest input read (as for cloud-config). */
 
@@ -27,6 +28,8 @@ interface Place {
   to: number;
   /** Offset whose line and byte column the reference prints; undefined: it prints none. */
   refOffset?: number;
+  /** The value's path in the config, when the finding is about one. */
+  path?: PathStep[];
 }
 
 /** Go's column: bytes from the line start, plus one. */
@@ -39,15 +42,16 @@ function byteColumn(lines: LineIndex, offset: number): { line: number; column: n
 function place(input: FormatInput, kind: Severity, message: string, rule: RuleId, p: Place): Finding {
   const { lines, rules, text } = input;
   const span = lines.span(p.from, p.to);
+  const path = p.path && { path: documentPath(p.path) };
   if (rules === 'reference') {
     // The reference has no place (line 0), or the one vcontext computes, in bytes.
     if (p.refOffset === undefined || p.refOffset >= text.length) {
-      return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule };
+      return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule, ...path };
     }
     const a = byteColumn(lines, p.refOffset);
-    return { ...span, line: a.line, column: a.column, kind, message, rule };
+    return { ...span, line: a.line, column: a.column, kind, message, rule, ...path };
   }
-  return { ...span, kind, message, rule };
+  return { ...span, kind, message, rule, ...path };
 }
 
 /** The version value's node, for placing version findings. */
@@ -81,11 +85,11 @@ function entryPlace(root: JsonNode, e: { path: PathStep[] }): Place {
   const c = correlate(root, e.path);
   const last = e.path[e.path.length - 1];
   if (c.key && typeof last === 'object' && root.type === 'object') {
-    return { from: c.offset, to: c.offset + JSON.stringify(last.key).length, refOffset: c.offset };
+    return { from: c.offset, to: c.offset + JSON.stringify(last.key).length, refOffset: c.offset, path: e.path };
   }
   const n = c.node;
-  if (n.type === 'object' || n.type === 'array') return { from: n.start, to: n.start + 1, refOffset: c.offset };
-  return { from: n.start, to: n.end, refOffset: c.offset };
+  if (n.type === 'object' || n.type === 'array') return { from: n.start, to: n.start + 1, refOffset: c.offset, path: e.path };
+  return { from: n.start, to: n.end, refOffset: c.offset, path: e.path };
 }
 
 function unknownKeyMessage(e: IgnitionEntry, schema: z.ZodObject): string {
@@ -123,7 +127,7 @@ export function validateIgnition(input: FormatInput): Finding[] {
     // coreos-cloudinit's validator, the reference for sniffed user-data, accepts and skips it.
     if (!all) return [];
     const n = root.type === 'object' ? root.members.find((m) => m.key.toLowerCase() === 'ignitionversion')! : undefined;
-    const p = n ? { from: n.keyStart, to: n.value.end } : { from: 0, to: 1 };
+    const p = n ? { from: n.keyStart, to: n.value.end, path: [n.key] } : { from: 0, to: 1 };
     return target === 'coreos'
       ? [at('info', 'Ignition spec 1 config (ignitionVersion): CoreOS Container Linux\'s Ignition reads it; its contents are not checked here', 'ignition-version', p)]
       : [at('error', 'Ignition spec 1 config (ignitionVersion): Flatcar\'s Ignition does not read spec 1; rewrite it as spec 3 ({"ignition": {"version": "3.4.0"}})', 'ignition-version', p)];
@@ -133,13 +137,13 @@ export function validateIgnition(input: FormatInput): Finding[] {
     const n = error.node;
     const message = all ? friendlyTypeError(error) : error.message;
     const to = n.type === 'object' || n.type === 'array' ? n.start + 1 : n.end;
-    return at('error', message, 'ignition-type', { from: n.start, to, refOffset: error.goOffset });
+    return at('error', message, 'ignition-type', { from: n.start, to, refOffset: error.goOffset, path: error.steps });
   };
   const stub = goUnmarshal(root, versionStub);
   if ('error' in stub) return [typeFinding(stub.error)];
   const version = String((stub.value.ignition as Decoded | undefined)?.version ?? '');
   const vNode = versionNode(root);
-  const vPlace: Place = vNode ? { from: vNode.start, to: vNode.end } : root.type === 'object' ? { from: root.start, to: root.start + 1 } : { from: 0, to: 1 };
+  const vPlace: Place = vNode ? { from: vNode.start, to: vNode.end, path: ['ignition', 'version'] } : root.type === 'object' ? { from: root.start, to: root.start + 1 } : { from: 0, to: 1 };
   const minor = specMinor(version);
   if (minor === 'unparsable' || minor === 'unsupported') {
     const base = minor === 'unparsable' ? ERR.invalidVersion : ERR.unknownVersion;
@@ -200,6 +204,6 @@ function keyPlace(root: JsonNode, path: PathStep[]): { from: number; to: number 
 }
 
 function placeExtra(root: JsonNode, f: ExtraFinding): Place {
-  if (f.range) return { from: f.range[0], to: f.range[1] };
+  if (f.range) return { from: f.range[0], to: f.range[1], path: f.path };
   return entryPlace(root, f);
 }

@@ -22,6 +22,7 @@ import { excessiveNesting, forbiddenCharacter, MAX_DEPTH } from './yaml/prescan'
 import { buildTreeFromLibyaml } from './yaml/libyaml/tree';
 import { TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
 import { nodePaths } from './yaml/node-paths';
+import { quoted } from './text/quote';
 
 export { MAX_INPUT_CHARS };
 
@@ -182,7 +183,7 @@ function validateCloudConfig(text: string, rules: RuleSetName, target: Target, l
     return [realPlacer(lines, pathOf).place({ kind: 'error', message: 'the top level must be a mapping of cloud-config keys', rule: 'wrong-type', node: root, target: 'value' })];
   }
 
-  const found = referenceRules(root, rootShape);
+  const found = referenceRules(root, rootShape, undefined, reference ? 'exact' : 'clipped');
   if (reference) {
     const p = referencePlacer(lines, referenceLines(text, root), pathOf);
     return found.map((f) => p.place(f));
@@ -237,7 +238,7 @@ function headerProblem(text: string, firstLine: string): string {
     return 'the line ends are lone carriage returns (CR), so the whole file reads as one line; use LF or CRLF line ends';
   }
   if (/^\s+#cloud-config\s*$/.test(firstLine)) return 'the first line has white space before "#cloud-config"';
-  if (/^#\s*cloud[-_ ]?config/i.test(firstLine)) return `the first line must read exactly "#cloud-config", not "${firstLine.trim().slice(0, 40)}"`;
+  if (/^#\s*cloud[-_ ]?config/i.test(firstLine)) return `the first line must read exactly "#cloud-config", not ${quoted(firstLine.trim())}`;
   return 'the first line must be "#cloud-config" (or "#!" for a script)';
 }
 

@@ -3,6 +3,7 @@ import { firstLibyamlError } from '../yaml/libyaml-errors';
 import { buildTreeFromLibyaml } from '../yaml/libyaml/tree';
 import { TreeError, type Range, type TreeNode } from '../yaml/tree';
 import { orList } from './key-suggestions';
+import { quoted } from '../text/quote';
 
 /**
  * Configs for other provisioning tools often reach a CoreOS or Flatcar machine: Ignition JSON,
@@ -154,7 +155,7 @@ export function dialectNote(text: string): RuleFinding | undefined {
   if (part) {
     return {
       kind: 'info',
-      message: `"${part[1]}" user-data is a cloud-init format that coreos-cloudinit does not read; write cloud-config (first line #cloud-config) or a shell script (#!)`,
+      message: `${quoted(part[1])} user-data is a cloud-init format that coreos-cloudinit does not read; write cloud-config (first line #cloud-config) or a shell script (#!)`,
       rule: 'foreign-dialect',
       range: [0, firstLine.length],
     };

@@ -3,6 +3,7 @@ import type { TreeNode } from '../yaml/tree';
 import { childNamed, lineOfNode, mapItems, scalarText, type Rule, type RuleContext } from './context';
 import { isTemplated } from './template';
 import { unitsOf } from './units';
+import { quoted } from '../text/quote';
 
 interface Entry {
   /** What makes two entries the same; undefined for entries that cannot clash. */
@@ -30,7 +31,7 @@ export const duplicateUnit: Rule = {
     const units = unitsOf(ctx.tree.root).map((u) => ({ key: u.content ? u.name : undefined, node: u.nameNode }));
     return repeats(ctx, units).map(({ node, firstLine }): RuleFinding => ({
       kind: 'warning',
-      message: `unit "${node.text}" already gets content at line ${firstLine}; this later content replaces it: merge the two entries`,
+      message: `unit ${quoted(node.text)} already gets content at line ${firstLine}; this later content replaces it: merge the two entries`,
       rule: 'duplicate-unit',
       node,
       target: 'value',
@@ -51,7 +52,7 @@ export const duplicateFilePath: Rule = {
     });
     return repeats(ctx, files).map(({ node, firstLine }): RuleFinding => ({
       kind: 'warning',
-      message: `path "${node.text}" names the file already written at line ${firstLine}; this later entry replaces it: keep one entry per path`,
+      message: `path ${quoted(node.text)} names the file already written at line ${firstLine}; this later entry replaces it: keep one entry per path`,
       rule: 'duplicate-file-path',
       node,
       target: 'value',

@@ -5,6 +5,7 @@ import { etcd2Of, initialCluster, isProxy, memberNames } from './etcd-cluster';
 import { valueSpan, verbatimSpan } from './source';
 import { isTemplated } from './template';
 import { checkAddress, checkUrl, splitList, type UrlCheck, type UrlRules } from './url';
+import { quoted } from '../text/quote';
 
 /** A key holding endpoints, and how its values are read. */
 interface EndpointKey {
@@ -82,14 +83,14 @@ export const endpointUrl: Rule = {
     for (const e of endpoints(ctx)) {
       const name = e.node.rawName;
       if (e.check.ok === false) {
-        const what = e.text === '' ? 'an entry' : `"${e.text}"`;
+        const what = e.text === '' ? 'an entry' : quoted(e.text);
         const finding: RuleFinding = { kind: 'error', message: `${name}: ${what} ${e.check.problem}`, rule: 'endpoint-url', node: e.node, range: e.range };
         if (e.strayComma) finding.fixes = [{ title: 'Remove the stray comma', from: e.strayComma[0], to: e.strayComma[1], insert: '' }];
         out.push(finding);
       } else if (e.check.ok === true && e.key.bind && e.check.url.hostKind === 'name') {
         out.push({
           kind: 'error',
-          message: `${name}: "${e.text}" names host "${e.check.url.host}", but etcd binds only to IP addresses (or localhost); use the IP, e.g. ${e.key.example}`,
+          message: `${name}: ${quoted(e.text)} names host ${quoted(e.check.url.host)}, but etcd binds only to IP addresses (or localhost); use the IP, e.g. ${e.key.example}`,
           rule: 'endpoint-url',
           node: e.node,
           range: e.range,

@@ -5,6 +5,7 @@ import { closest } from './edit-distance';
 import { valueSpan, verbatimSpan } from './source';
 import { isTemplated } from './template';
 import { checkUrl, type UrlCheck } from './url';
+import { clip, quoted } from '../text/quote';
 
 /** One `name=URL` entry of etcd's initial_cluster, with its offset in the value. */
 export interface ClusterEntry {
@@ -75,7 +76,7 @@ function advertisedMismatch(etcd2: TreeNode | undefined, name: string | undefine
   if (same) return undefined;
   return {
     kind: 'error',
-    message: `initial_cluster lists member "${name}" at ${own.join(', ')}, but initial_advertise_peer_urls is ${adv.join(', ')}, so etcd refuses to start; make them the same`,
+    message: `initial_cluster lists member ${quoted(name)} at ${own.join(', ')}, but initial_advertise_peer_urls is ${adv.join(', ')}, so etcd refuses to start; make them the same`,
     rule: 'etcd-initial-cluster',
     node,
     target: 'value',
@@ -92,7 +93,7 @@ export const etcdInitialCluster: Rule = {
     const out: RuleFinding[] = [];
     for (const e of cluster.entries) {
       if (e.check.ok !== false) continue;
-      const what = e.name === undefined ? `entry "${e.url}"` : `the URL of member "${e.name}"`;
+      const what = e.name === undefined ? `entry ${quoted(e.url)}` : `the URL of member ${quoted(e.name)}`;
       out.push({ kind: 'error', message: `initial_cluster: ${what} ${e.check.problem}`, rule: 'etcd-initial-cluster', node: cluster.node, range: valueSpan(ctx, cluster.node, e.from, e.to) });
     }
     const etcd2 = etcd2Of(ctx);
@@ -102,7 +103,7 @@ export const etcdInitialCluster: Rule = {
     if (name && !isTemplated(name) && !isProxy(etcd2) && members.length > 0 && !members.includes(name)) {
       out.push({
         kind: 'error',
-        message: `name "${name}" is not a member in initial_cluster (${members.join(', ')}), so etcd refuses to start; use one of those names or add ${name}=${PEER_EXAMPLE} to initial_cluster`,
+        message: `name ${quoted(name)} is not a member in initial_cluster (${members.join(', ')}), so etcd refuses to start; use one of those names or add ${clip(name)}=${PEER_EXAMPLE} to initial_cluster`,
         rule: 'etcd-initial-cluster',
         node: nameNode,
         target: 'value',
@@ -135,7 +136,7 @@ export const etcdClusterState: Rule = {
     const meant = closest(state, STATES);
     const finding: RuleFinding = {
       kind: 'error',
-      message: `initial_cluster_state must be "new" or "existing", not "${state}"${meant ? `; did you mean "${meant}"?` : ''}`,
+      message: `initial_cluster_state must be "new" or "existing", not ${quoted(state)}${meant ? `; did you mean "${meant}"?` : ''}`,
       rule: 'etcd-cluster-state',
       node,
       target: 'value',

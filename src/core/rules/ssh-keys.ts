@@ -3,6 +3,7 @@ import type { TreeNode } from '../yaml/tree';
 import { childNamed, mapItems, nodeAt, type Rule } from './context';
 import { valueSpan } from './source';
 import { isTemplated } from './template';
+import { quoted } from '../text/quote';
 
 const PLAIN_TYPES = [
   'ssh-rsa', 'ssh-dss', 'ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521',
@@ -72,7 +73,7 @@ export function sshKeyProblem(line: string): KeyProblem | undefined {
   }
   const [type, data] = keyFields(line);
   if (!KEY_TYPES.has(type.text)) {
-    return at(type, `"${type.text}" is not an SSH public key type; a key line reads "TYPE BASE64 [comment]" with TYPE such as ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256 (copy it from the .pub file)`);
+    return at(type, `${quoted(type.text)} is not an SSH public key type; a key line reads "TYPE BASE64 [comment]" with TYPE such as ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256 (copy it from the .pub file)`);
   }
   if (!data) return at(type, `the ${type.text} key has no key data after its type; paste the whole line from the .pub file`);
   if (!BASE64.test(data.text)) {

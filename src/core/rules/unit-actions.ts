@@ -4,6 +4,7 @@ import { childNamed, mapItems, scalarText, type Rule, type RuleContext } from '.
 import { isTemplated } from './template';
 import { sectionsOf, unitLinesOf } from './unit-file';
 import { unitsOf, type Unit } from './units';
+import { quoted } from '../text/quote';
 
 const isTrue = (ctx: Pick<RuleContext, 'target'>, u: Unit, key: string) => readsTrue(ctx, childNamed(u.item, key));
 
@@ -17,7 +18,7 @@ export const unitEnableWithoutInstall: Rule = {
       if (contents.some((c) => sectionsOf(unitLinesOf(c)).has('Install'))) continue;
       out.push({
         kind: 'warning',
-        message: `enable: true has no effect: unit "${u.name ?? ''}" has no [Install] section; add one (e.g. [Install] with WantedBy=multi-user.target) or use command: start`,
+        message: `enable: true has no effect: unit ${quoted(u.name ?? '')} has no [Install] section; add one (e.g. [Install] with WantedBy=multi-user.target) or use command: start`,
         rule: 'unit-enable-without-install',
         node: childNamed(u.item, 'enable'),
         target: 'key',
@@ -82,7 +83,7 @@ export const unitWithoutContent: Rule = {
       if (!acts || isTrue(ctx, u, 'mask') || u.content || u.dropIns.length > 0 || !u.name || isShipped(u.name) || written.has(u.name) || isTemplated(u.name)) continue;
       out.push({
         kind: 'info',
-        message: `unit "${u.name}" has no content here, no write_files entry writes it, and it is not a unit the OS ships; unless the machine has it already, add its content (content: |)`,
+        message: `unit ${quoted(u.name)} has no content here, no write_files entry writes it, and it is not a unit the OS ships; unless the machine has it already, add its content (content: |)`,
         rule: 'unit-without-content',
         node: u.nameNode,
         target: 'value',

@@ -6,6 +6,7 @@ import { valueLines } from './source';
 import { isTemplated } from './template';
 import { unitLinesOf, type UnitLine, type UnitLineProblem } from './unit-file';
 import { unitsOf, type UnitType } from './units';
+import { quoted } from '../text/quote';
 
 const NETWORK_SECTIONS = [
   'Match', 'Link', 'SR-IOV', 'Network', 'Address', 'Neighbor', 'IPv6AddressLabel', 'RoutingPolicyRule', 'NextHop', 'Route',
@@ -49,7 +50,7 @@ interface UnitText {
   label: string;
 }
 
-const label = (what: string, name: string | undefined) => (name === undefined ? what : `${what} "${name}"`);
+const label = (what: string, name: string | undefined) => (name === undefined ? what : `${what} ${quoted(name)}`);
 
 function unitTexts(ctx: RuleContext): UnitText[] {
   return unitsOf(ctx.tree.root).flatMap((u) => [

@@ -4,6 +4,7 @@ import { closest } from './edit-distance';
 import { verbatimSpan } from './source';
 import { isTemplated } from './template';
 import { UNIT_TYPES, unitsOf } from './units';
+import { quoted } from '../text/quote';
 
 export const unitName: Rule = {
   id: 'unit-name',
@@ -21,8 +22,8 @@ export const unitName: Rule = {
       const finding: RuleFinding = {
         kind: 'error',
         message: meant
-          ? `unit name "${u.name}" ends in ".${suffix}", which is not a unit type; did you mean ".${meant}"?`
-          : `unit name "${u.name}" has no unit type suffix; systemd needs one, e.g. "${u.name}.service" (or .socket, .timer, .mount, ...)`,
+          ? `unit name ${quoted(u.name)} ends in ".${suffix}", which is not a unit type; did you mean ".${meant}"?`
+          : `unit name ${quoted(u.name)} has no unit type suffix; systemd needs one, e.g. ${quoted(`${u.name}.service`)} (or .socket, .timer, .mount, ...)`,
         rule: 'unit-name',
         node: u.nameNode,
         target: 'value',
@@ -47,7 +48,7 @@ export const dropInName: Rule = {
       if (d.name.endsWith('.conf') || isTemplated(d.name)) continue;
       const finding: RuleFinding = {
         kind: 'error',
-        message: `drop-in name "${d.name}" does not end in .conf, so systemd never reads it; name it "${d.name.includes('.') ? d.name.replace(/\.[^.]*$/, '') : d.name}.conf"`,
+        message: `drop-in name ${quoted(d.name)} does not end in .conf, so systemd never reads it; name it ${quoted(`${d.name.includes('.') ? d.name.replace(/\.[^.]*$/, '') : d.name}.conf`)}`,
         rule: 'drop-in-name',
         node: d.nameNode,
         target: 'value',

@@ -3,6 +3,7 @@ import type { TreeNode } from '../yaml/tree';
 import { childNamed, firstKey, mapItems, scalarText, type Rule } from './context';
 import { verbatimSpan } from './source';
 import { isTemplated } from './template';
+import { quoted } from '../text/quote';
 
 /** File modes people set on purpose; the decimal spelling of one is almost surely a slip. */
 const USUAL_MODES = [0o400, 0o440, 0o444, 0o500, 0o550, 0o555, 0o600, 0o640, 0o644, 0o660, 0o664, 0o666, 0o700, 0o750, 0o755, 0o770, 0o775, 0o777, 0o1777, 0o4755];
@@ -71,7 +72,7 @@ export const filePath: Rule = {
         const at = verbatimSpan(ctx, node!, 0, 0);
         out.push({
           kind: 'warning',
-          message: `path "${path}" is not absolute; coreos-cloudinit writes it as "/${path}": write that`,
+          message: `path ${quoted(path)} is not absolute; coreos-cloudinit writes it as ${quoted(`/${path}`)}: write that`,
           rule: 'file-path',
           node,
           target: 'value',
@@ -97,7 +98,7 @@ export const fileOwner: Rule = {
       if (owner === undefined || OWNER.test(owner) || isTemplated(owner)) continue;
       out.push({
         kind: 'error',
-        message: `owner "${owner}" is not user, user:group or uid:gid, so chown fails and the file is not written; write e.g. core:core`,
+        message: `owner ${quoted(owner)} is not user, user:group or uid:gid, so chown fails and the file is not written; write e.g. core:core`,
         rule: 'file-owner',
         node,
         target: 'value',

@@ -20,6 +20,7 @@ import { dataUrlOf } from './data-url';
 import { ignitionJson } from './emit';
 import { documentPath } from '../../document-path';
 import { nodePaths } from '../../yaml/node-paths';
+import { quoted } from '../../text/quote';
 
 /** Variant and version → the Ignition spec they translate to. */
 const TRANSLATORS: Record<string, SpecMinor> = { 'flatcar+1.0.0': 3, 'flatcar+1.1.0': 4, 'flatcar+1.2.0-experimental': 5 };
@@ -333,5 +334,5 @@ function unknownKey(key: string, path: PathStep[], schema: z.ZodObject): string 
   if (s instanceof z.ZodArray) s = s.element as z.ZodType;
   const keys = s instanceof z.ZodObject ? [...Object.keys(s.shape).map(snake), ...(SUGAR[fieldMeta(s)?.go ?? ''] ?? [])] : [];
   const hint = key.length <= 64 ? closest(key, keys) : undefined;
-  return `unknown key "${key.slice(0, 64)}": Butane ignores it` + (hint ? `; did you mean "${hint}"?` : '');
+  return `unknown key ${quoted(key)}: Butane ignores it` + (hint ? `; did you mean "${hint}"?` : '');
 }

@@ -18,6 +18,7 @@ import { clean } from '../../go/path';
 import { stringOffsets } from './string-offsets';
 import { checkForDecimalMode } from '../decimal-mode';
 import type { SpecMinor } from './schema';
+import { clip, quoted } from '../../text/quote';
 
 export interface ExtraFinding {
   kind: Severity;
@@ -109,9 +110,9 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
   arr(obj(config.systemd).units).map(obj).forEach((u, i) => {
     const name = str(u.name) ?? '';
     const type = unitTypeOf(name);
-    if (typeof u.contents === 'string') unitSyntax(text, root, u.contents, ['systemd', 'units', i, 'contents'], `unit "${name}"`, type, out);
+    if (typeof u.contents === 'string') unitSyntax(text, root, u.contents, ['systemd', 'units', i, 'contents'], `unit ${quoted(name)}`, type, out);
     arr(u.dropins).map(obj).forEach((d, j) => {
-      if (typeof d.contents === 'string') unitSyntax(text, root, d.contents, ['systemd', 'units', i, 'dropins', j, 'contents'], `drop-in "${str(d.name) ?? ''}"`, type, out);
+      if (typeof d.contents === 'string') unitSyntax(text, root, d.contents, ['systemd', 'units', i, 'dropins', j, 'contents'], `drop-in ${quoted(str(d.name) ?? '')}`, type, out);
     });
   });
 
@@ -176,7 +177,7 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
         if (u[field] === undefined || u[field] === want) continue;
         out.push({
           kind: 'warning',
-          message: `the "core" user already exists on Flatcar with ${field} ${JSON.stringify(want)}; setting ${JSON.stringify(u[field])} here makes Ignition modify the image's own user (usermod), which can lock you out; use another user name, or leave ${field} out`,
+          message: `the "core" user already exists on Flatcar with ${field} ${JSON.stringify(want)}; setting ${clip(JSON.stringify(u[field]))} here makes Ignition modify the image's own user (usermod), which can lock you out; use another user name, or leave ${field} out`,
           rule: 'ignition-core-user',
           path: ['passwd', 'users', i, field],
         });

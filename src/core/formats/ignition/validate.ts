@@ -17,6 +17,7 @@ import { extraChecks, type ExtraFinding } from './extra-rules';
 import { z } from 'zod';
 import { MAX_INPUT_CHARS } from '../../limits';
 import { documentPath } from '../../document-path';
+import { clip, quoted } from '../../text/quote';
 
 /** Largest input read (as for cloud-config). */
 
@@ -104,7 +105,7 @@ function unknownKeyMessage(e: IgnitionEntry, schema: z.ZodObject): string {
   const keys = shape instanceof z.ZodObject ? Object.keys(shape.shape) : [];
   const hint = last.key.length <= 64 ? closest(last.key, keys) : undefined;
   const where = e.path.length > 1 ? ` in ${['$', ...e.path.slice(0, -1)].join('.')}` : '';
-  return `unknown key "${last.key.slice(0, 64)}"${where}: Ignition ignores it` + (hint ? `; did you mean "${hint}"?` : '');
+  return `unknown key ${quoted(last.key)}${where}: Ignition ignores it` + (hint ? `; did you mean "${hint}"?` : '');
 }
 
 export function validateIgnition(input: FormatInput): Finding[] {
@@ -149,7 +150,7 @@ export function validateIgnition(input: FormatInput): Finding[] {
     const base = minor === 'unparsable' ? ERR.invalidVersion : ERR.unknownVersion;
     if (!all) return [at('error', base, 'ignition-version', vPlace)];
     const supported = `3.0.0 to 3.5.0, or 3.6.0-experimental`;
-    const shown = JSON.stringify(version.slice(0, 100));
+    const shown = quoted(version);
     const why =
       version === ''
         ? 'ignition.version is missing'
@@ -187,7 +188,7 @@ function wanted(type: string): string {
 }
 
 function friendlyTypeError(e: GoTypeError): string {
-  const got = e.value.startsWith('number ') ? `the number ${e.value.slice(7, 60)}` : e.value === 'array' ? 'a list' : e.value === 'object' ? 'an object' : `a ${e.value}`;
+  const got = e.value.startsWith('number ') ? `the number ${clip(e.value.slice(7))}` : e.value === 'array' ? 'a list' : e.value === 'object' ? 'an object' : `a ${e.value}`;
   const at = e.path === '$' ? 'the config' : e.path;
   return `wrong type: ${at} is ${got}, but Ignition expects ${wanted(e.type)} (Go type ${e.type}); the config is not read`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleId } from './rule-table';
 import type { ValidateOptions } from './types';
+import { convertCloudConfig } from './convert';
 import { validate } from './validate';
 
 /** A 200 KB value: what a pasted binary or a runaway template can put in a config. */
@@ -37,5 +38,10 @@ describe('messages quote at most 100 characters of a value', () => {
       `invalid config version (couldn't parse): "${SHOWN}" is not a version (x.y.z) (supported: 3.0.0 to 3.5.0, or 3.6.0-experimental)`,
     ]);
     expect(messages(`variant: flatcar\nversion: 1.1.0\n? ${BIG}\n: 1\n`, 'ignition-unknown-key', { format: 'butane' })).toEqual([`unknown key "${SHOWN}": Butane ignores it`]);
+  });
+
+  it('in the notes of the converter', async () => {
+    const { notes } = await convertCloudConfig(`#cloud-config\nhostname: ${BIG}\nmanage_etc_hosts: localhost\n`);
+    expect(notes.filter((n) => n.rule === 'convert-etc-hosts').map((n) => n.message)).toEqual([`/etc/hosts is written with "127.0.0.1 ${BIG.slice(0, 90)}…"`]);
   });
 });

@@ -12,6 +12,15 @@ test('each problem shows line:column, and its quick fixes as buttons that apply 
   await expect.poll(() => shownProblems(page)).toEqual(expectedProblems(configWithProblems, 'all'));
   const where = validate(configWithProblems, { rules: 'all' }).entries.map((f) => `${f.line}:${f.column}`);
   await expect(list(page).locator('.problem-line')).toHaveText(where);
+  // Beside line:column, each finding's place in the document.
+  await expect(list(page).locator('.problem-path')).toHaveText([
+    '$.coreos.update.reboot_strategy',
+    '$.coreos.units[0].command',
+    '$.coreos.units[0].enabel',
+    '$.write_files[0].path',
+    '$.write_files[1].content',
+    '$.ssh_authorized_keys',
+  ]);
 
   // "enabel" has a rename fix: apply it from the list, not from the editor's tooltip.
   await list(page).getByRole('button', { name: 'Rename to enable' }).click();

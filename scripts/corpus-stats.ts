@@ -4,10 +4,10 @@
  */
 import { loadCases } from '../test/conformance-cases';
 import { validate } from '../src/core/validate';
-import { referenceRuleDocs } from '../src/core/rule-docs';
+import { RULES, type RuleId } from '../src/core/rule-table';
 
 const show = process.argv.includes('--show') ? process.argv[process.argv.indexOf('--show') + 1] : undefined;
-const counts = new Map<string, number>();
+const counts = new Map<RuleId, number>();
 for (const c of loadCases()) {
   const text = new TextDecoder().decode(c.bytes);
   const lines = text.split(/\r\n|\r|\n/);
@@ -20,5 +20,5 @@ for (const c of loadCases()) {
 }
 if (!show) {
   const rows = [...counts].sort((a, b) => b[1] - a[1]);
-  for (const [rule, n] of rows) console.log(`${String(n).padStart(5)}  ${rule}${referenceRuleDocs[rule] ? ' (reference)' : ''}`);
+  for (const [rule, n] of rows) console.log(`${String(n).padStart(5)}  ${rule}${RULES[rule].reference ? ' (reference)' : ''}`);
 }

@@ -1,13 +1,10 @@
-import { allRuleDocs, type RuleDoc } from '../core/rule-docs';
+import { isRuleId, RULES, type RuleSpec } from '../core/rule-table';
 
-export interface RuleHelp extends RuleDoc {
+export interface RuleHelp extends RuleSpec {
   id: string;
 }
 
-const docs = allRuleDocs();
-
-/** Help for a rule id, from the one table the CLI's SARIF output uses too. */
+/** Help for a rule id, from the rule table the CLI's SARIF output reads too. */
 export function ruleHelp(id: string): RuleHelp | undefined {
-  const doc = docs[id];
-  return doc && { id, ...doc };
+  return isRuleId(id) ? { id, ...RULES[id] } : undefined;
 }

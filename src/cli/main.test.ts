@@ -53,7 +53,7 @@ describe('cloud-config-validate', { timeout: 60_000 }, () => {
     const r = cli(['--format=json', '--rules=reference', bad]);
     const json = JSON.parse(r.stdout);
     expect(json.files[0]).toMatchObject({ file: bad, kind: 'cloud-config', target: 'flatcar' });
-    expect(json.files[0].entries).toContainEqual({ line: 5, column: 3, endLine: 5, endColumn: 8, kind: 'warning', message: 'unrecognized key "bogus"', rule: 'unknown-key' });
+    expect(json.files[0].entries).toContainEqual({ line: 5, column: 3, endLine: 5, endColumn: 8, kind: 'warning', message: 'unrecognized key "bogus"', rule: 'unknown-key', path: '$.coreos.bogus' });
     expect(JSON.parse(cli(['--format=json', '--target', 'coreos', bad]).stdout).files[0].target).toBe('coreos');
   });
 

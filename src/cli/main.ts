@@ -1,6 +1,5 @@
 import { homepage, version } from '../../package.json';
 import {
-  allRuleDocs,
   butaneToIgnition,
   byFileName,
   countFindings,
@@ -65,7 +64,7 @@ function render(files: FileReport[], args: Args): string {
     case 'text':
       return formatText(files);
     case 'sarif':
-      return JSON.stringify(toSarif(files, allRuleDocs(), { name: NAME, version, informationUri: homepage }, args.target), null, 2) + '\n';
+      return JSON.stringify(toSarif(files, { name: NAME, version, informationUri: homepage }, args.target), null, 2) + '\n';
     case 'coreos-json':
       // One response body per file, as the service answered each upload; unreadable files get none.
       return files.flatMap(({ report }) => (report ? [formatCoreosJson(report.kind, report.entries)] : [])).join('\n');

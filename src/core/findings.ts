@@ -1,3 +1,4 @@
+import type { RuleId } from './rule-table';
 import type { Fix, Severity } from './types';
 import type { Range, TreeNode } from './yaml/tree';
 
@@ -8,7 +9,7 @@ import type { Range, TreeNode } from './yaml/tree';
 export interface RuleFinding {
   kind: Severity;
   message: string;
-  rule: string;
+  rule: RuleId;
   /** The node the finding is about; `target` picks its key or its value. */
   node?: TreeNode;
   target?: 'key' | 'value';

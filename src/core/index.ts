@@ -14,6 +14,6 @@ export { formatText } from './report/text';
 export { formatJson } from './report/json';
 export { formatCoreosJson } from './report/coreos-json';
 export { toSarif, type SarifTool } from './report/sarif';
-export { allRuleDocs, type RuleDoc } from './rule-docs';
+export { RULES, RULE_IDS, isRuleId, ruleSpec, type RuleId, type RuleSpec } from './rule-table';
 export { butaneToIgnition, type ButaneTranslateOptions, type Gzip, type LocalFiles, type TreeEntry } from './formats/butane';
 export { convertCloudConfig, type Conversion } from './convert';

@@ -1,3 +1,5 @@
+import type { RuleId } from './rule-table';
+
 /** 1-based line and column; `endLine`/`endColumn` point just past the range. */
 export interface Position {
   line: number;
@@ -34,8 +36,13 @@ export interface Fix {
 export interface Finding extends Position {
   kind: Severity;
   message: string;
-  /** Stable rule id, e.g. `unknown-key`. */
-  rule: string;
+  /** Stable rule id, e.g. `unknown-key`: a key of the rule table (RULES). */
+  rule: RuleId;
+  /**
+   * Where in the document, as a path from the root: `$.coreos.units[0].command`. Absent for
+   * findings about no value (syntax errors, the header).
+   */
+  path?: string;
   /** 0-based offsets of the range in the text (absent when the finding has no place, line 0). */
   from?: number;
   to?: number;

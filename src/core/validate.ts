@@ -1,4 +1,5 @@
 import type { RuleFinding } from './findings';
+import type { RuleId } from './rule-table';
 import { multipartFindings } from './formats/multipart/findings';
 import { inputKind } from './input-kind';
 import type { Format } from './formats/format';
@@ -21,6 +22,8 @@ import { excessiveNesting, forbiddenCharacter, MAX_DEPTH } from './yaml/prescan'
 import { buildTreeFromLibyaml } from './yaml/libyaml/tree';
 import type { YamlFlavour } from './yaml/flavour';
 import { TreeError, type Range, type Tree, type TreeNode } from './yaml/tree';
+import { nodePaths } from './yaml/node-paths';
+import { quoted } from './text/quote';
 
 export { MAX_INPUT_CHARS };
 
@@ -39,20 +42,25 @@ interface Placer {
   place(f: RuleFinding): Finding;
 }
 
+/** A node's document path, where the findings have a tree. */
+type PathOf = (node: TreeNode) => string | undefined;
+
 function rangeOf(f: RuleFinding): Range | undefined {
   if (f.range) return f.range;
   if (!f.node) return undefined;
   return f.target === 'key' ? (f.node.keyRange ?? f.node.valueRange) : f.node.valueRange;
 }
 
-function finding(f: RuleFinding, pos: Omit<Finding, 'kind' | 'message' | 'rule'>): Finding {
+function finding(f: RuleFinding, pos: Omit<Finding, 'kind' | 'message' | 'rule'>, pathOf?: PathOf): Finding {
   const out: Finding = { ...pos, kind: f.kind, message: f.message, rule: f.rule };
+  const path = f.node && pathOf?.(f.node);
+  if (path) out.path = path;
   if (f.fixes?.length) out.fixes = f.fixes;
   return out;
 }
 
 /** Findings at their real tokens (the `all` rule set). */
-function realPlacer(lines: LineIndex): Placer {
+function realPlacer(lines: LineIndex, pathOf?: PathOf): Placer {
   return {
     place(f) {
       let [from, to] = rangeOf(f) ?? lines.lineRange(Math.max(1, f.refLine ?? 1));
@@ -62,24 +70,24 @@ function realPlacer(lines: LineIndex): Placer {
       }
       const a = lines.position(from);
       const b = lines.position(to);
-      return finding(f, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from, to });
+      return finding(f, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from, to }, pathOf);
     },
   };
 }
 
 /** Findings on the reference's own line numbers (the `reference` rule set). */
-function referencePlacer(lines: LineIndex, refLines: Map<TreeNode, number> | undefined): Placer {
+function referencePlacer(lines: LineIndex, refLines: Map<TreeNode, number> | undefined, pathOf?: PathOf): Placer {
   return {
     place(f) {
       const line = f.refLine ?? (f.node ? (refLines?.get(f.node) ?? 0) : 0);
-      if (line === 0) return finding(f, { line: 0, column: 0, endLine: 0, endColumn: 0 });
+      if (line === 0) return finding(f, { line: 0, column: 0, endLine: 0, endColumn: 0 }, pathOf);
       // Use the real token when it sits on that line; otherwise the whole line.
       const real = rangeOf(f);
       let [from, to] = lines.lineRange(Math.min(line, lines.lineCount));
       if (real && real[1] > real[0] && lines.lineOf(real[0]) === line) [from, to] = [real[0], Math.min(real[1], to)];
       const a = lines.position(from);
       const b = lines.position(to);
-      return finding(f, { line, column: a.column, endLine: line, endColumn: b.column, from, to });
+      return finding(f, { line, column: a.column, endLine: line, endColumn: b.column, from, to }, pathOf);
     },
   };
 }
@@ -100,7 +108,7 @@ function syntaxFinding(text: string, e: LibyamlError): RuleFinding {
 }
 
 /** How the `all` set words a document the reference's decoder refuses. */
-const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: string; rule: string }> = {
+const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: string; rule: RuleId }> = {
   'collection-key': () => ({
     message: 'a mapping or list cannot be a key here; a template placeholder like {{NAME}} must be rendered or quoted',
     rule: 'collection-key',
@@ -120,7 +128,7 @@ const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: str
  * A document that cannot be read. The reference reports the error (at `refLine`) and then,
  * reading nothing, `incorrect type for ""`; the `all` set reports the error at offset `at`.
  */
-export function parseFailure(lines: LineIndex, rules: RuleSetName, message: string, rule: string, at: number, refLine = 1): Finding[] {
+export function parseFailure(lines: LineIndex, rules: RuleSetName, message: string, rule: RuleId, at: number, refLine = 1): Finding[] {
   if (rules === 'reference') {
     const p = referencePlacer(lines, undefined);
     return [
@@ -135,7 +143,7 @@ export function parseFailure(lines: LineIndex, rules: RuleSetName, message: stri
 function validateCloudConfig(text: string, rules: RuleSetName, target: Target, lines: LineIndex): Finding[] {
   const reference = rules === 'reference';
   const real = realPlacer(lines);
-  const fatal = (message: string, rule: string, at: number, refLine = 1) => parseFailure(lines, rules, message, rule, at, refLine);
+  const fatal = (message: string, rule: RuleId, at: number, refLine = 1) => parseFailure(lines, rules, message, rule, at, refLine);
 
   if (text.length > MAX_INPUT_CHARS) {
     return fatal(`input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARS / 1048576} MB`, 'input-too-large', 0);
@@ -177,20 +185,22 @@ function validateCloudConfig(text: string, rules: RuleSetName, target: Target, l
   }
 
   const root = tree.root;
+  const pathOf = nodePaths(root);
   if (root.kind !== 'map') {
     if (reference || root.kind === 'null') return [];
-    return [real.place({ kind: 'error', message: 'the top level must be a mapping of cloud-config keys', rule: 'wrong-type', node: root, target: 'value' })];
+    return [realPlacer(lines, pathOf).place({ kind: 'error', message: 'the top level must be a mapping of cloud-config keys', rule: 'wrong-type', node: root, target: 'value' })];
   }
 
-  const found = referenceRules(root, rootShape);
+  const found = referenceRules(root, rootShape, undefined, reference ? 'exact' : 'clipped');
   if (reference) {
-    const p = referencePlacer(lines, referenceLines(text, root));
+    const p = referencePlacer(lines, referenceLines(text, root), pathOf);
     return found.map((f) => p.place(f));
   }
   const ctx = { text, lines, tree, target };
   const refined = refineForAll(found, ctx);
   for (const rule of extraRules) refined.push(...rule.check(ctx));
-  return refined.map((f) => real.place(f));
+  const placer = realPlacer(lines, pathOf);
+  return refined.map((f) => placer.place(f));
 }
 
 /**
@@ -201,8 +211,7 @@ function validateCloudConfig(text: string, rules: RuleSetName, target: Target, l
  * the two readings.
  */
 function flatcarReference(text: string, lines: LineIndex): Finding[] {
-  const fatal = (message: string, rule: string, at: number, refLine = 1) => parseFailure(lines, 'reference', message, rule, at, refLine);
-  const p = referencePlacer(lines, undefined);
+  const fatal = (message: string, rule: RuleId, at: number, refLine = 1) => parseFailure(lines, 'reference', message, rule, at, refLine);
   let tree: Tree;
   try {
     tree = buildTreeFromLibyaml(text, 100_000 + text.length, 'yaml-v3');
@@ -214,6 +223,7 @@ function flatcarReference(text: string, lines: LineIndex): Finding[] {
     if (!(e instanceof TreeError)) throw e;
     return fatal(e.code === 'alias-budget' ? 'document contains excessive aliasing' : e.message, e.code === 'alias-budget' ? 'alias-bomb' : 'yaml-syntax', e.range[0]);
   }
+  const p = referencePlacer(lines, undefined, nodePaths(tree.root));
   if (tree.typeErrors?.length) return [p.place({ kind: 'error', message: UNPARSED_YAML_ERROR, rule: 'yaml-syntax', refLine: 1 })];
   const root = tree.root;
   if (root.kind !== 'map') return [];
@@ -225,7 +235,7 @@ function flatcarReference(text: string, lines: LineIndex): Finding[] {
     return strong.errors.map((e) => p.place({ kind: 'error', message: e.message, rule: 'wrong-type', node: e.node, target: 'value', refLine: e.line }));
   }
   const found = referenceRules(root, rootShape, strong.value);
-  const placer = referencePlacer(lines, referenceLines(text, root));
+  const placer = referencePlacer(lines, referenceLines(text, root), nodePaths(root));
   return found.map((f) => placer.place(f));
 }
 
@@ -236,7 +246,7 @@ function headerProblem(text: string, firstLine: string): string {
     return 'the line ends are lone carriage returns (CR), so the whole file reads as one line; use LF or CRLF line ends';
   }
   if (/^\s+#cloud-config\s*$/.test(firstLine)) return 'the first line has white space before "#cloud-config"';
-  if (/^#\s*cloud[-_ ]?config/i.test(firstLine)) return `the first line must read exactly "#cloud-config", not "${firstLine.trim().slice(0, 40)}"`;
+  if (/^#\s*cloud[-_ ]?config/i.test(firstLine)) return `the first line must read exactly "#cloud-config", not ${quoted(firstLine.trim())}`;
   return 'the first line must be "#cloud-config" (or "#!" for a script)';
 }
 

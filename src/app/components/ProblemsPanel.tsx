@@ -174,8 +174,15 @@ const ProblemItem = memo(function ProblemItem({ finding: f, tabbable, current, o
   const text = (
     <>
       <span className="severity-icon" aria-hidden="true" />
-      <span className="problem-line" title={f.line > 0 ? `Line ${f.line}, column ${f.column}` : undefined}>
-        {where}
+      <span className="problem-where">
+        <span className="problem-line" title={f.line > 0 ? `Line ${f.line}, column ${f.column}` : undefined}>
+          {where}
+        </span>
+        {f.path && f.path !== '$' && (
+          <span className="problem-path" title={`Path in the document: ${f.path}`}>
+            {f.path}
+          </span>
+        )}
       </span>
       <span className="problem-severity">{SEVERITY_LABEL[f.kind]}: </span>
       <span className="problem-message">{f.message}</span>

@@ -2,6 +2,7 @@ import { decodeBase64, gzipHeaderOk } from '../reference/decode-content';
 import { childNamed, type TreeNode } from '../yaml/tree';
 import { scalar, type ConvertContext } from './context';
 import type { FileContents, Owner } from './model';
+import { quoted } from '../text/quote';
 
 /** CoreOS's configuration directory; Flatcar keeps a compatibility link to /etc/flatcar there. */
 const LEGACY_DIR = '/etc/coreos';
@@ -135,7 +136,7 @@ export function convertEtcHosts(ctx: ConvertContext, root: TreeNode, hostname: s
   }
   if (hostname) {
     const line = `127.0.0.1 ${hostname}`;
-    ctx.note('convert-etc-hosts', 'info', `/etc/hosts is written with "${line}"`, node!, 'key');
+    ctx.note('convert-etc-hosts', 'info', `/etc/hosts is written with ${quoted(line)}`, node!, 'key');
     ctx.addFile({ path: '/etc/hosts', contents: { bytes: utf8(`${line}\n`), gzip: false }, mode: DEFAULT_MODE, comments: ['from manage_etc_hosts: localhost'] }, undefined);
     return;
   }

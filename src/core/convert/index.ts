@@ -8,7 +8,6 @@ import type { Note } from './notes';
 import { readCloudConfig } from './read';
 import { DEFAULT_PLATFORM, type Platform } from './substitutions';
 
-export { CONVERT_RULES } from './notes';
 export { PLATFORMS, DEFAULT_PLATFORM, type Platform } from './substitutions';
 export type { IgnitionConfig } from './ignition';
 

@@ -1,6 +1,7 @@
 import { childNamed, type TreeNode } from '../yaml/tree';
 import { scalar, scalarList, type ConvertContext } from './context';
 import type { UserEntry } from './model';
+import { clip, quoted } from '../text/quote';
 
 /** The user that top-level ssh_authorized_keys belong to. */
 export const CORE_USER = 'core';
@@ -70,7 +71,7 @@ export function convertUsers(ctx: ConvertContext, root: TreeNode): void {
     if (sudo) {
       ctx.take(sudo);
       const rule = scalar(sudo);
-      if (rule) ctx.note('convert-not-carried', 'warning', `sudo is not carried over: Butane has no such field; write the rule as a file, e.g. /etc/sudoers.d/${name} containing "${name} ${rule}"`, sudo, 'key');
+      if (rule) ctx.note('convert-not-carried', 'warning', `sudo is not carried over: Butane has no such field; write the rule as a file, e.g. /etc/sudoers.d/${clip(name)} containing ${quoted(`${name} ${rule}`)}`, sudo, 'key');
     }
   }
 }

@@ -4,6 +4,7 @@ import { childNamed, goFloat, type TreeNode } from '../yaml/tree';
 import { coerce, isCompatible, seen, shapeKind, weakKind, type Coerced, type Strong } from './coerce';
 import { canDecode } from './decode-content';
 import { goQuote } from './go-format';
+import { clip } from '../text/quote';
 import { dir as goDir } from '../go/path';
 import { goParseRequestURIOk } from './go-url';
 
@@ -46,7 +47,7 @@ function checkDiscovery(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: Ru
   }
 }
 
-function checkEncoding(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: RuleFinding[]) {
+function checkEncoding(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: RuleFinding[], say: Quoting) {
   for (const file of childNamed(root, 'write_files')?.children ?? []) {
     const enc = childNamed(file, 'encoding');
     if (!enc || enc.kind === 'null') continue;
@@ -55,7 +56,7 @@ function checkEncoding(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: Rul
     if (!canDecode(valueString(content, coerced), encoding, content?.binary)) {
       out.push({
         kind: 'error',
-        message: `content cannot be decoded as ${goQuote(encoding)}`,
+        message: `content cannot be decoded as ${say.quote(encoding)}`,
         rule: 'content-encoding',
         node: content ?? enc,
         target: 'value',
@@ -66,13 +67,13 @@ function checkEncoding(root: TreeNode, coerced: Map<TreeNode, Coerced>, out: Rul
   }
 }
 
-function checkStructure(n: TreeNode, g: Shape, out: RuleFinding[]) {
+function checkStructure(n: TreeNode, g: Shape, out: RuleFinding[], say: Quoting) {
   const gk = shapeKind(g);
   if (!isCompatible(weakKind(n), gk)) {
     const want = g.goType;
     out.push({
       kind: 'warning',
-      message: `incorrect type for ${goQuote(n.name)} (want ${want})`,
+      message: `incorrect type for ${say.quote(n.name)} (want ${want})`,
       rule: 'wrong-type',
       node: n,
       target: 'value',
@@ -83,21 +84,21 @@ function checkStructure(n: TreeNode, g: Shape, out: RuleFinding[]) {
     for (const c of n.children) {
       const cg = g.fields?.get(c.name);
       if (!cg) {
-        out.push({ kind: 'warning', message: `unrecognized key ${goQuote(c.name)}`, rule: 'unknown-key', node: c, target: 'key' });
+        out.push({ kind: 'warning', message: `unrecognized key ${say.quote(c.name)}`, rule: 'unknown-key', node: c, target: 'key' });
         continue;
       }
       const reason = cg.meta?.deprecatedReason;
       if (reason) {
-        out.push({ kind: 'warning', message: `deprecated key ${goQuote(c.name)} (${reason})`, rule: 'deprecated-key', node: c, target: 'key' });
+        out.push({ kind: 'warning', message: `deprecated key ${say.quote(c.name)} (${reason})`, rule: 'deprecated-key', node: c, target: 'key' });
       }
-      checkStructure(c, cg, out);
+      checkStructure(c, cg, out, say);
     }
   } else if (gk === 'slice') {
-    for (const c of n.children) checkStructure(c, g.element!, out);
+    for (const c of n.children) checkStructure(c, g.element!, out, say);
   }
 }
 
-function checkValidity(n: TreeNode, g: Shape, coerced: Map<TreeNode, Coerced>, out: RuleFinding[]) {
+function checkValidity(n: TreeNode, g: Shape, coerced: Map<TreeNode, Coerced>, out: RuleFinding[], say: Quoting) {
   const valid = g.meta?.valid;
   if (valid) {
     const v = seen(n, coerced);
@@ -108,23 +109,23 @@ function checkValidity(n: TreeNode, g: Shape, coerced: Map<TreeNode, Coerced>, o
       const what = v.kind === 'invalid' ? 'is empty' : `is a ${v.kind === 'map' ? 'mapping' : 'list'}`;
       out.push({
         kind: 'error',
-        message: `value of ${goQuote(n.name)} ${what}; it must match ${valid.source} (coreos-cloudinit's validator crashes on this)`,
+        message: `value of ${say.quote(n.name)} ${what}; it must match ${valid.source} (coreos-cloudinit's validator crashes on this)`,
         rule: 'invalid-value',
         node: n,
         target: 'value',
       });
     } else if (v.value !== '' && v.value !== 0 && v.value !== false && !valid.test(goValue(v))) {
-      out.push({ kind: 'error', message: `invalid value ${goValue(v)}`, rule: 'invalid-value', node: n, target: 'value' });
+      out.push({ kind: 'error', message: `invalid value ${say.value(goValue(v))}`, rule: 'invalid-value', node: n, target: 'value' });
     }
   }
   const gk = shapeKind(g);
   if (gk === 'struct') {
     for (const c of n.children) {
       const cg = g.fields?.get(c.name);
-      if (cg) checkValidity(c, cg, coerced, out);
+      if (cg) checkValidity(c, cg, coerced, out, say);
     }
   } else if (gk === 'slice') {
-    for (const c of n.children) checkValidity(c, g.element!, coerced, out);
+    for (const c of n.children) checkValidity(c, g.element!, coerced, out, say);
   }
 }
 
@@ -146,13 +147,23 @@ function checkWriteFilesUnderCoreos(root: TreeNode, out: RuleFinding[]) {
 }
 
 /** `strong`: the struct reading to coerce with (Flatcar's yaml.v3 one); go-yaml v1's by default. */
-export function referenceRules(root: TreeNode, shape: Shape, strong?: Strong): RuleFinding[] {
+/** How the messages quote names and values: whole, as the reference does, or clipped (the `all` set). */
+interface Quoting {
+  quote(s: string): string;
+  value(s: string): string;
+}
+
+const EXACT: Quoting = { quote: goQuote, value: (s) => s };
+const CLIPPED: Quoting = { quote: (s) => goQuote(clip(s)), value: clip };
+
+export function referenceRules(root: TreeNode, shape: Shape, strong?: Strong, quoting: 'exact' | 'clipped' = 'exact'): RuleFinding[] {
   const coerced = coerce(root, shape, strong);
   const out: RuleFinding[] = [];
+  const say = quoting === 'exact' ? EXACT : CLIPPED;
   checkDiscovery(root, coerced, out);
-  checkEncoding(root, coerced, out);
-  checkStructure(root, shape, out);
-  checkValidity(root, shape, coerced, out);
+  checkEncoding(root, coerced, out, say);
+  checkStructure(root, shape, out, say);
+  checkValidity(root, shape, coerced, out, say);
   checkWritePaths(root, coerced, out);
   checkWriteFilesUnderCoreos(root, out);
   return out;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../types';
 import { formatCoreosJson } from './coreos-json';
 
-const at = (line: number, column: number, kind: Finding['kind'], message: string): Finding => ({ line, column, endLine: line, endColumn: column + 1, kind, message, rule: 'r' });
+const at = (line: number, column: number, kind: Finding['kind'], message: string): Finding => ({ line, column, endLine: line, endColumn: column + 1, kind, message, rule: 'unknown-key' });
 
 describe('formatCoreosJson', () => {
   it('escapes as Go\'s encoding/json of 2018 did', () => {

@@ -2,8 +2,8 @@ import type { FileReport } from './file-report';
 import { notCheckedReason } from './kinds';
 
 /**
- * The JSON report: per file its kind, target and findings (without editor-only data: offsets,
- * fixes), `notChecked` with the reason where the file's kind is not validated, or `error` where
+ * The JSON report: per file its kind, target and findings (with their document path where
+ * they have one; without editor-only data: offsets, fixes), `notChecked` with the reason where the file's kind is not validated, or `error` where
  * the file could not be read.
  */
 export function formatJson(files: readonly FileReport[]): string {
@@ -17,7 +17,7 @@ export function formatJson(files: readonly FileReport[]): string {
           kind: report.kind,
           target: report.target,
           ...(reason ? { notChecked: reason } : {}),
-          entries: report.entries.map(({ line, column, endLine, endColumn, kind, message, rule }) => ({
+          entries: report.entries.map(({ line, column, endLine, endColumn, kind, message, rule, path }) => ({
             line,
             column,
             endLine,
@@ -25,6 +25,7 @@ export function formatJson(files: readonly FileReport[]): string {
             kind,
             message,
             rule,
+            ...(path === undefined ? {} : { path }),
           })),
         };
       }),

@@ -1,4 +1,4 @@
-import type { RuleDoc } from '../rule-docs';
+import { RULE_IDS, RULES, type RuleId } from '../rule-table';
 import type { Finding, Severity, Target } from '../types';
 import type { FileReport } from './file-report';
 
@@ -28,18 +28,25 @@ function result(f: Finding, uri: string, ruleIndex: number) {
     ruleIndex,
     level: LEVEL[f.kind],
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri }, ...(r ? { region: r } : {}) } }],
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri }, ...(r ? { region: r } : {}) },
+        // The value in the document the finding is about, as a path from its root.
+        ...(f.path === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }] }),
+      },
+    ],
   };
 }
 
-function descriptor(id: string, doc: RuleDoc | undefined) {
-  const text = doc?.help ?? id;
+function descriptor(id: RuleId) {
+  const { kind, title, help, reference } = RULES[id];
   return {
     id,
-    shortDescription: { text: doc?.title ?? id },
-    fullDescription: { text },
-    help: { text },
-    properties: { reference: doc?.reference ?? false },
+    shortDescription: { text: title },
+    fullDescription: { text: help },
+    help: { text: help },
+    defaultConfiguration: { level: LEVEL[kind] },
+    properties: { reference },
   };
 }
 
@@ -51,17 +58,12 @@ export interface SarifTool {
 }
 
 /**
- * One SARIF log for a set of validated files: every documented rule, then any other rule id
- * that occurs. Files that could not be read become tool execution notifications, so a CI run
+ * One SARIF log for a set of validated files, describing every rule of the rule table. Files that could not be read become tool execution notifications, so a CI run
  * shows them too.
  */
-export function toSarif(files: readonly FileReport[], ruleDocs: Record<string, RuleDoc>, tool: SarifTool, target: Target) {
-  const indices = new Map(Object.keys(ruleDocs).map((id, i) => [id, i]));
-  const index = (id: string) => {
-    if (!indices.has(id)) indices.set(id, indices.size);
-    return indices.get(id)!;
-  };
-  const results = files.flatMap(({ file, report }) => (report?.entries ?? []).map((f) => result(f, artifactUri(file), index(f.rule))));
+export function toSarif(files: readonly FileReport[], tool: SarifTool, target: Target) {
+  const index = new Map(RULE_IDS.map((id, i) => [id, i]));
+  const results = files.flatMap(({ file, report }) => (report?.entries ?? []).map((f) => result(f, artifactUri(file), index.get(f.rule)!)));
   const unreadable = files.filter((f) => !f.report);
   return {
     $schema: SCHEMA,
@@ -74,7 +76,7 @@ export function toSarif(files: readonly FileReport[], ruleDocs: Record<string, R
             version: tool.version,
             semanticVersion: tool.version,
             informationUri: tool.informationUri,
-            rules: [...indices.keys()].map((id) => descriptor(id, ruleDocs[id])),
+            rules: RULE_IDS.map(descriptor),
           },
         },
         invocations: [

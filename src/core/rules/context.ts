@@ -1,4 +1,5 @@
 import type { RuleFinding } from '../findings';
+import type { RuleId } from '../rule-table';
 import type { LineIndex } from '../text/line-index';
 import type { Target } from '../types';
 import { childNamed, type Tree, type TreeNode } from '../yaml/tree';
@@ -15,11 +16,8 @@ export interface RuleContext {
 
 /** A check beyond the reference. Pure: it reads the context and returns findings. */
 export interface Rule {
-  id: string;
-  /** A few words naming the check (rule lists, SARIF's shortDescription). */
-  title: string;
-  /** One-paragraph help text shown in the app and linked from each finding. */
-  help: string;
+  /** Its entry in the rule table, where its title and help text live. */
+  id: RuleId;
   check(ctx: RuleContext): RuleFinding[];
 }
 

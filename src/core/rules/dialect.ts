@@ -3,17 +3,12 @@ import { firstLibyamlError } from '../yaml/libyaml-errors';
 import { buildTreeFromLibyaml } from '../yaml/libyaml/tree';
 import { TreeError, type Range, type TreeNode } from '../yaml/tree';
 import { orList } from './key-suggestions';
+import { quoted } from '../text/quote';
 
 /**
  * Configs for other provisioning tools often reach a CoreOS or Flatcar machine: Ignition JSON,
  * Butane YAML, Ubuntu cloud-init. Instead of a wall of unknown keys, say once what the file is.
  */
-
-export const DIALECT_RULE = {
-  id: 'foreign-dialect',
-  title: 'Other config format',
-  help: 'The file is (or contains) a config for another provisioning tool: Ignition, a Butane config (variant:/version:) or its predecessor the Container Linux Config (passwd:, storage:, systemd: at the top level), or Ubuntu cloud-init user-data (packages, runcmd, apt, bootcmd, ...). coreos-cloudinit reads only its own keys and ignores the rest. Use one format: cloud-config with coreos.units and write_files, or Ignition (from Butane) on Flatcar.',
-};
 
 /** Top-level keys of Ubuntu cloud-init that coreos-cloudinit does not have (dashes as underscores). */
 const CLOUD_INIT_KEYS = new Set(
@@ -99,7 +94,7 @@ export function collapseDialect(unknown: RuleFinding[]): { note: RuleFinding; re
   if (!verdict) return undefined;
   const first = candidates[verdict.members[0]];
   return {
-    note: { kind: 'warning', message: verdict.message, rule: DIALECT_RULE.id, node: first.node, target: 'key' },
+    note: { kind: 'warning', message: verdict.message, rule: 'foreign-dialect', node: first.node, target: 'key' },
     replaced: new Set(verdict.members.map((i) => candidates[i])),
   };
 }
@@ -119,7 +114,7 @@ function ignitionJsonNote(text: string): RuleFinding | undefined {
   return {
     kind: 'info',
     message: 'this looks like an Ignition config, but its "ignition": {"version": "..."} is missing or not a string, so it is read neither as Ignition nor as cloud-config; set ignition.version (e.g. "3.4.0")',
-    rule: DIALECT_RULE.id,
+    rule: 'foreign-dialect',
     range: [at, at + '"ignition"'.length],
   };
 }
@@ -160,8 +155,8 @@ export function dialectNote(text: string): RuleFinding | undefined {
   if (part) {
     return {
       kind: 'info',
-      message: `"${part[1]}" user-data is a cloud-init format that coreos-cloudinit does not read; write cloud-config (first line #cloud-config) or a shell script (#!)`,
-      rule: DIALECT_RULE.id,
+      message: `${quoted(part[1])} user-data is a cloud-init format that coreos-cloudinit does not read; write cloud-config (first line #cloud-config) or a shell script (#!)`,
+      rule: 'foreign-dialect',
       range: [0, firstLine.length],
     };
   }
@@ -176,5 +171,5 @@ export function dialectNote(text: string): RuleFinding | undefined {
     return undefined;
   }
   const verdict = classify(keys);
-  return verdict && { kind: 'info', message: verdict.message, rule: DIALECT_RULE.id, range: keys[verdict.members[0]].range };
+  return verdict && { kind: 'info', message: verdict.message, rule: 'foreign-dialect', range: keys[verdict.members[0]].range };
 }

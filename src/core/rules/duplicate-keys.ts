@@ -8,8 +8,6 @@ const within = (r: Range, outer: Range) => r[0] >= outer[0] && r[1] <= outer[1];
 
 export const duplicateKey: Rule = {
   id: 'duplicate-key',
-  title: 'Duplicate key',
-  help: 'When a mapping has the same key twice, CoreOS\'s coreos-cloudinit keeps only the last value and drops the first without a word (a second coreos: replaces the whole first one). Flatcar\'s (yaml.v3) refuses the whole file at boot instead, wherever its decoder reads that mapping. Merge the two. Keys that override a merged <<: *anchor are not duplicates.',
   check(ctx) {
     const seen = new Set<string>();
     const out: RuleFinding[] = [];
@@ -28,12 +26,15 @@ export const duplicateKey: Rule = {
       if (seen.has(id)) continue;
       seen.add(id);
       const firstLine = ctx.lines.lineOf(d.first[0]);
+      // The entry that stands: the second key replaced the first.
+      const node = parent.children.find((c) => c.keyRange?.[0] === d.second[0]);
       if (refused.has(id)) {
-        const raw = parent.children.find((c) => c.keyRange?.[0] === d.second[0])?.rawName ?? d.name;
+        const raw = node?.rawName ?? d.name;
         out.push({
           kind: 'error',
           message: `${rejectedMessage(`mapping key ${goQuote(raw)} already defined at line ${firstLine}`)}; merge the two into one`,
           rule: 'duplicate-key',
+          node,
           range: d.second,
         });
         continue;
@@ -44,6 +45,7 @@ export const duplicateKey: Rule = {
         kind: 'warning',
         message: `duplicate key ${key}: the first value, at line ${firstLine}, is silently lost; merge the two into one`,
         rule: 'duplicate-key',
+        node,
         range: d.second,
       });
     }

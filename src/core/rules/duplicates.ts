@@ -3,6 +3,7 @@ import type { TreeNode } from '../yaml/tree';
 import { childNamed, lineOfNode, mapItems, scalarText, type Rule, type RuleContext } from './context';
 import { isTemplated } from './template';
 import { unitsOf } from './units';
+import { quoted } from '../text/quote';
 
 interface Entry {
   /** What makes two entries the same; undefined for entries that cannot clash. */
@@ -25,14 +26,12 @@ function repeats(ctx: RuleContext, entries: Entry[]): { node: TreeNode; firstLin
 
 export const duplicateUnit: Rule = {
   id: 'duplicate-unit',
-  title: 'Unit listed twice',
-  help: 'coreos-cloudinit handles coreos.units entries one after another, so when two entries give the same unit content, the later one replaces the earlier. Merge them into one. (Listing a unit again only to act on it, e.g. stop and later restart, is fine.)',
   check(ctx) {
     // Only entries that write the unit: listing one twice just to act on it (stop, then restart) is fine.
     const units = unitsOf(ctx.tree.root).map((u) => ({ key: u.content ? u.name : undefined, node: u.nameNode }));
     return repeats(ctx, units).map(({ node, firstLine }): RuleFinding => ({
       kind: 'warning',
-      message: `unit "${node.text}" already gets content at line ${firstLine}; this later content replaces it: merge the two entries`,
+      message: `unit ${quoted(node.text)} already gets content at line ${firstLine}; this later content replaces it: merge the two entries`,
       rule: 'duplicate-unit',
       node,
       target: 'value',
@@ -45,8 +44,6 @@ const normalPath = (p: string) => p.replace(/\/+/g, '/').replace(/\/(\.\/)+/g, '
 
 export const duplicateFilePath: Rule = {
   id: 'duplicate-file-path',
-  title: 'File written twice',
-  help: 'write_files entries are written in order, so two entries with the same path leave only the last one\'s content, owner and permissions. Keep one entry per path.',
   check(ctx) {
     const files = mapItems(ctx.tree.root, ['write_files']).map((f) => {
       const node = childNamed(f, 'path');
@@ -55,7 +52,7 @@ export const duplicateFilePath: Rule = {
     });
     return repeats(ctx, files).map(({ node, firstLine }): RuleFinding => ({
       kind: 'warning',
-      message: `path "${node.text}" names the file already written at line ${firstLine}; this later entry replaces it: keep one entry per path`,
+      message: `path ${quoted(node.text)} names the file already written at line ${firstLine}; this later entry replaces it: keep one entry per path`,
       rule: 'duplicate-file-path',
       node,
       target: 'value',

@@ -5,6 +5,7 @@ import { etcd2Of, initialCluster, isProxy, memberNames } from './etcd-cluster';
 import { valueSpan, verbatimSpan } from './source';
 import { isTemplated } from './template';
 import { checkAddress, checkUrl, splitList, type UrlCheck, type UrlRules } from './url';
+import { quoted } from '../text/quote';
 
 /** A key holding endpoints, and how its values are read. */
 interface EndpointKey {
@@ -77,22 +78,21 @@ function endpoints(ctx: RuleContext): Endpoint[] {
 
 export const endpointUrl: Rule = {
   id: 'endpoint-url',
-  title: 'Endpoint URL',
-  help: 'etcd2\'s listen and advertise URLs are comma-separated lists of http(s)://host:port with no path, and etcd refuses to start on any other form; fleet\'s etcd_servers, flannel\'s etcd_endpoints and locksmith\'s endpoint take the same URLs (port optional), and etcd 0.4\'s addr, peer_addr and peers take host:port. Listen URLs must use an IP address (or localhost), since etcd binds to them. $private_ipv4, $public_ipv4 (and the _ipv6 forms) are substitution variables that coreos-cloudinit fills in from the platform\'s metadata at boot, so they count as hosts; values holding template syntax ({{ }}, ${ }, <placeholder>) are not checked until rendered.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const e of endpoints(ctx)) {
       const name = e.node.rawName;
       if (e.check.ok === false) {
-        const what = e.text === '' ? 'an entry' : `"${e.text}"`;
-        const finding: RuleFinding = { kind: 'error', message: `${name}: ${what} ${e.check.problem}`, rule: 'endpoint-url', range: e.range };
+        const what = e.text === '' ? 'an entry' : quoted(e.text);
+        const finding: RuleFinding = { kind: 'error', message: `${name}: ${what} ${e.check.problem}`, rule: 'endpoint-url', node: e.node, range: e.range };
         if (e.strayComma) finding.fixes = [{ title: 'Remove the stray comma', from: e.strayComma[0], to: e.strayComma[1], insert: '' }];
         out.push(finding);
       } else if (e.check.ok === true && e.key.bind && e.check.url.hostKind === 'name') {
         out.push({
           kind: 'error',
-          message: `${name}: "${e.text}" names host "${e.check.url.host}", but etcd binds only to IP addresses (or localhost); use the IP, e.g. ${e.key.example}`,
+          message: `${name}: ${quoted(e.text)} names host ${quoted(e.check.url.host)}, but etcd binds only to IP addresses (or localhost); use the IP, e.g. ${e.key.example}`,
           rule: 'endpoint-url',
+          node: e.node,
           range: e.range,
         });
       }
@@ -102,18 +102,16 @@ export const endpointUrl: Rule = {
 };
 
 /** Where etcd would tell others to connect, from initial_cluster, when it lists more than one member. */
-function clusterEndpoints(ctx: RuleContext): { host: string; kind: string; range: Range }[] {
+function clusterEndpoints(ctx: RuleContext): { host: string; kind: string; node: TreeNode; range: Range }[] {
   const cluster = initialCluster(ctx);
   if (!cluster) return [];
   return cluster.entries.flatMap((e) =>
-    e.check.ok === true ? [{ host: e.check.url.host, kind: e.check.url.hostKind, range: valueSpan(ctx, cluster.node, e.from, e.to) }] : [],
+    e.check.ok === true ? [{ host: e.check.url.host, kind: e.check.url.hostKind, node: cluster.node, range: valueSpan(ctx, cluster.node, e.from, e.to) }] : [],
   );
 }
 
 export const advertiseAddress: Rule = {
   id: 'advertise-address',
-  title: 'Advertised address',
-  help: 'advertise_client_urls, initial_advertise_peer_urls, initial_cluster (and etcd 0.4\'s addr and peer_addr) tell other machines where to reach this member. 0.0.0.0 is only a listen address, and localhost or 127.x reach each machine itself, so other machines cannot connect: advertise the machine\'s own address, typically $private_ipv4, which coreos-cloudinit fills in at boot. Loopback addresses are accepted in a one-member cluster, and a proxy (proxy: on) advertises nothing.',
   check(ctx) {
     const cluster = initialCluster(ctx);
     const singleMember = cluster !== undefined && memberNames(cluster.entries).length === 1;
@@ -128,6 +126,7 @@ export const advertiseAddress: Rule = {
         kind: 'warning',
         message: `${e.node.rawName} advertises ${e.check.url.host} to ${e.key.advertised}, which other machines cannot connect to; advertise this machine's address, e.g. ${e.key.example}`,
         rule: 'advertise-address',
+        node: e.node,
         range: e.range,
       });
     }
@@ -137,6 +136,7 @@ export const advertiseAddress: Rule = {
         kind: 'warning',
         message: `initial_cluster gives a member the peer address ${c.host}, which other members cannot connect to; use each member's own address`,
         rule: 'advertise-address',
+        node: c.node,
         range: c.range,
       });
     }

@@ -14,8 +14,6 @@ const MEMBER_ONLY = [
 
 export const etcdProxy: Rule = {
   id: 'etcd-proxy',
-  title: 'etcd proxy mode',
-  help: 'With proxy: on (or readonly) etcd2 forwards client requests to a cluster instead of joining it. It finds the cluster through initial_cluster, discovery or discovery_srv, so one of them is needed; member settings (peer URLs, cluster state and token, snapshot and election tuning) have no effect on a proxy.',
   check(ctx) {
     const etcd2 = etcd2Of(ctx);
     if (!isProxy(etcd2)) return [];
@@ -47,8 +45,6 @@ export const etcdProxy: Rule = {
 
 export const etcdBootstrapConflict: Rule = {
   id: 'etcd-bootstrap-conflict',
-  title: 'etcd bootstrap conflict',
-  help: 'etcd2 bootstraps a cluster from exactly one of initial_cluster (a static member list), discovery (a discovery URL) or discovery_srv (DNS SRV records); with more than one set it refuses to start ("multiple discovery or bootstrap flags are set"). Keep one. Templated values are not checked, since a template may render all but one of them empty.',
   check(ctx) {
     const etcd2 = etcd2Of(ctx);
     const set = BOOTSTRAP.map((k) => childNamed(etcd2, k)).filter((n) => n && scalarText(n));

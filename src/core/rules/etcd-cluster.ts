@@ -5,6 +5,7 @@ import { closest } from './edit-distance';
 import { valueSpan, verbatimSpan } from './source';
 import { isTemplated } from './template';
 import { checkUrl, type UrlCheck } from './url';
+import { clip, quoted } from '../text/quote';
 
 /** One `name=URL` entry of etcd's initial_cluster, with its offset in the value. */
 export interface ClusterEntry {
@@ -75,7 +76,7 @@ function advertisedMismatch(etcd2: TreeNode | undefined, name: string | undefine
   if (same) return undefined;
   return {
     kind: 'error',
-    message: `initial_cluster lists member "${name}" at ${own.join(', ')}, but initial_advertise_peer_urls is ${adv.join(', ')}, so etcd refuses to start; make them the same`,
+    message: `initial_cluster lists member ${quoted(name)} at ${own.join(', ')}, but initial_advertise_peer_urls is ${adv.join(', ')}, so etcd refuses to start; make them the same`,
     rule: 'etcd-initial-cluster',
     node,
     target: 'value',
@@ -86,16 +87,14 @@ export const memberNames = (entries: ClusterEntry[]): string[] => [...new Set(en
 
 export const etcdInitialCluster: Rule = {
   id: 'etcd-initial-cluster',
-  title: 'etcd initial_cluster',
-  help: 'coreos.etcd2.initial_cluster lists the members of a new cluster as name=peerURL pairs separated by commas (a member with several peer URLs repeats its name). Each URL is http(s)://host:port with no path, and name must be one of the listed members, or etcd refuses to start. $private_ipv4 and $public_ipv4 are filled in by coreos-cloudinit at boot and count as hosts; values holding template syntax ({{ }}, ${ }) are not checked.',
   check(ctx) {
     const cluster = initialCluster(ctx);
     if (!cluster) return [];
     const out: RuleFinding[] = [];
     for (const e of cluster.entries) {
       if (e.check.ok !== false) continue;
-      const what = e.name === undefined ? `entry "${e.url}"` : `the URL of member "${e.name}"`;
-      out.push({ kind: 'error', message: `initial_cluster: ${what} ${e.check.problem}`, rule: 'etcd-initial-cluster', range: valueSpan(ctx, cluster.node, e.from, e.to) });
+      const what = e.name === undefined ? `entry ${quoted(e.url)}` : `the URL of member ${quoted(e.name)}`;
+      out.push({ kind: 'error', message: `initial_cluster: ${what} ${e.check.problem}`, rule: 'etcd-initial-cluster', node: cluster.node, range: valueSpan(ctx, cluster.node, e.from, e.to) });
     }
     const etcd2 = etcd2Of(ctx);
     const nameNode = childNamed(etcd2, 'name');
@@ -104,7 +103,7 @@ export const etcdInitialCluster: Rule = {
     if (name && !isTemplated(name) && !isProxy(etcd2) && members.length > 0 && !members.includes(name)) {
       out.push({
         kind: 'error',
-        message: `name "${name}" is not a member in initial_cluster (${members.join(', ')}), so etcd refuses to start; use one of those names or add ${name}=${PEER_EXAMPLE} to initial_cluster`,
+        message: `name ${quoted(name)} is not a member in initial_cluster (${members.join(', ')}), so etcd refuses to start; use one of those names or add ${clip(name)}=${PEER_EXAMPLE} to initial_cluster`,
         rule: 'etcd-initial-cluster',
         node: nameNode,
         target: 'value',
@@ -130,8 +129,6 @@ const STATES = ['new', 'existing'];
 
 export const etcdClusterState: Rule = {
   id: 'etcd-cluster-state',
-  title: 'etcd initial_cluster_state',
-  help: 'coreos.etcd2.initial_cluster_state is "new" when all members are bootstrapped together, or "existing" when this member joins a running cluster (after "etcdctl member add"). etcd refuses any other value.',
   check(ctx) {
     const node = childNamed(etcd2Of(ctx), 'initial_cluster_state');
     const state = scalarText(node);
@@ -139,7 +136,7 @@ export const etcdClusterState: Rule = {
     const meant = closest(state, STATES);
     const finding: RuleFinding = {
       kind: 'error',
-      message: `initial_cluster_state must be "new" or "existing", not "${state}"${meant ? `; did you mean "${meant}"?` : ''}`,
+      message: `initial_cluster_state must be "new" or "existing", not ${quoted(state)}${meant ? `; did you mean "${meant}"?` : ''}`,
       rule: 'etcd-cluster-state',
       node,
       target: 'value',
@@ -173,8 +170,6 @@ function sizeFinding(n: number): Omit<RuleFinding, 'rule' | 'node' | 'target'>[]
 
 export const etcdClusterSize: Rule = {
   id: 'etcd-cluster-size',
-  title: 'etcd cluster size',
-  help: 'etcd needs a majority (floor(n/2)+1) of its members to work, so 1 to 8 members tolerate 0, 0, 1, 1, 2, 2, 3, 3 failures: an even count tolerates no more failures than one member fewer. A single member has no fault tolerance, and past 7 members writes slow down for little gain. Counted from the distinct names in initial_cluster.',
   check(ctx) {
     const cluster = initialCluster(ctx);
     if (!cluster) return [];

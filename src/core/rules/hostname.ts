@@ -1,5 +1,6 @@
 import { nodeAt, scalarText, type Rule } from './context';
 import { isTemplated, substituteIPv4 } from './template';
+import { quoted } from '../text/quote';
 
 const LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/;
 
@@ -9,9 +10,9 @@ export function hostnameProblem(name: string): string | undefined {
   const labels = name.split('.');
   if (labels.some((l) => l === '')) return 'has an empty label (a leading, trailing or doubled dot)';
   const long = labels.find((l) => l.length > 63);
-  if (long) return `has the label "${long.slice(0, 20)}...", longer than 63 characters`;
+  if (long) return `has the label ${quoted(long)}, longer than 63 characters`;
   const bad = labels.find((l) => !LABEL.test(l));
-  if (bad) return `has the label "${bad}"; labels hold only letters, digits and inner hyphens`;
+  if (bad) return `has the label ${quoted(bad)}; labels hold only letters, digits and inner hyphens`;
   return undefined;
 }
 
@@ -20,8 +21,6 @@ const KERNEL_LIMIT = 64;
 
 export const hostname: Rule = {
   id: 'hostname',
-  title: 'Host name',
-  help: 'hostname must be a valid host name (RFC 1123): dot-separated labels of letters, digits and inner hyphens (no underscores), each at most 63 characters, 253 in all; systemd rejects or rewrites anything else, and Linux keeps only the first 64 characters. $private_ipv4 and $public_ipv4 are filled in by coreos-cloudinit at boot and read as an address; other variables and templated values are not checked.',
   check(ctx) {
     const node = nodeAt(ctx.tree.root, ['hostname']);
     const written = scalarText(node);
@@ -31,7 +30,7 @@ export const hostname: Rule = {
     if (name.includes('$')) return [];
     const problem = hostnameProblem(name);
     if (problem) {
-      return [{ kind: 'warning', message: `hostname "${written}" ${problem}, so it is not a valid host name and systemd rejects or rewrites it; use letters, digits and hyphens`, rule: 'hostname', node, target: 'value' }];
+      return [{ kind: 'warning', message: `hostname ${quoted(written)} ${problem}, so it is not a valid host name and systemd rejects or rewrites it; use letters, digits and hyphens`, rule: 'hostname', node, target: 'value' }];
     }
     if (name.length > KERNEL_LIMIT) {
       return [{ kind: 'warning', message: `hostname is ${name.length} characters long, but Linux keeps at most ${KERNEL_LIMIT}; use a shorter name`, rule: 'hostname', node, target: 'value' }];

@@ -3,6 +3,7 @@ import { rootShape, type Shape } from '../schema/shape';
 import type { TreeNode } from '../yaml/tree';
 import type { Rule, RuleContext } from './context';
 import { renameFix } from './rename-fix';
+import { quoted } from '../text/quote';
 
 /**
  * A key written with `-` whose `_` spelling is a known key at that place. CoreOS's
@@ -31,20 +32,18 @@ export function ignoredHyphenKeys(ctx: Pick<RuleContext, 'tree'>): { parent: Tre
 
 function findingFor(ctx: RuleContext, parent: TreeNode, n: TreeNode): RuleFinding {
   const under = n.kind === 'map' || n.kind === 'seq' ? ' and everything under it' : '';
-  const message = `Flatcar ignores "${n.rawName}"${under}: since 3975.2.0 keys are read as written; write "${n.name}"`;
+  const message = `Flatcar ignores ${quoted(n.rawName)}${under}: since 3975.2.0 keys are read as written; write ${quoted(n.name)}`;
   const twin = parent.children.find((c) => c !== n && c.keyIsString && c.rawName === n.name);
   if (twin) {
     // Renaming would make a duplicate key, which Flatcar refuses outright.
     const line = ctx.lines.lineOf(twin.keyRange![0]);
-    return { kind: 'error', message: `${message}, and merge it with the "${n.name}" at line ${line}, the one Flatcar reads`, rule: 'hyphenated-key', node: n, target: 'key' };
+    return { kind: 'error', message: `${message}, and merge it with the ${quoted(n.name)} at line ${line}, the one Flatcar reads`, rule: 'hyphenated-key', node: n, target: 'key' };
   }
   return { kind: 'error', message, rule: 'hyphenated-key', node: n, target: 'key', fixes: [renameFix(ctx, n, n.name)] };
 }
 
 export const hyphenatedKey: Rule = {
   id: 'hyphenated-key',
-  title: 'Hyphenated key (Flatcar)',
-  help: 'CoreOS read `-` in a key as `_`, so `reboot-strategy` meant `reboot_strategy` and `drop-ins` meant `drop_ins`; old docs and many configs use that spelling. Since Flatcar 3975.2.0, coreos-cloudinit reads keys as written: a hyphenated key, and everything under it, is ignored at boot, although Flatcar\'s validator still accepts it. Write the key with underscores. (Target flatcar only.)',
   check(ctx) {
     if (ctx.target !== 'flatcar') return [];
     return ignoredHyphenKeys(ctx).map(({ parent, key }) => findingFor(ctx, parent, key));

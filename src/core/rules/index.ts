@@ -1,6 +1,4 @@
-import { MULTIPART_RULE } from '../formats/multipart/findings';
 import type { Rule } from './context';
-import { DIALECT_RULE } from './dialect';
 import { duplicateKey } from './duplicate-keys';
 import { duplicateFilePath, duplicateUnit } from './duplicates';
 import { advertiseAddress, endpointUrl } from './endpoint-urls';
@@ -47,6 +45,3 @@ export const extraRules: Rule[] = [
   endpointUrl,
   advertiseAddress,
 ];
-
-/** Rules of the `all` set that speak through the refine pass or the dialect note, not a check of their own. */
-export const passRules: Pick<Rule, 'id' | 'title' | 'help'>[] = [DIALECT_RULE, MULTIPART_RULE];

@@ -5,8 +5,6 @@ export const EC2_LIMIT = 16384;
 
 export const userDataSize: Rule = {
   id: 'user-data-size',
-  title: 'User-data size',
-  help: 'Amazon EC2 accepts at most 16 KB (16384 bytes) of user-data; larger user-data is rejected when the instance is launched. Other platforms have their own limits. Keep large files out of the config (fetch them at boot, or bake them into the image).',
   check(ctx) {
     const message = userDataTooLarge(ctx.text);
     return message ? [{ kind: 'info', message, rule: 'user-data-size', range: ctx.lines.lineRange(1) }] : [];

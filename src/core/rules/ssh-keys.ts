@@ -3,6 +3,7 @@ import type { TreeNode } from '../yaml/tree';
 import { childNamed, mapItems, nodeAt, type Rule } from './context';
 import { valueSpan } from './source';
 import { isTemplated } from './template';
+import { quoted } from '../text/quote';
 
 const PLAIN_TYPES = [
   'ssh-rsa', 'ssh-dss', 'ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521',
@@ -72,7 +73,7 @@ export function sshKeyProblem(line: string): KeyProblem | undefined {
   }
   const [type, data] = keyFields(line);
   if (!KEY_TYPES.has(type.text)) {
-    return at(type, `"${type.text}" is not an SSH public key type; a key line reads "TYPE BASE64 [comment]" with TYPE such as ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256 (copy it from the .pub file)`);
+    return at(type, `${quoted(type.text)} is not an SSH public key type; a key line reads "TYPE BASE64 [comment]" with TYPE such as ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256 (copy it from the .pub file)`);
   }
   if (!data) return at(type, `the ${type.text} key has no key data after its type; paste the whole line from the .pub file`);
   if (!BASE64.test(data.text)) {
@@ -93,15 +94,13 @@ function keyNodes(root: TreeNode): TreeNode[] {
 
 export const sshKey: Rule = {
   id: 'ssh-key',
-  title: 'SSH public key',
-  help: 'Each ssh_authorized_keys entry is one line of an OpenSSH authorized_keys file: optional options (e.g. command="..."), the key type (ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, ssh-dss, the sk-... security-key types, or a -cert-v01@openssh.com certificate), the base64 key data, and an optional comment. sshd ignores a line it cannot read, so that key cannot log in. The base64 data must decode to a key of the type the line names. Entries holding template syntax are not checked.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const node of keyNodes(ctx.tree.root)) {
       if (isTemplated(node.text) || node.text.trim() === '') continue;
       const problem = sshKeyProblem(node.text);
       if (!problem) continue;
-      out.push({ kind: 'error', message: problem.message, rule: 'ssh-key', range: valueSpan(ctx, node, problem.from, problem.to) });
+      out.push({ kind: 'error', message: problem.message, rule: 'ssh-key', node, range: valueSpan(ctx, node, problem.from, problem.to) });
     }
     return out;
   },

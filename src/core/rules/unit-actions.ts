@@ -4,13 +4,12 @@ import { childNamed, mapItems, scalarText, type Rule, type RuleContext } from '.
 import { isTemplated } from './template';
 import { sectionsOf, unitLinesOf } from './unit-file';
 import { unitsOf, type Unit } from './units';
+import { quoted } from '../text/quote';
 
 const isTrue = (ctx: Pick<RuleContext, 'target'>, u: Unit, key: string) => readsTrue(ctx, childNamed(u.item, key));
 
 export const unitEnableWithoutInstall: Rule = {
   id: 'unit-enable-without-install',
-  title: 'enable without [Install]',
-  help: 'enable: true runs "systemctl enable", which only acts on the [Install] section (WantedBy=, RequiredBy=, Also=). A unit whose content has no [Install] section is not enabled, so it does not start at boot. Add an [Install] section, or use command: start to start it now.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const u of unitsOf(ctx.tree.root)) {
@@ -19,7 +18,7 @@ export const unitEnableWithoutInstall: Rule = {
       if (contents.some((c) => sectionsOf(unitLinesOf(c)).has('Install'))) continue;
       out.push({
         kind: 'warning',
-        message: `enable: true has no effect: unit "${u.name ?? ''}" has no [Install] section; add one (e.g. [Install] with WantedBy=multi-user.target) or use command: start`,
+        message: `enable: true has no effect: unit ${quoted(u.name ?? '')} has no [Install] section; add one (e.g. [Install] with WantedBy=multi-user.target) or use command: start`,
         rule: 'unit-enable-without-install',
         node: childNamed(u.item, 'enable'),
         target: 'key',
@@ -34,8 +33,6 @@ const STARTING = new Set(['start', 'restart', 'reload-or-restart']);
 
 export const unitMaskStart: Rule = {
   id: 'unit-mask-start',
-  title: 'Masked unit started',
-  help: 'mask: true links the unit to /dev/null, and systemd refuses to start a masked unit, so command: start (or restart) on the same unit fails. Keep one of the two.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const u of unitsOf(ctx.tree.root)) {
@@ -78,8 +75,6 @@ function isShipped(name: string): boolean {
 
 export const unitWithoutContent: Rule = {
   id: 'unit-without-content',
-  title: 'Unit without content',
-  help: 'A unit entry with command or enable but neither content nor drop-ins acts on a unit that must already exist on the machine. That is right for units the OS ships (etcd2.service, fleet.service, docker.service, systemd-*, ...); for any other name, make sure something else installs the unit, or add its content here.',
   check(ctx) {
     const written = new Set(mapItems(ctx.tree.root, ['write_files']).map((f) => scalarText(childNamed(f, 'path'))?.split('/').pop()));
     const out: RuleFinding[] = [];
@@ -88,7 +83,7 @@ export const unitWithoutContent: Rule = {
       if (!acts || isTrue(ctx, u, 'mask') || u.content || u.dropIns.length > 0 || !u.name || isShipped(u.name) || written.has(u.name) || isTemplated(u.name)) continue;
       out.push({
         kind: 'info',
-        message: `unit "${u.name}" has no content here, no write_files entry writes it, and it is not a unit the OS ships; unless the machine has it already, add its content (content: |)`,
+        message: `unit ${quoted(u.name)} has no content here, no write_files entry writes it, and it is not a unit the OS ships; unless the machine has it already, add its content (content: |)`,
         rule: 'unit-without-content',
         node: u.nameNode,
         target: 'value',

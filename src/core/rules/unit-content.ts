@@ -6,6 +6,7 @@ import { valueLines } from './source';
 import { isTemplated } from './template';
 import { unitLinesOf, type UnitLine, type UnitLineProblem } from './unit-file';
 import { unitsOf, type UnitType } from './units';
+import { quoted } from '../text/quote';
 
 const NETWORK_SECTIONS = [
   'Match', 'Link', 'SR-IOV', 'Network', 'Address', 'Neighbor', 'IPv6AddressLabel', 'RoutingPolicyRule', 'NextHop', 'Route',
@@ -49,7 +50,7 @@ interface UnitText {
   label: string;
 }
 
-const label = (what: string, name: string | undefined) => (name === undefined ? what : `${what} "${name}"`);
+const label = (what: string, name: string | undefined) => (name === undefined ? what : `${what} ${quoted(name)}`);
 
 function unitTexts(ctx: RuleContext): UnitText[] {
   return unitsOf(ctx.tree.root).flatMap((u) => [
@@ -77,14 +78,12 @@ export const PROBLEM_MESSAGES: Record<UnitLineProblem, (key?: string) => string>
 
 export const unitFileSyntax: Rule = {
   id: 'unit-file-syntax',
-  title: 'Unit file syntax',
-  help: 'Unit and drop-in content must be a systemd unit file: [Section] headers, Key=Value lines, comments starting with # or ;, and a trailing backslash to continue a line. systemd skips lines it cannot read (and settings outside any section), so the setting silently has no effect. Lines holding template syntax ({{ }}, ${ }) are not checked.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const { content, label } of unitTexts(ctx)) {
       for (const { line, text, span, range } of placedLines(ctx, content)) {
         if (line.kind !== 'invalid' || isTemplated(text)) continue;
-        const finding: RuleFinding = { kind: 'warning', message: `${label}: ${PROBLEM_MESSAGES[line.problem!](line.key)}`, rule: 'unit-file-syntax', range };
+        const finding: RuleFinding = { kind: 'warning', message: `${label}: ${PROBLEM_MESSAGES[line.problem!](line.key)}`, rule: 'unit-file-syntax', node: content, range };
         if (line.problem === 'bad-header' && span && !text.includes(']')) {
           finding.fixes = [{ title: 'Add the closing ]', from: span[1], to: span[1], insert: ']' }];
         }
@@ -97,8 +96,6 @@ export const unitFileSyntax: Rule = {
 
 export const unitSection: Rule = {
   id: 'unit-section',
-  title: 'Unknown unit section',
-  help: 'Each unit type reads its own sections: [Unit] and [Install] in every unit, plus [Service] in .service units, [Socket] in .socket units, [Timer] in .timer units, and so on; systemd-networkd files (.network, .netdev, .link) have their own ([Match], [Network], ...). systemd ignores any other section and all settings in it. Sections named X-... are extensions and are allowed.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const { content, type, label } of unitTexts(ctx)) {
@@ -113,6 +110,7 @@ export const unitSection: Rule = {
           kind: 'warning',
           message: `${label}: [${name}] is not a section of .${type} files, so systemd ignores it and its settings; ${instead}`,
           rule: 'unit-section',
+          node: content,
           range,
         };
         if (meant && span) finding.fixes = [{ title: `Rename the section to [${meant}]`, from: range[0], to: range[1], insert: `[${meant}]` }];

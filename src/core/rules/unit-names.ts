@@ -4,11 +4,10 @@ import { closest } from './edit-distance';
 import { verbatimSpan } from './source';
 import { isTemplated } from './template';
 import { UNIT_TYPES, unitsOf } from './units';
+import { quoted } from '../text/quote';
 
 export const unitName: Rule = {
   id: 'unit-name',
-  title: 'Unit name',
-  help: 'Every coreos.units entry needs a name with its unit type as suffix (.service, .socket, .timer, .mount, .automount, .path, .target, .device, .swap, .slice, .scope, or .network, .netdev, .link for systemd-networkd): the suffix decides where coreos-cloudinit writes the file and how systemd reads it. Templated names are not checked.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const u of unitsOf(ctx.tree.root)) {
@@ -23,8 +22,8 @@ export const unitName: Rule = {
       const finding: RuleFinding = {
         kind: 'error',
         message: meant
-          ? `unit name "${u.name}" ends in ".${suffix}", which is not a unit type; did you mean ".${meant}"?`
-          : `unit name "${u.name}" has no unit type suffix; systemd needs one, e.g. "${u.name}.service" (or .socket, .timer, .mount, ...)`,
+          ? `unit name ${quoted(u.name)} ends in ".${suffix}", which is not a unit type; did you mean ".${meant}"?`
+          : `unit name ${quoted(u.name)} has no unit type suffix; systemd needs one, e.g. ${quoted(`${u.name}.service`)} (or .socket, .timer, .mount, ...)`,
         rule: 'unit-name',
         node: u.nameNode,
         target: 'value',
@@ -39,8 +38,6 @@ export const unitName: Rule = {
 
 export const dropInName: Rule = {
   id: 'drop-in-name',
-  title: 'Drop-in name',
-  help: 'systemd reads only files ending in .conf from a unit\'s drop-in directory (NAME.d/); a drop-in with another name is written but never applied. Every drop-in also needs a name.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const d of unitsOf(ctx.tree.root).flatMap((u) => u.dropIns)) {
@@ -51,7 +48,7 @@ export const dropInName: Rule = {
       if (d.name.endsWith('.conf') || isTemplated(d.name)) continue;
       const finding: RuleFinding = {
         kind: 'error',
-        message: `drop-in name "${d.name}" does not end in .conf, so systemd never reads it; name it "${d.name.includes('.') ? d.name.replace(/\.[^.]*$/, '') : d.name}.conf"`,
+        message: `drop-in name ${quoted(d.name)} does not end in .conf, so systemd never reads it; name it ${quoted(`${d.name.includes('.') ? d.name.replace(/\.[^.]*$/, '') : d.name}.conf`)}`,
         rule: 'drop-in-name',
         node: d.nameNode,
         target: 'value',

@@ -1,5 +1,6 @@
 import { closest } from './edit-distance';
 import { isShellVariable, isSubstitution, SUBSTITUTIONS } from './template';
+import { quoted } from '../text/quote';
 
 /**
  * Endpoint syntax as etcd and its clients read it: `scheme://host:port`, in comma-separated
@@ -76,16 +77,16 @@ function checkHostPort(hostPort: string, needPort: boolean, example: string): Ur
   }
   if (isShellVariable(host)) {
     const meant = closest(host, SUBSTITUTIONS);
-    return meant ? { ok: false, problem: `has "${host}", which coreos-cloudinit does not substitute; did you mean ${meant}?` } : { ok: 'unknown' };
+    return meant ? { ok: false, problem: `has ${quoted(host)}, which coreos-cloudinit does not substitute; did you mean ${meant}?` } : { ok: 'unknown' };
   }
   if (host === '') return { ok: false, problem: `has no host; write it as ${example}` };
   const kind = hostKind(host);
-  if (!kind) return { ok: false, problem: `has an invalid host "${host}"; write a host name or an IP address` };
+  if (!kind) return { ok: false, problem: `has an invalid host ${quoted(host)}; write a host name or an IP address` };
   if (port === undefined) {
     return needPort ? { ok: false, problem: `has no port; add one, e.g. ${example}` } : { ok: true, url: { host, hostKind: kind } };
   }
   if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
-    return { ok: false, problem: `has an invalid port "${port}"; use a number from 1 to 65535` };
+    return { ok: false, problem: `has an invalid port ${quoted(port)}; use a number from 1 to 65535` };
   }
   return { ok: true, url: { host, hostKind: kind } };
 }
@@ -99,9 +100,9 @@ export function checkUrl(url: string, rules: UrlRules, example: string): UrlChec
   }
   const [, scheme, authority, rest] = m;
   if (/^unixs?$/i.test(scheme)) return { ok: 'unknown' };
-  if (!/^https?$/i.test(scheme)) return { ok: false, problem: `has scheme "${scheme}"; use http or https` };
+  if (!/^https?$/i.test(scheme)) return { ok: false, problem: `has scheme ${quoted(scheme)}; use http or https` };
   if (authority.includes('@')) return { ok: false, problem: 'has user information (user@); remove it' };
-  if (!rules.allowPath && rest !== '') return { ok: false, problem: `has a path "${rest}", which etcd refuses; remove it (scheme://host:port only)` };
+  if (!rules.allowPath && rest !== '') return { ok: false, problem: `has a path ${quoted(rest)}, which etcd refuses; remove it (scheme://host:port only)` };
   return checkHostPort(authority, rules.needPort, example);
 }
 

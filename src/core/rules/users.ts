@@ -4,8 +4,6 @@ import { isTemplated } from './template';
 
 export const userName: Rule = {
   id: 'user-name',
-  title: 'User name',
-  help: 'Every users entry needs a name: coreos-cloudinit creates or updates the account by that name and cannot act on an entry without one.',
   check(ctx) {
     return mapItems(ctx.tree.root, ['users'])
       .filter((u) => scalarText(childNamed(u, 'name')) === undefined)
@@ -27,8 +25,6 @@ export const CRYPT = /^[!*]*(\$(1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(id|i|d))\$
 
 export const passwdHash: Rule = {
   id: 'passwd-hash',
-  title: 'Password hash',
-  help: 'users[].passwd is stored as the account\'s password hash as it is, so it must be a crypt(3) hash such as $6$... (from "mkpasswd --method=SHA-512" or "openssl passwd -6"). A plain password does not work for login, and it sits readable in user-data.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const u of mapItems(ctx.tree.root, ['users'])) {

@@ -3,6 +3,7 @@ import type { TreeNode } from '../yaml/tree';
 import { childNamed, firstKey, mapItems, scalarText, type Rule } from './context';
 import { verbatimSpan } from './source';
 import { isTemplated } from './template';
+import { quoted } from '../text/quote';
 
 /** File modes people set on purpose; the decimal spelling of one is almost surely a slip. */
 const USUAL_MODES = [0o400, 0o440, 0o444, 0o500, 0o550, 0o555, 0o600, 0o640, 0o644, 0o660, 0o664, 0o666, 0o700, 0o750, 0o755, 0o770, 0o775, 0o777, 0o1777, 0o4755];
@@ -38,8 +39,6 @@ export const modeDescription = (mode: number) => `${octal(mode)} (${symbolic(mod
 
 export const permissionsDecimal: Rule = {
   id: 'permissions-decimal',
-  title: 'Decimal file mode',
-  help: "coreos-cloudinit reads permissions as octal digits, whether quoted or not ('0644', 0644 and 644 all give rw-r--r--). A value like 420 is the decimal form of 0644, the way Ignition and JSON tools write modes, but here it gives mode 0420 (r---w----). Write the octal mode, quoted: '0644'.",
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const file of mapItems(ctx.tree.root, ['write_files'])) {
@@ -62,8 +61,6 @@ export const permissionsDecimal: Rule = {
 
 export const filePath: Rule = {
   id: 'file-path',
-  title: 'File path',
-  help: 'Every write_files entry needs a path, and it should be absolute (/etc/...): coreos-cloudinit writes a relative path relative to /, which works but hides what is meant. Templated paths are not checked.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const file of mapItems(ctx.tree.root, ['write_files'])) {
@@ -75,7 +72,7 @@ export const filePath: Rule = {
         const at = verbatimSpan(ctx, node!, 0, 0);
         out.push({
           kind: 'warning',
-          message: `path "${path}" is not absolute; coreos-cloudinit writes it as "/${path}": write that`,
+          message: `path ${quoted(path)} is not absolute; coreos-cloudinit writes it as ${quoted(`/${path}`)}: write that`,
           rule: 'file-path',
           node,
           target: 'value',
@@ -93,8 +90,6 @@ const OWNER = new RegExp(`^(${ID}([:.]${ID}?)?|:${ID})$`);
 
 export const fileOwner: Rule = {
   id: 'file-owner',
-  title: 'File owner',
-  help: 'write_files owner is passed to chown: a user name or uid, optionally followed by :group or :gid (e.g. core, core:core, 500:500). chown fails on anything else, and then the file is not written.',
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const file of mapItems(ctx.tree.root, ['write_files'])) {
@@ -103,7 +98,7 @@ export const fileOwner: Rule = {
       if (owner === undefined || OWNER.test(owner) || isTemplated(owner)) continue;
       out.push({
         kind: 'error',
-        message: `owner "${owner}" is not user, user:group or uid:gid, so chown fails and the file is not written; write e.g. core:core`,
+        message: `owner ${quoted(owner)} is not user, user:group or uid:gid, so chown fails and the file is not written; write e.g. core:core`,
         rule: 'file-owner',
         node,
         target: 'value',

@@ -25,8 +25,6 @@ function quoteFix(n: TreeNode): Fix {
 
 export const yaml11Word: Rule = {
   id: 'yaml11-word',
-  title: 'YAML 1.1 boolean word (Flatcar)',
-  help: 'YAML 1.1 reads y, yes, on, n, no, off (in any of their capitalisations) as booleans; YAML 1.2 and Flatcar\'s parser (yaml.v3) read them as strings. In a string field, such as reboot_strategy or etcd2 proxy, both CoreOS and Flatcar end up with the word as written (CoreOS\'s decoder put the source text back), so the machine does what the word says. But a tool that reads and rewrites the file as YAML 1.1 (a template renderer, a converter) turns it into false or true, which these fields refuse. Quote the word. (Target flatcar only.)',
   check(ctx) {
     if (ctx.target !== 'flatcar') return [];
     const out: RuleFinding[] = [];

@@ -5,6 +5,7 @@
  * the result leads back to the YAML it came from.
  */
 import { z } from 'zod';
+import type { RuleId } from '../../rule-table';
 import type { Severity } from '../../types';
 import { fieldMeta } from '../ignition/schema';
 import type { PathStep } from '../ignition/reference-rules';
@@ -25,7 +26,7 @@ export interface TranslateOptions {
 export interface TranslationEntry {
   kind: Severity;
   message: string;
-  rule: string;
+  rule: RuleId;
   /** YAML path (Butane keys). */
   path: PathStep[];
 }

@@ -7,6 +7,7 @@
  * to the YAML it came from.
  */
 import { z } from 'zod';
+import type { RuleId } from '../../rule-table';
 import type { Finding, Severity } from '../../types';
 import type { FormatInput } from '../format';
 import { firstLibyamlError, libyamlOffset } from '../../yaml/libyaml-errors';
@@ -22,6 +23,9 @@ import { ERR_NO_FILES_DIR } from './local-files';
 import { snake, translate, type TranslateOptions } from './translate';
 
 export { snake };
+import { documentPath } from '../../document-path';
+import { nodePaths } from '../../yaml/node-paths';
+import { quoted } from '../../text/quote';
 
 /** Variant and version → the Ignition spec they translate to. */
 const TRANSLATORS: Record<string, SpecMinor> = { 'flatcar+1.0.0': 3, 'flatcar+1.1.0': 4, 'flatcar+1.2.0-experimental': 5 };
@@ -57,7 +61,7 @@ const SUGAR_TYPES: Record<string, z.ZodType> = {
 interface Entry {
   kind: Severity;
   message: string;
-  rule: string;
+  rule: RuleId;
   /** YAML path (Butane keys). */
   path: PathStep[];
 }
@@ -284,9 +288,10 @@ export function validateButane(input: FormatInput): Finding[] {
 export function translateButane(input: FormatInput, options: TranslateOptions = {}): ButaneResult {
   const { text, lines, rules } = input;
   const all = rules === 'all';
-  const place = (kind: Severity, message: string, rule: string, range?: [number, number]): Finding => {
-    if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule };
-    return { ...lines.span(range[0], range[1]), kind, message, rule };
+  const place = (kind: Severity, message: string, rule: RuleId, range?: [number, number], path?: string): Finding => {
+    const at = path === undefined ? {} : { path };
+    if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule, ...at };
+    return { ...lines.span(range[0], range[1]), kind, message, rule, ...at };
   };
   const syntax = firstLibyamlError(text);
   if (syntax) {
@@ -309,14 +314,15 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     return { findings: [place('error', e.message, 'yaml-syntax', [e.range[0], e.range[1]])] };
   }
   const root = tree.root;
+  const pathOf = nodePaths(root);
   const top = (k: string) => (root.kind === 'map' ? root.children.find((c) => c.rawName === k) : undefined);
   const variant = top('variant');
   const version = top('version');
-  const duplicate = (d: DuplicateKey) => place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]]);
+  const duplicate = (d: DuplicateKey) => place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]], documentPath(d.path));
   // butane first reads variant and version alone, with yaml.v3: the top mapping must decode.
   const topTwice = tree.duplicates.filter((d) => d.path.length === 1);
   if (topTwice.length) return { findings: duplicatePairs(topTwice).map(duplicate) };
-  const refused = (n: TreeNode, into: string) => place('error', `cannot unmarshal ${tagOf(n)}${shown(n)} into ${into}`, 'butane-type', [n.valueRange[0], Math.max(n.valueRange[1], n.valueRange[0] + 1)]);
+  const refused = (n: TreeNode, into: string) => place('error', `cannot unmarshal ${tagOf(n)}${shown(n)} into ${into}`, 'butane-type', [n.valueRange[0], Math.max(n.valueRange[1], n.valueRange[0] + 1)], pathOf(n));
   if (root.kind !== 'map' && root.kind !== 'null') return { findings: [refused(root, 'config.commonFields')] };
   const notStrings = [variant, version].filter((n): n is TreeNode => n !== undefined && (n.kind === 'map' || n.kind === 'seq'));
   if (notStrings.length) return { findings: notStrings.map((n) => refused(n, 'string')) };
@@ -326,19 +332,20 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     return { findings: [place('error', 'error parsing version; must be a valid semver', 'butane-version')] };
   }
   if (variant?.text === 'rhcos' && version?.text.trim() === '0.1.0') {
-    return { findings: [place('error', 'rhcos variant has been removed; use openshift variant instead: https://coreos.github.io/butane/upgrading-openshift/', 'butane-version', all ? [variant.valueRange[0], variant.valueRange[1]] : undefined)] };
+    return { findings: [place('error', 'rhcos variant has been removed; use openshift variant instead: https://coreos.github.io/butane/upgrading-openshift/', 'butane-version', all ? [variant.valueRange[0], variant.valueRange[1]] : undefined, all ? '$.variant' : undefined)] };
   }
-  if (!variant || variant.text === '') return { findings: [place('error', 'error parsing variant; must be specified', 'butane-version', variant ? [variant.valueRange[0], variant.valueRange[1]] : undefined)] };
+  if (!variant || variant.text === '') return { findings: [place('error', 'error parsing variant; must be specified', 'butane-version', variant ? [variant.valueRange[0], variant.valueRange[1]] : undefined, variant && '$.variant')] };
   const sv = parseSemver(version?.text ?? '');
   const vRange: [number, number] | undefined = version ? [version.valueRange[0], version.valueRange[1]] : undefined;
-  if (!sv) return { findings: [place('error', 'error parsing version; must be a valid semver', 'butane-version', vRange)] };
+  if (!sv) return { findings: [place('error', 'error parsing version; must be a valid semver', 'butane-version', vRange, version && '$.version')] };
   const canonical = `${sv.major}.${sv.minor}.${sv.patch}${sv.preRelease ? '-' + sv.preRelease : ''}${sv.metadata ? '+' + sv.metadata : ''}`;
   const minor = TRANSLATORS[`${variant.text}+${canonical}`];
   if (minor === undefined) {
     const known = variant.text === 'flatcar' ? '' : ['fcos', 'openshift', 'rhcos', 'fiot', 'r4e'].includes(variant.text) ? `; variant ${variant.text} is Butane's, but only flatcar is checked here` : '';
     const message = `No translator exists for variant ${variant.text} with version ${canonical}`;
     const where: [number, number] | undefined = variant.text === 'flatcar' && vRange ? vRange : [variant.valueRange[0], variant.valueRange[1]];
-    return { findings: [place('error', all ? message + (known || '; variant flatcar has 1.0.0 and 1.1.0') : message, 'butane-version', all ? where : undefined)] };
+    const wherePath = variant.text === 'flatcar' && vRange ? '$.version' : '$.variant';
+    return { findings: [place('error', all ? message + (known || '; variant flatcar has 1.0.0 and 1.1.0') : message, 'butane-version', all ? where : undefined, all ? wherePath : undefined)] };
   }
   const ignSchema = schemaFor(minor);
   const entries: Entry[] = [];
@@ -351,7 +358,7 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
       findings: [
         // yaml.v3 refuses a mapping with a key given twice.
         ...ctx.duplicates.map(duplicate),
-        ...ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)])),
+        ...ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)], pathOf(e.node))),
       ],
     };
   }
@@ -389,7 +396,7 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     const last = e.path[e.path.length - 1];
     let message = e.message;
     if (all && e.rule === 'ignition-unknown-key' && typeof last === 'object') message = unknownKey(last.key, e.path, ignSchema);
-    return place(e.kind, message, e.rule, markerOf(node, key));
+    return place(e.kind, message, e.rule, markerOf(node, key), documentPath(e.path));
   });
   return { findings, ignition: fatal() || !ignition ? undefined : ignitionJson(ignition, ignSchema) };
 }
@@ -406,5 +413,5 @@ function unknownKey(key: string, path: PathStep[], schema: z.ZodObject): string 
   const go = s instanceof z.ZodObject ? (fieldMeta(s)?.go ?? '') : '';
   const keys = s instanceof z.ZodObject ? [...Object.keys(s.shape).filter((k) => !NOT_IN_BUTANE[go]?.includes(k)).map(snake), ...(SUGAR[go] ?? [])] : [];
   const hint = key.length <= 64 ? closest(key, keys) : undefined;
-  return `unknown key "${key.slice(0, 64)}": Butane ignores it` + (hint ? `; did you mean "${hint}"?` : '');
+  return `unknown key ${quoted(key)}: Butane ignores it` + (hint ? `; did you mean "${hint}"?` : '');
 }

@@ -2,6 +2,7 @@
  * Checks of the `all` rule set that ignition-validate never makes: what still breaks a Flatcar
  * machine at first boot although the config is valid Ignition.
  */
+import type { RuleId } from '../../rule-table';
 import type { Severity, Target } from '../../types';
 import { CRYPT } from '../../rules/users';
 import { sshKeyProblem } from '../../rules/ssh-keys';
@@ -17,11 +18,12 @@ import { clean } from '../../go/path';
 import { stringOffsets } from './string-offsets';
 import { checkForDecimalMode } from '../decimal-mode';
 import type { SpecMinor } from './schema';
+import { clip, quoted } from '../../text/quote';
 
 export interface ExtraFinding {
   kind: Severity;
   message: string;
-  rule: string;
+  rule: RuleId;
   path: PathStep[];
   /** An explicit range (e.g. a line inside a unit's contents). */
   range?: [number, number];
@@ -108,9 +110,9 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
   arr(obj(config.systemd).units).map(obj).forEach((u, i) => {
     const name = str(u.name) ?? '';
     const type = unitTypeOf(name);
-    if (typeof u.contents === 'string') unitSyntax(text, root, u.contents, ['systemd', 'units', i, 'contents'], `unit "${name}"`, type, out);
+    if (typeof u.contents === 'string') unitSyntax(text, root, u.contents, ['systemd', 'units', i, 'contents'], `unit ${quoted(name)}`, type, out);
     arr(u.dropins).map(obj).forEach((d, j) => {
-      if (typeof d.contents === 'string') unitSyntax(text, root, d.contents, ['systemd', 'units', i, 'dropins', j, 'contents'], `drop-in "${str(d.name) ?? ''}"`, type, out);
+      if (typeof d.contents === 'string') unitSyntax(text, root, d.contents, ['systemd', 'units', i, 'dropins', j, 'contents'], `drop-in ${quoted(str(d.name) ?? '')}`, type, out);
     });
   });
 
@@ -175,7 +177,7 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
         if (u[field] === undefined || u[field] === want) continue;
         out.push({
           kind: 'warning',
-          message: `the "core" user already exists on Flatcar with ${field} ${JSON.stringify(want)}; setting ${JSON.stringify(u[field])} here makes Ignition modify the image's own user (usermod), which can lock you out; use another user name, or leave ${field} out`,
+          message: `the "core" user already exists on Flatcar with ${field} ${JSON.stringify(want)}; setting ${clip(JSON.stringify(u[field]))} here makes Ignition modify the image's own user (usermod), which can lock you out; use another user name, or leave ${field} out`,
           rule: 'ignition-core-user',
           path: ['passwd', 'users', i, field],
         });

@@ -13,6 +13,8 @@ export interface GoTypeError {
   value: string;
   type: string;
   path: string;
+  /** The same path as steps. */
+  steps: (string | number)[];
   /** Go's UnmarshalTypeError.Offset (characters): after a literal, or just inside a bracket. */
   goOffset: number;
   /** The JSON value refused. */
@@ -51,7 +53,7 @@ function typeError(node: JsonNode, schema: z.ZodType, ctx: Context, value = json
   const where = ctx.fields.length ? `Go struct field ${ctx.struct}.${ctx.fields.join('.')}` : 'Go value';
   const goOffset = node.type === 'object' || node.type === 'array' ? node.start + 1 : node.end;
   const path = ['$', ...ctx.at].join('.');
-  throw new Stop({ message: `json: cannot unmarshal ${value} into ${where} of type ${type}`, value, type, path, goOffset, node });
+  throw new Stop({ message: `json: cannot unmarshal ${value} into ${where} of type ${type}`, value, type, path, steps: [...ctx.at], goOffset, node });
 }
 
 const INT64 = /^-?(0|[1-9][0-9]*)$/;

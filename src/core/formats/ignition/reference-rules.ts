@@ -4,6 +4,7 @@
  * keys, with Ignition's own messages at its own JSON paths.
  */
 import { z } from 'zod';
+import type { RuleId } from '../../rule-table';
 import type { Severity } from '../../types';
 import { clean, ext, isAbs, join } from '../../go/path';
 import { decodeDataUrl } from './go/dataurl';
@@ -21,11 +22,11 @@ export interface IgnitionEntry {
   kind: Severity;
   message: string;
   path: PathStep[];
-  rule: string;
+  rule: RuleId;
 }
 
 type Obj = Record<string, unknown>;
-type Add = (kind: Severity, path: PathStep[], message: string | undefined, rule: string) => void;
+type Add = (kind: Severity, path: PathStep[], message: string | undefined, rule: RuleId) => void;
 
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);

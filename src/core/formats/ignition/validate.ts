@@ -3,6 +3,7 @@
  * version, the typed decode, then the semantic checks. The reference rule set reports what it
  * reports where it reports it; the `all` set puts each finding on its token and adds checks.
  */
+import type { RuleId } from '../../rule-table';
 import type { Finding, Severity } from '../../types';
 import type { FormatInput } from '../format';
 import type { LineIndex } from '../../text/line-index';
@@ -19,6 +20,8 @@ import { converterChecks } from './legacy/converter';
 import type { LegacyEntry } from './legacy/checks';
 import { legacySchema, type LegacySpec } from './legacy/schema';
 import { declaredLegacyVersion, LEGACY_VERSIONS, legacyEntries, legacyRoute, legacySpecOf, UNKNOWN_CONFIG_MESSAGE } from './legacy/validate';
+import { documentPath } from '../../document-path';
+import { clip, quoted } from '../../text/quote';
 
 /** Largest input read (as for cloud-config). */
 
@@ -30,6 +33,8 @@ interface Place {
   to: number;
   /** Offset whose line and byte column the reference prints; undefined: it prints none. */
   refOffset?: number;
+  /** The value's path in the config, when the finding is about one. */
+  path?: PathStep[];
 }
 
 /** Go's column: bytes from the line start, plus one. */
@@ -39,20 +44,21 @@ function byteColumn(lines: LineIndex, offset: number): { line: number; column: n
   return { line, column: new TextEncoder().encode(lines.text.slice(start, offset)).length + 1 };
 }
 
-function place(input: FormatInput, kind: Severity, message: string, rule: string, p: Place): Finding {
+function place(input: FormatInput, kind: Severity, message: string, rule: RuleId, p: Place): Finding {
   const { lines, rules, text } = input;
   const span = lines.span(p.from, p.to);
+  const path = p.path && { path: documentPath(p.path) };
   if (rules === 'reference') {
     // The reference has no place (line 0), or the one vcontext computes, in bytes.
     if (p.refOffset === undefined || p.refOffset >= text.length) {
-      return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule };
+      return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule, ...path };
     }
     const a = byteColumn(lines, p.refOffset);
     // A reference place after the token (a value's end) also ends the span.
     const after = span.endLine < a.line || (span.endLine === a.line && span.endColumn < a.column);
-    return { ...span, line: a.line, column: a.column, ...(after ? { endLine: a.line, endColumn: a.column } : {}), kind, message, rule };
+    return { ...span, line: a.line, column: a.column, ...(after ? { endLine: a.line, endColumn: a.column } : {}), kind, message, rule, ...path };
   }
-  return { ...span, kind, message, rule };
+  return { ...span, kind, message, rule, ...path };
 }
 
 /** The version value's node, for placing version findings. */
@@ -86,11 +92,11 @@ function entryPlace(root: JsonNode, e: { path: PathStep[] }): Place {
   const c = correlate(root, e.path);
   const last = e.path[e.path.length - 1];
   if (c.key && typeof last === 'object' && root.type === 'object') {
-    return { from: c.offset, to: c.offset + JSON.stringify(last.key).length, refOffset: c.offset };
+    return { from: c.offset, to: c.offset + JSON.stringify(last.key).length, refOffset: c.offset, path: e.path };
   }
   const n = c.node;
-  if (n.type === 'object' || n.type === 'array') return { from: n.start, to: n.start + 1, refOffset: c.offset };
-  return { from: n.start, to: n.end, refOffset: c.offset };
+  if (n.type === 'object' || n.type === 'array') return { from: n.start, to: n.start + 1, refOffset: c.offset, path: e.path };
+  return { from: n.start, to: n.end, refOffset: c.offset, path: e.path };
 }
 
 function unknownKeyMessage(e: IgnitionEntry, schema: z.ZodObject): string {
@@ -105,13 +111,13 @@ function unknownKeyMessage(e: IgnitionEntry, schema: z.ZodObject): string {
   const keys = shape instanceof z.ZodObject ? Object.keys(shape.shape) : [];
   const hint = last.key.length <= 64 ? closest(last.key, keys) : undefined;
   const where = e.path.length > 1 ? ` in ${['$', ...e.path.slice(0, -1)].join('.')}` : '';
-  return `unknown key "${last.key.slice(0, 64)}"${where}: Ignition ignores it` + (hint ? `; did you mean "${hint}"?` : '');
+  return `unknown key ${quoted(last.key)}${where}: Ignition ignores it` + (hint ? `; did you mean "${hint}"?` : '');
 }
 
 export function validateIgnition(input: FormatInput): Finding[] {
   const { text, rules, target } = input;
   const all = rules === 'all';
-  const at = (kind: Severity, message: string, rule: string, p: Place) => place(input, kind, message, rule, p);
+  const at = (kind: Severity, message: string, rule: RuleId, p: Place) => place(input, kind, message, rule, p);
   if (text.length > MAX_INPUT_CHARS) {
     return [at('error', `input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARS / 1048576} MB`, 'input-too-large', { from: 0, to: 0, refOffset: 0 })];
   }
@@ -128,7 +134,7 @@ export function validateIgnition(input: FormatInput): Finding[] {
     const n = error.node;
     const message = all ? friendlyTypeError(error) : error.message;
     const to = n.type === 'object' || n.type === 'array' ? n.start + 1 : n.end;
-    return at('error', message, 'ignition-type', { from: n.start, to, refOffset: error.goOffset });
+    return at('error', message, 'ignition-type', { from: n.start, to, refOffset: error.goOffset, path: error.steps });
   };
   // coreos-cloudinit's validator, the reference for sniffed user-data, accepts and skips spec 1.
   if (!input.declared && !all && isSpec1(root)) return [];
@@ -144,13 +150,13 @@ export function validateIgnition(input: FormatInput): Finding[] {
   if ('error' in stub) return [typeFinding(stub.error)];
   const version = String((stub.value.ignition as Decoded | undefined)?.version ?? '');
   const vNode = versionNode(root);
-  const vPlace: Place = vNode ? { from: vNode.start, to: vNode.end } : root.type === 'object' ? { from: root.start, to: root.start + 1 } : { from: 0, to: 1 };
+  const vPlace: Place = vNode ? { from: vNode.start, to: vNode.end, path: ['ignition', 'version'] } : root.type === 'object' ? { from: root.start, to: root.start + 1 } : { from: 0, to: 1 };
   const minor = specMinor(version);
   if (minor === 'unparsable' || minor === 'unsupported') {
     const base = minor === 'unparsable' ? ERR.invalidVersion : ERR.unknownVersion;
     if (!all) return [at('error', base, 'ignition-version', vPlace)];
     const supported = `3.0.0 to 3.5.0, or 3.6.0-experimental`;
-    const shown = JSON.stringify(version.slice(0, 100));
+    const shown = quoted(version);
     const why =
       version === ''
         ? 'ignition.version is missing'
@@ -189,7 +195,7 @@ function wanted(type: string): string {
 }
 
 function friendlyTypeError(e: GoTypeError): string {
-  const got = e.value.startsWith('number ') ? `the number ${e.value.slice(7, 60)}` : e.value === 'array' ? 'a list' : e.value === 'object' ? 'an object' : `a ${e.value}`;
+  const got = e.value.startsWith('number ') ? `the number ${clip(e.value.slice(7))}` : e.value === 'array' ? 'a list' : e.value === 'object' ? 'an object' : `a ${e.value}`;
   const at = e.path === '$' ? 'the config' : e.path;
   return `wrong type: ${at} is ${got}, but Ignition expects ${wanted(e.type)} (Go type ${e.type}); the config is not read`;
 }
@@ -206,11 +212,11 @@ function keyPlace(root: JsonNode, path: PathStep[]): { from: number; to: number 
 }
 
 function placeExtra(root: JsonNode, f: ExtraFinding): Place {
-  if (f.range) return { from: f.range[0], to: f.range[1] };
+  if (f.range) return { from: f.range[0], to: f.range[1], path: f.path };
   return entryPlace(root, f);
 }
 
-type At = (kind: Severity, message: string, rule: string, p: Place) => Finding;
+type At = (kind: Severity, message: string, rule: RuleId, p: Place) => Finding;
 
 /**
  * Where a legacy entry goes. The old validator reported a value at its end offset and a key at

@@ -2,6 +2,7 @@ import { isCloudConfigHeader, isIgnition } from '../../input-kind';
 import { gzipHeaderOk } from '../../reference/decode-content';
 import { userDataTooLarge } from '../../rules/size';
 import type { LineIndex } from '../../text/line-index';
+import type { RuleId } from '../../rule-table';
 import type { Finding, Severity } from '../../types';
 import { bytesToText, decodePartBase64, decodeQuotedPrintable, latin1Bytes } from './decode';
 import { headerNamed } from './headers';
@@ -14,12 +15,6 @@ import { isMultipartMime, readMultipart, type Part } from './reader';
  * types gunzipped, anything else read by what it starts with), and any error in any part,
  * or in the MIME structure, fails the whole user-data. Findings sit on the part's own lines.
  */
-
-export const MULTIPART_RULE = {
-  id: 'multipart',
-  title: 'Multipart MIME user-data (Flatcar)',
-  help: 'Flatcar\'s coreos-cloudinit accepts multipart/mixed MIME user-data, as cloud-init tools write it. Each part needs a Content-Type: text/cloud-config parts are read as cloud-config (the #cloud-config line is optional there) and text/x-shellscript parts, which must start with #!, run as scripts; gzip parts are decompressed, and any other part is applied only if it starts with #cloud-config or #!, and otherwise ignored. "Content-Transfer-Encoding: base64" (in lower case) and quoted-printable parts are decoded first. A missing boundary, a part that is never terminated, a missing closing boundary, a part without headers, or any error in a part makes Flatcar apply none of the user-data. CoreOS did not accept multipart user-data. (Target flatcar only.)',
-};
 
 /** Validates a cloud-config body (no header needed); findings in the body's own offsets. */
 export type BodyValidator = (body: string) => Finding[];
@@ -50,7 +45,7 @@ interface Frame {
 
 export function multipartFindings(text: string, lines: LineIndex, validateBody: BodyValidator): Finding[] {
   const out: Finding[] = [];
-  const place = (kind: Severity, message: string, [from, to]: Range, rule = MULTIPART_RULE.id) => {
+  const place = (kind: Severity, message: string, [from, to]: Range, rule: RuleId = 'multipart') => {
     const a = lines.position(from);
     const b = lines.position(to);
     out.push({ kind, message, rule, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from, to });

@@ -5,6 +5,7 @@
  * it at that value, or at the nearest enclosing one the config has. A structure whose own check
  * fails is not looked into further, as there.
  */
+import type { RuleId } from '../../../rule-table';
 import type { Severity } from '../../../types';
 import { ext, isAbs } from '../../../go/path';
 import { decodeDataUrl } from '../go/dataurl';
@@ -17,7 +18,7 @@ export interface LegacyEntry {
   kind: Severity;
   message: string;
   path: PathStep[];
-  rule: string;
+  rule: RuleId;
 }
 
 type Obj = Record<string, unknown>;
@@ -55,7 +56,7 @@ function partitionLayout(parts: Obj[]): string[] {
 
 export function legacyChecks(config: Obj, spec: LegacySpec): LegacyEntry[] {
   const out: LegacyEntry[] = [];
-  const add = (kind: Severity, path: PathStep[], message: string | undefined, rule: string) => {
+  const add = (kind: Severity, path: PathStep[], message: string | undefined, rule: RuleId) => {
     if (message !== undefined) out.push({ kind, message, path, rule });
   };
   const relative = (p: string) => (isAbs(p) ? undefined : 'path not absolute');

@@ -1,0 +1,30 @@
+import type { RuleSpec } from '../../rule-table';
+
+/** The Ignition rules: ignition-validate's checks, then the all set's own. */
+export const ignitionRules = {
+  'json-syntax': { kind: 'error', title: 'JSON syntax', help: 'An Ignition config is JSON. Ignition reads nothing of a file with a syntax error and the machine does not provision; fix the first error (a missing comma or brace, a trailing comma, single quotes).', reference: true },
+  'ignition-type': { kind: 'error', title: 'Wrong type', help: 'A value has the wrong JSON type for its field (a string where a number is expected, an object where a list is). Ignition\'s decoder stops at the first one and refuses the whole config.', reference: true },
+  'ignition-version': { kind: 'error', title: 'Spec version', help: 'ignition.version must be a spec version Ignition reads: 3.0.0 to 3.5.0 (3.6.0-experimental is for testing). Flatcar\'s Ignition translates 2.x configs at boot, but ignition-validate checks only spec 3.', reference: true },
+  'ignition-unknown-key': { kind: 'warning', title: 'Unknown key', help: 'Ignition ignores keys it does not know at this place, so the setting has no effect. Keys are case-sensitive (camelCase, e.g. sshAuthorizedKeys).', reference: true },
+  'ignition-duplicate': { kind: 'error', title: 'Duplicate entry', help: 'Two entries with the same key: files, directories and links with one path, units or users with one name, disks with one device. Ignition refuses the config.', reference: true },
+  'ignition-path': { kind: 'error', title: 'Path', help: 'Paths must be absolute and clean (no "..", "." or double slashes), and a file, directory or link may not take the path of a systemd unit or drop-in the config also writes.', reference: true },
+  'ignition-mode': { kind: 'error', title: 'Mode', help: 'mode is a decimal number holding the permission bits (420 is 0644). It must be within 0 to 07777; setuid, setgid and sticky bits need spec 3.4.0 or later.', reference: true },
+  'ignition-url': { kind: 'error', title: 'URL', help: 'Sources are URLs of a scheme Ignition fetches (http, https, tftp, s3, data; gs from 3.2, arn from 3.4). data URLs must decode; HTTP headers need an http(s) source.', reference: true },
+  'ignition-hash': { kind: 'error', title: 'Hash', help: 'verification.hash is "sha512-" (or, from 3.1, "sha256-") followed by the hex digest of the full length, and it needs a source.', reference: true },
+  'ignition-compression': { kind: 'error', title: 'Compression', help: 'compression is "gzip" or empty.', reference: true },
+  'ignition-unit-name': { kind: 'error', title: 'Unit name', help: 'Unit names end in a systemd unit type (.service, .socket, .timer, .mount...); drop-in names end in .conf.', reference: true },
+  'ignition-unit-contents': { kind: 'error', title: 'Unit contents', help: 'Unit and drop-in contents must parse as a unit file: section headers closed with "]", every setting a Key=Value line, lines at most 2048 bytes.', reference: true },
+  'ignition-install': { kind: 'warning', title: 'Install section', help: 'An enabled unit needs an [Install] section (WantedBy=...), or enabling it does nothing; an enabled template instance needs one in its template.', reference: true },
+  'ignition-owner': { kind: 'error', title: 'Owner', help: 'A node\'s user or group is given by id or by name, not both.', reference: true },
+  'ignition-proxy': { kind: 'error', title: 'Proxy', help: 'Proxies are http or https URLs; an http proxy for https resources sends them in plain text.', reference: true },
+  'ignition-passwd-create': { kind: 'warning', title: 'Create object (spec 2.x)', help: 'In spec 2.1.0 and later, a user\'s create object is deprecated in favour of the same fields on the user itself, and may not be combined with them (CoreOS target).', reference: true },
+  'ignition-storage': { kind: 'error', title: 'Storage', help: 'Disks, partitions, filesystems, RAID arrays, LUKS volumes and links must be consistent: devices given, labels within their filesystem\'s limit, partitions not overlapping, formats known, link targets set.', reference: true },
+  'ignition-unit-syntax': { kind: 'warning', title: 'Unit file syntax', help: 'Lines of a unit or drop-in that systemd skips: settings outside a section, lines without "=", unclosed headers, and sections the unit type does not read.', reference: false },
+  'ignition-read-only': { kind: 'error', title: 'Read-only /usr', help: 'On Flatcar /usr is a read-only, verified partition: Ignition cannot write there and provisioning fails. Put programs in /opt/bin and configuration in /etc.', reference: false },
+  'ignition-mode-octal': { kind: 'error', title: 'Octal-looking mode', help: 'JSON has no octal numbers: "mode": 644 is decimal 644, i.e. 0o1204 (sticky bit, odd permissions). Write the decimal value: 420 for 0644, 493 for 0755, 384 for 0600.', reference: false },
+  'ignition-script-exec': { kind: 'warning', title: 'Script without exec bit', help: 'A file starting with "#!" is a script, but without an execute bit in its mode it cannot be run. Set "mode": 493 (0755).', reference: false },
+  'ignition-ssh-key': { kind: 'error', title: 'SSH key', help: 'Each sshAuthorizedKeys entry must be one OpenSSH public key line: TYPE BASE64 [comment], as in the .pub file.', reference: false },
+  'ignition-password-hash': { kind: 'error', title: 'Password hash', help: 'passwordHash is stored as it is: it must be a crypt(3) hash such as $6$... ("mkpasswd --method=SHA-512"), never a plain password.', reference: false },
+  'ignition-passwd-name': { kind: 'error', title: 'User or group without a name', help: 'Every passwd user and group needs a name; ignition-validate accepts an entry without one, but Ignition fails on it at boot.', reference: false },
+  'ignition-core-user': { kind: 'warning', title: 'The core user', help: 'Flatcar ships the user "core" (uid 500, home /home/core). Configs may add SSH keys or a password hash to it, but changing its uid, home, groups or shell makes Ignition modify it, which can break logins.', reference: false },
+} as const satisfies Record<string, RuleSpec>;

@@ -183,7 +183,7 @@ function mutateJson(value: Json): Json {
 // Running the tools, and reading their reports as the corpus records them.
 
 /** Messages that come from Go's JSON or YAML decoders; the README scores them by line only. */
-const DECODER_MESSAGE = /^(json: |invalid character|unexpected end of JSON|yaml: |cannot unmarshal|did not find expected|found |mapping values|could not find expected|block sequence|while )/;
+const DECODER_MESSAGE = /^(json: |invalid character|unexpected end of JSON|yaml: |cannot unmarshal|cannot decode|unknown anchor|anchor |did not find expected|found |mapping values|could not find expected|block sequence|while )/;
 
 function toolEntries(output: string): ExpectedIgnitionEntry[] {
   const entries: ExpectedIgnitionEntry[] = [];
@@ -207,7 +207,7 @@ function toolEntries(output: string): ExpectedIgnitionEntry[] {
       entries.push({ kind: m[1], path: null, line: Number(m[2]), column: Number(m[3]), message: m[4], strict: !DECODER_MESSAGE.test(m[4]) });
       continue;
     }
-    m = /^(?:couldn't parse config|Error translating config|Error parsing config): (.*)$/.exec(line);
+    m = /^(?:couldn't parse config|Error translating config|Error parsing config): (?:Error unmarshaling yaml: yaml: )?(.*)$/.exec(line);
     const message = m ? m[1] : line;
     entries.push({ kind: 'error', path: null, line: null, column: null, message, strict: !DECODER_MESSAGE.test(message) });
   }

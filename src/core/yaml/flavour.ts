@@ -79,3 +79,19 @@ export const FLAVOURS: Record<YamlFlavour, FlavourRules> = {
     mergeAfterOwnKeys: true,
   },
 };
+
+/**
+ * yaml.v3's reading (its scanner and parser, scalar resolution, tags, alias timing and decoder
+ * messages) over go-yaml v1's tree (keys given twice kept, the last winning): Butane decodes into
+ * structures, which report a repeated key only where they decode it (see formats/butane).
+ */
+export const YAML_V3_READING: FlavourRules = {
+  ...FLAVOURS['go-yaml-v1'],
+  dialect: 'yaml-v3',
+  resolve: resolveV3,
+  bangIsUntagged: true,
+  unknownAnchor: FLAVOURS['yaml-v3'].unknownAnchor,
+  recursiveAlias: FLAVOURS['yaml-v3'].recursiveAlias,
+  errorLine: yamlV3Line,
+  aliasesWhileParsing: true,
+};

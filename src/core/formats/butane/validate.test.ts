@@ -26,6 +26,17 @@ describe('Butane: variant, version and YAML', () => {
     expect([all.line, all.column, all.message]).toEqual([1, 10, 'No translator exists for variant fcos with version 1.4.0; variant fcos is Butane\'s, but only flatcar is checked here']);
     expect(ref('variant: flatcar\nversion: one\n')[0][3]).toBe('error parsing version; must be a valid semver');
   });
+  it('reads YAML as yaml.v3 does: its syntax, and its decoder errors without a line', () => {
+    // go-yaml v1 refuses ':' inside a flow plain scalar; yaml.v3 reads `b:c` as a string.
+    expect(ref(bu('x: [b:c]\n'))).toEqual([[3, 1, 'warning', 'Unused key x', 'ignition-unknown-key']]);
+    expect(ref(bu('storage: *a\n'))).toEqual([[0, 0, 'error', "unknown anchor 'a' referenced", 'yaml-syntax']]);
+    const all = validate(bu('storage: *a\n'), { format: 'butane' }).entries[0];
+    expect([all.line, all.column, all.message]).toEqual([3, 10, "unknown anchor 'a' referenced"]);
+  });
+  it('refuses a list or mapping as a key as a structure does: a key must be a string', () => {
+    expect(ref('variant: flatcar\n? {version: 1.0.0}\n: x\nversion: 1.1.0\n')).toEqual([[2, 3, 'error', 'cannot unmarshal !!map into string', 'butane-type']]);
+    expect(ref(bu('? - a\n: x\n'))).toEqual([[3, 3, 'error', 'cannot unmarshal !!seq into string', 'butane-type']]);
+  });
   it('reads variant and version first, as butane does: the top mapping must decode, and a null is no value', () => {
     expect(ref('variant: flatcar\nversion: 1.1.0\nvariant: x\n')).toEqual([[3, 1, 'error', 'mapping key "variant" already defined at line 1', 'butane-type']]);
     expect(ref('[]\n')).toEqual([[1, 1, 'error', 'cannot unmarshal !!seq into config.commonFields', 'butane-type']]);

@@ -12,6 +12,7 @@ import type { Finding, Severity } from '../../types';
 import type { FormatInput } from '../format';
 import { firstLibyamlError, libyamlOffset } from '../../yaml/libyaml-errors';
 import { buildTreeFromLibyaml } from '../../yaml/libyaml/tree';
+import { YAML_V3_READING } from '../../yaml/flavour';
 import { TreeError, type DuplicateKey, type Tree, type TreeNode } from '../../yaml/tree';
 import { fieldMeta, schemaFor, type SpecMinor } from '../ignition/schema';
 import { referenceChecks, type PathStep } from '../ignition/reference-rules';
@@ -293,7 +294,7 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule, ...at };
     return { ...lines.span(range[0], range[1]), kind, message, rule, ...at };
   };
-  const syntax = firstLibyamlError(text);
+  const syntax = firstLibyamlError(text, { dialect: 'yaml-v3' });
   if (syntax) {
     const at = libyamlOffset(syntax);
     if (all) return { findings: [place('error', `YAML syntax: ${syntax.problem}`, 'yaml-syntax', [at, at + 1])] };
@@ -307,11 +308,19 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   }
   let tree: Tree;
   try {
-    // Butane reads YAML with yaml.v3, explicit tags included.
-    tree = buildTreeFromLibyaml(text, 100_000 + text.length, 'go-yaml-v1', 'yaml-v3');
+    // Butane reads YAML with yaml.v3, and decodes it into structures (see decode).
+    tree = buildTreeFromLibyaml(text, 100_000 + text.length, YAML_V3_READING);
   } catch (e) {
     if (!(e instanceof TreeError)) throw e;
-    return { findings: [place('error', e.message, 'yaml-syntax', [e.range[0], e.range[1]])] };
+    if (e.code === 'collection-key') {
+      // Butane decodes mappings into structures, whose keys are strings: a list or mapping as a
+      // key is a type error there, not the generic map's refusal.
+      const tag = text[e.range[0]] === '[' || text[e.range[0]] === '-' ? '!!seq' : '!!map';
+      return { findings: [place('error', `cannot unmarshal ${tag} into string`, 'butane-type', [e.range[0], e.range[1]])] };
+    }
+    // yaml.v3's decoder prints no line with these.
+    const message = e.code === 'alias-budget' ? 'document contains excessive aliasing' : e.message;
+    return { findings: [place('error', message, 'yaml-syntax', all ? [e.range[0], e.range[1]] : undefined)] };
   }
   const root = tree.root;
   const pathOf = nodePaths(root);

@@ -579,8 +579,9 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
  * gives), and TreeError where go-yaml's decoder would fail. `explicitTags`: the library whose
  * reading of explicitly tagged scalars to follow, where it differs from `flavourName`.
  */
-export function buildTreeFromLibyaml(text: string, budget: number, flavourName: YamlFlavour = 'go-yaml-v1', explicitTags: YamlFlavour = flavourName): Tree {
-  const flavour = withExplicitTagsOf(FLAVOURS[flavourName], FLAVOURS[explicitTags]);
+export function buildTreeFromLibyaml(text: string, budget: number, flavourName: YamlFlavour | FlavourRules = 'go-yaml-v1', explicitTags?: YamlFlavour): Tree {
+  const base = typeof flavourName === 'string' ? FLAVOURS[flavourName] : flavourName;
+  const flavour = explicitTags ? withExplicitTagsOf(base, FLAVOURS[explicitTags]) : base;
   const ctx: Ctx = { budget, duplicates: [], flavour, typeErrors: [] };
   const root = compose(text, flavour);
   const rootBase: NodeBase = { rawName: '', name: '', path: [], valueRange: rangeOf(root ?? null, [0, 0]), keyIsString: true };

@@ -2,11 +2,12 @@ import { forEachDiagnostic, setDiagnostics, type Diagnostic } from '@codemirror/
 import { Annotation, type Text } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding } from '../core';
+import type { Finding, InputKind } from '../core';
 import type { ValidateResponse } from '../worker/protocol';
 import { DEFAULT_OPTIONS, RULE_SET_LABEL, TARGET_LABEL, type CheckOptions } from './check-options';
 import { DraftAutosave } from './draft-autosave';
-import { createEditor, LARGE_DOC_CHARS, setLineWrapping } from './editor/create-editor';
+import { configKindField, languageForKind, setConfigKind } from './editor/config-kind';
+import { createEditor, editorLanguage, LARGE_DOC_CHARS, setEditorLanguage, setLineWrapping } from './editor/create-editor';
 import { reuseUnchanged, toDiagnostics } from './editor/diagnostics';
 import { exampleConfig } from './example-config';
 import { formatSize } from './file-io';
@@ -38,6 +39,13 @@ const BUSY_DELAY_MS = 300;
 
 function clearShareLink() {
   if (looksLikeShareLink(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+}
+
+/** Tells the editor what the text is: its syntax (JSON or YAML) and the schema for hover and completion. */
+function followKind(view: EditorView, kind: InputKind): void {
+  if (view.state.field(configKindField) !== kind) view.dispatch({ effects: setConfigKind.of(kind) });
+  const language = languageForKind(kind, view.state.doc.sliceString(0, 256), editorLanguage(view));
+  if (language !== editorLanguage(view)) void setEditorLanguage(view, language);
 }
 
 /** Where a finding is now: its diagnostic's position, which the editor maps through edits. */
@@ -195,8 +203,9 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
             view.dispatch(setDiagnostics(view.state, [...diagnostics.values()]));
             setCursorFinding(findingAtCursor(view));
           }
+          followKind(view, response.kind);
           setValidation((shown) =>
-            same && shown.state === 'done' && shown.response.kind === response.kind ? shown : { state: 'done', response: { ...response, entries } },
+            same && shown.state === 'done' && shown.response.kind === response.kind && shown.response.ignition === response.ignition ? shown : { state: 'done', response: { ...response, entries } },
           );
           dismiss('validation');
         },
@@ -301,7 +310,18 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     view.focus();
   }, []);
 
+  /** Selects a range of the text (clamped to it), scrolls it into view and focuses the editor. */
+  const select = useCallback((from: number, to: number) => {
+    const view = viewRef.current;
+    if (!view) return;
+    const length = view.state.doc.length;
+    const anchor = Math.min(from, length);
+    const head = Math.min(Math.max(to, from), length);
+    view.dispatch({ selection: { anchor, head }, effects: EditorView.scrollIntoView(anchor, { y: 'nearest', yMargin: 60 }) });
+    view.focus();
+  }, []);
+
   const getText = useCallback(() => viewRef.current?.state.doc.toString() ?? '', []);
 
-  return { hostRef, options, changeOptions, validation, busy, cursorFinding, replaceText, reveal, showInEditor, applyFix, getText };
+  return { hostRef, options, changeOptions, validation, busy, cursorFinding, replaceText, reveal, showInEditor, applyFix, select, getText };
 }

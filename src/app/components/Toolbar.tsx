@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import type { RuleSetName, Target } from '../../core';
 import { RULE_SET_LABEL, TARGET_LABEL, type CheckOptions } from '../check-options';
+import type { Example } from '../examples';
+import { ExamplesMenu } from './ExamplesMenu';
 
 interface ToolbarProps {
   options: CheckOptions;
@@ -11,6 +13,11 @@ interface ToolbarProps {
   onDownload(): void;
   onCopy(): void;
   onShare(): void;
+  examples: readonly Example[];
+  onExample(example: Example): void;
+  /** Whether the text is a cloud-config, the one kind that converts to Butane. */
+  canConvert: boolean;
+  onConvert(): void;
 }
 
 function Choice<T extends string>({ label, value, labels, onChange }: { label: string; value: T; labels: Record<T, string>; onChange(value: T): void }) {
@@ -28,7 +35,7 @@ function Choice<T extends string>({ label, value, labels, onChange }: { label: s
   );
 }
 
-export function Toolbar({ options, onOptionsChange, wrap, onWrapChange, onOpen, onDownload, onCopy, onShare }: ToolbarProps) {
+export function Toolbar({ options, onOptionsChange, wrap, onWrapChange, onOpen, onDownload, onCopy, onShare, examples, onExample, canConvert, onConvert }: ToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <div className="toolbar">
@@ -54,6 +61,15 @@ export function Toolbar({ options, onOptionsChange, wrap, onWrapChange, onOpen, 
         </button>
         <button type="button" onClick={onShare} title="Copy a link that holds the whole config (nothing is uploaded)">
           Share
+        </button>
+        <ExamplesMenu examples={examples} onChoose={onExample} />
+        <button
+          type="button"
+          onClick={onConvert}
+          disabled={!canConvert}
+          title={canConvert ? 'Convert this cloud-config to a Butane config (and its Ignition config)' : 'Only a cloud-config converts to Butane'}
+        >
+          Convert<span className="wide-only"> to Butane</span>
         </button>
       </div>
       <div className="toolbar-group toolbar-check" role="group" aria-label="How to check">

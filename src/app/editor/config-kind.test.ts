@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { languageForKind } from './config-kind';
+
+describe('the editor language for a kind of config', () => {
+  it('is JSON for Ignition and YAML for the YAML formats, whatever the current one', () => {
+    for (const current of ['yaml', 'json'] as const) {
+      expect(languageForKind('ignition', '{"ignition": {"version": "3.4.0"}}', current)).toBe('json');
+      expect(languageForKind('cloud-config', '#cloud-config\n', current)).toBe('yaml');
+      expect(languageForKind('butane', 'variant: flatcar\nversion: 1.1.0\n', current)).toBe('yaml');
+      expect(languageForKind('multipart', 'Content-Type: multipart/mixed\n', current)).toBe('yaml');
+    }
+  });
+
+  it('follows a text the validator cannot place by its first character, or keeps the current one', () => {
+    expect(languageForKind('unknown', '  {"ignition": {"vers', 'yaml')).toBe('json');
+    expect(languageForKind('unknown', 'hostname: a\n', 'json')).toBe('yaml');
+    expect(languageForKind('unknown', '"half', 'json')).toBe('json');
+    expect(languageForKind('empty', '', 'json')).toBe('json');
+    expect(languageForKind('empty', '', 'yaml')).toBe('yaml');
+  });
+});

@@ -1,3 +1,4 @@
+import { isolateHistory } from '@codemirror/commands';
 import { forEachDiagnostic, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Annotation, type Text } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
@@ -97,7 +98,8 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
       changes: { from: 0, to: view.state.doc.length, insert: text },
       selection: { anchor: 0 },
       scrollIntoView: true,
-      annotations: loadedFrom.of(source),
+      // Its own undo step, never joined with typing just before it: Ctrl+Z brings that text back.
+      annotations: [loadedFrom.of(source), isolateHistory.of('full')],
     });
   }, []);
 

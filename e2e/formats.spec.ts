@@ -140,3 +140,60 @@ test('a conversion runs in a worker; the button is off for what is not cloud-con
   await pasteText(page, butane('1.1.0'));
   await expect(page.getByRole('button', { name: 'Convert to Butane' })).toBeDisabled();
 });
+
+/** Puts the cursor just after the first `marker` in the text (or at its start, with `inside`). */
+async function cursorAt(page: Page, marker: string, offset = marker.length) {
+  await page.evaluate(
+    ([m, o]) => {
+      const view = window.__editorView!;
+      view.dispatch({ selection: { anchor: view.state.doc.toString().indexOf(m as string) + (o as number) } });
+      view.focus();
+    },
+    [marker, offset] as const,
+  );
+}
+
+test('Ignition keys have docs from the Ignition schema, and complete inside their object', async ({ page }) => {
+  await openApp(page);
+  await pasteText(page, relativePath);
+  await expect.poll(() => language(page)).toBe('json');
+  await expect(page.getByTestId('summary')).toHaveText('1 error');
+  await cursorAt(page, '"path"', 2);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Control+i');
+  const docs = page.locator('.key-docs');
+  await expect(docs.locator('.key-docs-path')).toHaveText('storage.files[0].path');
+  await expect(docs).toContainText('absolute path');
+  await page.keyboard.press('Escape');
+
+  // A key typed in the file object is completed with the keys a file has, quoted.
+  await cursorAt(page, '"data:,hello" }');
+  await page.keyboard.type(', "overw');
+  const options = page.locator('.cm-tooltip-autocomplete li');
+  await expect(options.first()).toHaveText(/overwrite/);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('true');
+  await expect.poll(() => editorText(page)).toContain('"contents": { "source": "data:,hello" }, "overwrite": true }');
+  await expect(page.getByTestId('summary')).toHaveText('1 error');
+});
+
+test('Butane keys have docs and completion, Butane’s own keys included', async ({ page }) => {
+  await openApp(page);
+  await pasteText(page, butane('1.1.0', '    - path: /etc/motd\n      contents:\n        inline: hi\n'));
+  await expect(page.getByTestId('summary')).toHaveText('Valid Butane config');
+  await cursorAt(page, 'inline', 2);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Control+i');
+  await expect(page.locator('.key-docs .key-docs-path')).toHaveText('storage.files[0].contents.inline');
+  await expect(page.locator('.key-docs')).toContainText('data URL');
+  await page.keyboard.press('Escape');
+
+  await cursorAt(page, 'path: /etc/motd');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('over');
+  await expect(page.locator('.cm-tooltip-autocomplete li').first()).toHaveText(/overwrite/);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('true');
+  await expect.poll(() => editorText(page)).toContain('    - path: /etc/motd\n      overwrite: true\n');
+  await expect(page.getByTestId('summary')).toHaveText('Valid Butane config');
+});

@@ -44,7 +44,7 @@ function clearShareLink() {
 
 /** Tells the editor what the text is: its syntax (JSON or YAML) and the schema for hover and completion. */
 function followKind(view: EditorView, kind: InputKind): void {
-  if (view.state.field(configKindField) !== kind) view.dispatch({ effects: setConfigKind.of(kind) });
+  if (kind !== 'unknown' && kind !== 'empty' && view.state.field(configKindField) !== kind) view.dispatch({ effects: setConfigKind.of(kind) });
   const language = languageForKind(kind, view.state.doc.sliceString(0, 256), editorLanguage(view));
   if (language !== editorLanguage(view)) void setEditorLanguage(view, language);
 }

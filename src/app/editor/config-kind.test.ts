@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { languageForKind } from './config-kind';
+import { EditorState, type StateEffect } from '@codemirror/state';
+import { configKindField, languageForKind, languageMode, schemaKind, setConfigKind, setLanguageMode } from './config-kind';
 
 describe('the editor language for a kind of config', () => {
   it('is JSON for Ignition and YAML for the YAML formats, whatever the current one', () => {
@@ -17,5 +18,22 @@ describe('the editor language for a kind of config', () => {
     expect(languageForKind('unknown', '"half', 'json')).toBe('json');
     expect(languageForKind('empty', '', 'json')).toBe('json');
     expect(languageForKind('empty', '', 'yaml')).toBe('yaml');
+  });
+});
+
+describe('whose keys hover and completion offer', () => {
+  const state = (...effects: StateEffect<unknown>[]) =>
+    effects.reduce<EditorState>((s, e) => s.update({ effects: e }).state, EditorState.create({ extensions: [configKindField, languageMode] }));
+
+  it('is the kind the validator last named, kept through texts it cannot place', () => {
+    expect(schemaKind(state())).toBeUndefined();
+    expect(schemaKind(state(setConfigKind.of('butane')))).toBe('butane');
+    expect(schemaKind(state(setConfigKind.of('butane'), setConfigKind.of('unknown'), setConfigKind.of('empty')))).toBe('butane');
+    expect(schemaKind(state(setConfigKind.of('butane'), setConfigKind.of('cloud-config')))).toBe('cloud-config');
+  });
+
+  it('is Ignition whenever the editor is in JSON, even while the JSON is half typed', () => {
+    expect(schemaKind(state(setLanguageMode.of('json'), setConfigKind.of('unknown')))).toBe('ignition');
+    expect(schemaKind(state(setConfigKind.of('ignition'), setLanguageMode.of('yaml')))).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { bracketMatching, foldGutter, foldKeymap, indentOnInput, language as lan
 import { lintGutter, lintKeymap, previousDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, StateEffect, StateField, Text, type Extension, type Transaction } from '@codemirror/state';
+export type { EditorLanguage } from './config-kind';
 import {
   crosshairCursor,
   drawSelection,
@@ -21,7 +22,7 @@ import {
   type Tooltip,
   type ViewUpdate,
 } from '@codemirror/view';
-import { configKindField } from './config-kind';
+import { configKindField, languageMode, setLanguageMode, type EditorLanguage } from './config-kind';
 import { theme } from './theme';
 
 // Hover docs and completion need the schema and a YAML parser, which the first screen does not:
@@ -91,18 +92,6 @@ function flowDepthOver(doc: Text, limit: number): boolean {
 
 const highlightable = (doc: Text) => doc.length <= LARGE_DOC_CHARS && !flowDepthOver(doc, MAX_FLOW_DEPTH);
 const BRACKETS = /[[\]{}]/;
-
-/** The syntax the editor reads the text in: JSON for Ignition, YAML for everything else. */
-export type EditorLanguage = 'yaml' | 'json';
-
-const setLanguageMode = StateEffect.define<EditorLanguage>();
-const languageMode = StateField.define<EditorLanguage>({
-  create: () => 'yaml',
-  update(mode, tr) {
-    for (const e of tr.effects) if (e.is(setLanguageMode)) mode = e.value;
-    return mode;
-  },
-});
 
 /** JSON support, which only Ignition configs need: loaded on first use. */
 let jsonSupport: Extension | undefined;

@@ -197,3 +197,26 @@ test('Butane keys have docs and completion, Butane’s own keys included', async
   await expect.poll(() => editorText(page)).toContain('    - path: /etc/motd\n      overwrite: true\n');
   await expect(page.getByTestId('summary')).toHaveText('Valid Butane config');
 });
+
+test('a local file is one the browser cannot read: inlining it from a chosen file clears the error', async ({ page }) => {
+  await openApp(page);
+  const text = butane('1.1.0', '    - path: /etc/motd\n      contents:\n        local: motd.txt\n');
+  await pasteText(page, text);
+  const item = page.getByTestId('problems').locator('li[data-line="7"]');
+  await expect(item).toContainText('local file paths are relative to a files directory');
+  await expect(item).toContainText('A browser cannot read local files');
+
+  const chooser = page.waitForEvent('filechooser');
+  await item.getByRole('button', { name: 'Inline a file…' }).click();
+  await (await chooser).setFiles({ name: 'motd.txt', mimeType: 'text/plain', buffer: Buffer.from('Welcome to node-1.\nBe nice.\n') });
+  await expect.poll(() => editorText(page)).toBe(
+    butane('1.1.0', '    - path: /etc/motd\n      contents:\n        inline: |\n          Welcome to node-1.\n          Be nice.\n'),
+  );
+  await expect(page.getByTestId('summary')).toHaveText('Valid Butane config');
+  await page.getByRole('tab', { name: 'Ignition' }).click();
+  await expect(page.getByTestId('ignition-output')).toContainText('"source": "data:,Welcome%20to%20node-1.%0ABe%20nice.%0A"');
+  // One undo step brings the reference back.
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => editorText(page)).toBe(text);
+});

@@ -233,6 +233,7 @@ export function App() {
               onReveal={revealInEditor}
               onShow={session.showInEditor}
               onFix={session.applyFix}
+              onInline={session.inlineLocalFile}
               onHelp={setHelpRule}
             />
           </div>

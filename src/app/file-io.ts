@@ -49,3 +49,16 @@ export function formatSize(chars: number): string {
   if (chars < 1024 * 1024) return `${(chars / 1024).toFixed(chars < 10 * 1024 ? 1 : 0)} KB`;
   return `${(chars / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** Asks for a file with the browser's file picker; resolves when one is chosen. */
+export function pickFile(): Promise<File> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) resolve(file);
+    });
+    input.click();
+  });
+}

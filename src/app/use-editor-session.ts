@@ -11,7 +11,8 @@ import { configKindField, languageForKind, setConfigKind } from './editor/config
 import { createEditor, editorLanguage, LARGE_DOC_CHARS, setEditorLanguage, setLineWrapping } from './editor/create-editor';
 import { reuseUnchanged, toDiagnostics } from './editor/diagnostics';
 import { exampleConfig } from './example-config';
-import { formatSize } from './file-io';
+import { formatSize, pickFile } from './file-io';
+import { inlineEdit, isLocalFileFinding, LOCAL_FILE_NOTE, localReferenceAt } from './local-file-inline';
 import { loadCheckOptions, loadDraft, saveCheckOptions } from './local-store';
 import { decodeShareFragment, looksLikeShareLink } from './share-link';
 import type { useNotices } from './use-notices';
@@ -49,6 +50,23 @@ function followKind(view: EditorView, kind: InputKind): void {
   if (language !== editorLanguage(view)) void setEditorLanguage(view, language);
 }
 
+/** A local file's finding also says why, and offers to inline the file (a file picker, then an edit). */
+function offerInlining(diagnostic: Diagnostic, inline: () => void): Diagnostic {
+  const render = diagnostic.renderMessage;
+  return {
+    ...diagnostic,
+    actions: [...(diagnostic.actions ?? []), { name: 'Inline a file…', apply: inline }],
+    renderMessage(view) {
+      const box = document.createElement('span');
+      const note = document.createElement('span');
+      note.className = 'diagnostic-note';
+      note.textContent = LOCAL_FILE_NOTE;
+      box.append(render ? render(view) : diagnostic.message, document.createElement('br'), note);
+      return box;
+    },
+  };
+}
+
 /** Where a finding is now: its diagnostic's position, which the editor maps through edits. */
 function currentRange(view: EditorView, diagnostic: Diagnostic | undefined): { from: number; to: number } | undefined {
   let range: { from: number; to: number } | undefined;
@@ -71,6 +89,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
   const [busy, setBusy] = useState(false);
   /** The finding under the editor's cursor, for the list to highlight. */
   const [cursorFinding, setCursorFinding] = useState<Finding | undefined>();
+  const inlineRef = useRef<(finding: Finding) => Promise<void>>(async () => {});
   const helpRef = useRef(openHelp);
   helpRef.current = openHelp;
   const wrapRef = useRef(wrap);
@@ -196,6 +215,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
               view.state.doc,
               (rule) => helpRef.current(rule),
             );
+            for (const [f, d] of fresh) if (isLocalFileFinding(f)) fresh.set(f, offerInlining(d, () => void inlineRef.current(f)));
             const diagnostics = new Map<Finding, Diagnostic>();
             for (const f of entries) {
               const d = previous.get(f) ?? fresh.get(f);
@@ -323,7 +343,33 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     view.focus();
   }, []);
 
+  /** Puts a chosen file's contents in place of the `local:` a finding is about. */
+  const inlineLocalFile = useCallback(
+    async (finding: Finding) => {
+      const file = await pickFile();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // Where the finding is now: the text may have changed while the picker was open.
+      const view = viewRef.current;
+      const at = view ? (currentRange(view, diagnosticsRef.current.get(finding))?.from ?? finding.from) : undefined;
+      const ref = view && at !== undefined ? localReferenceAt(view.state.doc.toString(), at) : undefined;
+      if (!view || !ref) {
+        notify('file', 'warning', 'Only a file named by local: or contents_local: can be inlined; a tree is a directory: add its files one by one.');
+        return;
+      }
+      const edit = inlineEdit(ref, bytes);
+      if ('refused' in edit) {
+        notify('file', 'warning', `${file.name} was not inlined: ${edit.refused}.`);
+        return;
+      }
+      view.dispatch({ changes: edit, selection: { anchor: edit.from }, userEvent: 'input.fix', scrollIntoView: true });
+      view.focus();
+      notify('file', 'info', `Inlined ${file.name} (${formatSize(bytes.length)}).`);
+    },
+    [notify],
+  );
+  inlineRef.current = inlineLocalFile;
+
   const getText = useCallback(() => viewRef.current?.state.doc.toString() ?? '', []);
 
-  return { hostRef, options, changeOptions, validation, busy, cursorFinding, replaceText, reveal, showInEditor, applyFix, select, getText };
+  return { hostRef, options, changeOptions, validation, busy, cursorFinding, replaceText, reveal, showInEditor, applyFix, inlineLocalFile, select, getText };
 }

@@ -141,6 +141,13 @@ test('a conversion runs in a worker; the button is off for what is not cloud-con
   await expect(page.getByRole('button', { name: 'Convert to Butane' })).toBeDisabled();
 });
 
+/** Enter on the selected option; the list takes keys only 75 ms after it opens (CodeMirror's interactionDelay). */
+async function acceptCompletion(page: Page) {
+  await expect(page.locator('.cm-tooltip-autocomplete li[aria-selected="true"]')).toBeVisible();
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Enter');
+}
+
 /** Puts the cursor just after the first `marker` in the text (or at its start, with `inside`). */
 async function cursorAt(page: Page, marker: string, offset = marker.length) {
   await page.evaluate(
@@ -171,7 +178,7 @@ test('Ignition keys have docs from the Ignition schema, and complete inside thei
   await page.keyboard.type(', "overw');
   const options = page.locator('.cm-tooltip-autocomplete li');
   await expect(options.first()).toHaveText(/overwrite/);
-  await page.keyboard.press('Enter');
+  await acceptCompletion(page);
   await page.keyboard.type('true');
   await expect.poll(() => editorText(page)).toContain('"contents": { "source": "data:,hello" }, "overwrite": true }');
   await expect(page.getByTestId('summary')).toHaveText('1 error');
@@ -192,7 +199,7 @@ test('Butane keys have docs and completion, Butane’s own keys included', async
   await page.keyboard.press('Enter');
   await page.keyboard.type('over');
   await expect(page.locator('.cm-tooltip-autocomplete li').first()).toHaveText(/overwrite/);
-  await page.keyboard.press('Enter');
+  await acceptCompletion(page);
   await page.keyboard.type('true');
   await expect.poll(() => editorText(page)).toContain('    - path: /etc/motd\n      overwrite: true\n');
   await expect(page.getByTestId('summary')).toHaveText('Valid Butane config');

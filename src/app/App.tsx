@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Finding } from '../core';
-import { ConversionPanel } from './components/ConversionPanel';
-import { IgnitionPreview } from './components/IgnitionPreview';
 import { Notices } from './components/Notices';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { RuleHelpDialog } from './components/RuleHelpDialog';
@@ -16,6 +14,10 @@ import { useEditorSession } from './use-editor-session';
 import { PROBLEMS_MIN_PX, useLayout, type Pane } from './use-layout';
 import { useNotices } from './use-notices';
 import { useOfflineSupport } from './use-offline-support';
+
+// What is generated from the text shows only for Butane or after a conversion: loaded then.
+const ConversionPanel = lazy(async () => ({ default: (await import('./components/ConversionPanel')).ConversionPanel }));
+const IgnitionPreview = lazy(async () => ({ default: (await import('./components/IgnitionPreview')).IgnitionPreview }));
 
 /** Chromium's limit on URL length; longer links do not open. */
 const MAX_LINK_CHARS = 2 * 1024 * 1024;
@@ -239,31 +241,33 @@ export function App() {
           </div>
           {output && (
             <div id="pane-output" className="output-host" {...paneProps('output')}>
-              {output === 'ignition' ? (
-                <IgnitionPreview
-                  validation={session.validation}
-                  fileName={outputFileName(sourceName, 'ign')}
-                  onCopy={copyGenerated}
-                  onDownload={downloadGenerated}
-                />
-              ) : (
-                conversion && (
-                  <ConversionPanel
-                    conversion={conversion}
-                    butaneName={outputFileName(sourceName, 'bu')}
-                    ignitionName={outputFileName(sourceName, 'ign')}
-                    onConvertAgain={startConversion}
-                    onClose={() => {
-                      closeConversion();
-                      setPane(narrow ? 'editor' : 'problems');
-                    }}
-                    onSelect={selectInSource}
-                    onHelp={setHelpRule}
+              <Suspense fallback={<p className="output-empty">Loading…</p>}>
+                {output === 'ignition' ? (
+                  <IgnitionPreview
+                    validation={session.validation}
+                    fileName={outputFileName(sourceName, 'ign')}
                     onCopy={copyGenerated}
                     onDownload={downloadGenerated}
                   />
-                )
-              )}
+                ) : (
+                  conversion && (
+                    <ConversionPanel
+                      conversion={conversion}
+                      butaneName={outputFileName(sourceName, 'bu')}
+                      ignitionName={outputFileName(sourceName, 'ign')}
+                      onConvertAgain={startConversion}
+                      onClose={() => {
+                        closeConversion();
+                        setPane(narrow ? 'editor' : 'problems');
+                      }}
+                      onSelect={selectInSource}
+                      onHelp={setHelpRule}
+                      onCopy={copyGenerated}
+                      onDownload={downloadGenerated}
+                    />
+                  )
+                )}
+              </Suspense>
             </div>
           )}
         </div>

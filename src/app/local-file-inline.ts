@@ -1,16 +1,9 @@
-import type { Finding } from '../core';
-
 /**
  * Butane's `local:` and `contents_local:` name files in a directory given to butane (-d DIR);
  * a browser cannot read them. These helpers put a chosen file's contents in their place:
  * `local: x` becomes `inline: |` with the text (or `source:` with a data URL for binary files),
  * `contents_local: x` becomes `contents: |`.
  */
-
-export const LOCAL_FILE_NOTE = 'A browser cannot read local files: choose the file to inline its contents here.';
-
-/** Whether a finding is Butane's refusal of a local file, which inlining answers. */
-export const isLocalFileFinding = (f: Finding) => f.rule === 'butane-local';
 
 export interface LocalReference {
   key: 'local' | 'contents_local';

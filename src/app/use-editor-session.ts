@@ -12,7 +12,7 @@ import { createEditor, editorLanguage, LARGE_DOC_CHARS, setEditorLanguage, setLi
 import { reuseUnchanged, toDiagnostics } from './editor/diagnostics';
 import { exampleConfig } from './example-config';
 import { formatSize, pickFile } from './file-io';
-import { inlineEdit, isLocalFileFinding, LOCAL_FILE_NOTE, localReferenceAt } from './local-file-inline';
+import { isLocalFileFinding, LOCAL_FILE_NOTE } from './local-files';
 import { loadCheckOptions, loadDraft, saveCheckOptions } from './local-store';
 import { decodeShareFragment, looksLikeShareLink } from './share-link';
 import type { useNotices } from './use-notices';
@@ -346,7 +346,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
   /** Puts a chosen file's contents in place of the `local:` a finding is about. */
   const inlineLocalFile = useCallback(
     async (finding: Finding) => {
-      const file = await pickFile();
+      const [file, { inlineEdit, localReferenceAt }] = await Promise.all([pickFile(), import('./local-file-inline')]);
       const bytes = new Uint8Array(await file.arrayBuffer());
       // Where the finding is now: the text may have changed while the picker was open.
       const view = viewRef.current;

@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Finding, Severity } from '../../core';
 import { SEVERITY_LABEL } from '../editor/diagnostics';
-import { isLocalFileFinding, LOCAL_FILE_NOTE } from '../local-file-inline';
+import { isLocalFileFinding, LOCAL_FILE_NOTE } from '../local-files';
 import { summaryText } from '../summary';
 import type { Validation } from '../use-editor-session';
 

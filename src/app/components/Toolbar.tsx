@@ -62,6 +62,8 @@ export function Toolbar({ options, onOptionsChange, wrap, onWrapChange, onOpen, 
         <button type="button" onClick={onShare} title="Copy a link that holds the whole config (nothing is uploaded)">
           Share
         </button>
+      </div>
+      <div className="toolbar-group" role="group" aria-label="Examples and conversion">
         <ExamplesMenu examples={examples} onChoose={onExample} />
         <button
           type="button"
@@ -79,7 +81,7 @@ export function Toolbar({ options, onOptionsChange, wrap, onWrapChange, onOpen, 
       <div className="toolbar-group">
         <label className="toggle">
           <input type="checkbox" checked={wrap} onChange={(e) => onWrapChange(e.target.checked)} />
-          Wrap lines
+          Wrap<span className="wide-only"> lines</span>
         </label>
       </div>
     </div>

@@ -69,9 +69,10 @@ export function Toolbar({ options, onOptionsChange, wrap, onWrapChange, onOpen, 
           type="button"
           onClick={onConvert}
           disabled={!canConvert}
+          aria-label="Convert to Butane"
           title={canConvert ? 'Convert this cloud-config to a Butane config (and its Ignition config)' : 'Only a cloud-config converts to Butane'}
         >
-          Convert<span className="wide-only"> to Butane</span>
+          To Butane
         </button>
       </div>
       <div className="toolbar-group toolbar-check" role="group" aria-label="How to check">

@@ -101,9 +101,10 @@ test.describe('narrow (400 × 800)', () => {
     await expect(page.getByRole('tab', { name: 'Editor' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('problems')).toBeHidden();
 
-    // Header, toolbar and tabs leave most of the height to the editor; nothing overflows sideways.
+    // Header, toolbar (three rows: files, examples and conversion, checks) and tabs leave most of
+    // the height to the editor; nothing overflows sideways.
     const editorTop = await page.locator('.cm-editor').evaluate((e) => e.getBoundingClientRect().top);
-    expect(editorTop).toBeLessThan(130);
+    expect(editorTop).toBeLessThan(160);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
     await expect(page.getByLabel('Target')).toBeInViewport();
     await expect(page.getByLabel('Rule set')).toBeInViewport();
@@ -126,5 +127,31 @@ test.describe('narrow (400 × 800)', () => {
     await page.keyboard.press('ArrowRight');
     await expect(problemsTab).toBeFocused();
     await expect(problemsTab).toHaveAttribute('aria-selected', 'true');
+  });
+});
+
+test.describe('narrow (400 × 800), with generated output', () => {
+  test.use({ viewport: { width: 400, height: 800 } });
+
+  test('a conversion is a third tab; a note brings back the editor with its range selected', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Convert to Butane' }).click();
+    const tab = page.getByRole('tab', { name: 'Conversion' });
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('.cm-editor')).toBeHidden();
+    await expect(page.getByTestId('conversion-butane')).toContainText('variant: flatcar');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+
+    // Arrow keys go round the three tabs.
+    await tab.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Editor' })).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(tab).toBeFocused();
+
+    await page.getByTestId('conversion-notes').locator('li').first().locator('.problem-main').click();
+    await expect(page.getByRole('tab', { name: 'Editor' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('.cm-content')).toBeFocused();
+    expect(await cursorLine(page)).toBe(9);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Finding } from '../core';
 import { Notices } from './components/Notices';
 import { ProblemsPanel } from './components/ProblemsPanel';
@@ -6,11 +6,18 @@ import { RuleHelpDialog } from './components/RuleHelpDialog';
 import { Splitter } from './components/Splitter';
 import { Toolbar } from './components/Toolbar';
 import { copyText, downloadText, FileTooBigError, formatSize, readTextFile } from './file-io';
+import { EXAMPLES, type Example } from './examples';
+import { outputFileName } from './output-names';
 import { encodeShareFragment } from './share-link';
+import { useConversion } from './use-conversion';
 import { useEditorSession } from './use-editor-session';
 import { PROBLEMS_MIN_PX, useLayout, type Pane } from './use-layout';
 import { useNotices } from './use-notices';
 import { useOfflineSupport } from './use-offline-support';
+
+// What is generated from the text shows only for Butane or after a conversion: loaded then.
+const ConversionPanel = lazy(async () => ({ default: (await import('./components/ConversionPanel')).ConversionPanel }));
+const IgnitionPreview = lazy(async () => ({ default: (await import('./components/IgnitionPreview')).IgnitionPreview }));
 
 /** Chromium's limit on URL length; longer links do not open. */
 const MAX_LINK_CHARS = 2 * 1024 * 1024;
@@ -18,12 +25,14 @@ const MAX_LINK_CHARS = 2 * 1024 * 1024;
 export function App() {
   const { notices, notify, dismiss } = useNotices();
   const [helpRule, setHelpRule] = useState<string | null>(null);
-  const [fileName, setFileName] = useState('cloud-config.yaml');
+  /** The name of the file (or example) the text came from, if it came from one. */
+  const [sourceName, setSourceName] = useState<string | undefined>();
   const [dragging, setDragging] = useState(false);
   const layout = useLayout();
   const session = useEditorSession({ notify, dismiss }, setHelpRule, layout.wrap);
-  const { replaceText, getText, options, reveal } = session;
+  const { replaceText, getText, options, reveal, select } = session;
   const { narrow, pane, setPane } = layout;
+  const { conversion, convert, close: closeConversion } = useConversion();
   useOfflineSupport(notify);
 
   // On narrow screens a jump from the list shows the editor tab.
@@ -40,7 +49,7 @@ export function App() {
       try {
         const opened = await readTextFile(file);
         replaceText(opened.text, 'file');
-        setFileName(opened.name);
+        setSourceName(opened.name);
         if (opened.utf8) notify('file', 'info', `Opened ${opened.name} (${formatSize(file.size)}).`);
         else {
           notify(
@@ -56,11 +65,51 @@ export function App() {
     [notify, replaceText],
   );
 
+  // An example replaces the text as opening a file does: undoable, and said so when it was the person's own.
+  const openExample = useCallback(
+    async (example: Example) => {
+      const text = await example.load();
+      const own = getText();
+      replaceText(text, 'file');
+      setSourceName(example.fileName);
+      const undoHint = own.trim() && own !== text ? ' Undo (Ctrl+Z) brings back the text you had.' : '';
+      notify('file', 'info', `Opened the example ${example.fileName}.${undoHint}`);
+    },
+    [getText, notify, replaceText],
+  );
+
+  const copyGenerated = useCallback(
+    async (text: string, what: string) => {
+      if (await copyText(text)) notify('clipboard', 'info', `Copied the ${what} (${formatSize(text.length)}).`);
+      else notify('clipboard', 'warning', 'The browser refused the clipboard; select the text and copy it instead.');
+    },
+    [notify],
+  );
   const copy = useCallback(async () => {
     const text = getText();
     if (await copyText(text)) notify('clipboard', 'info', `Copied ${formatSize(text.length)} of text.`);
     else notify('clipboard', 'warning', 'The browser refused the clipboard; select the text (Ctrl+A) and copy it instead.');
   }, [getText, notify]);
+  const downloadGenerated = useCallback(
+    (text: string, name: string) => downloadText(text, name, name.endsWith('.ign') ? 'application/json' : 'application/yaml'),
+    [],
+  );
+
+  const startConversion = useCallback(() => {
+    setPane('output');
+    void convert(getText());
+  }, [convert, getText, setPane]);
+
+  // A note's range is in the cloud-config as converted; after edits it may have moved.
+  const selectInSource = useCallback(
+    (finding: Finding, source: string) => {
+      if (finding.line === 0) return;
+      setPane(narrow ? 'editor' : 'output');
+      if (getText() !== source) notify('conversion', 'info', 'The text has changed since this conversion; convert again for notes that match it.');
+      requestAnimationFrame(() => select(finding.from ?? 0, finding.to ?? finding.from ?? 0));
+    },
+    [getText, narrow, notify, select, setPane],
+  );
 
   const share = useCallback(async () => {
     const fragment = await encodeShareFragment({ text: getText(), ...options });
@@ -105,28 +154,39 @@ export function App() {
 
   const response = session.validation.state === 'done' ? session.validation.response : undefined;
   const worst = response && (['error', 'warning', 'info'] as const).find((k) => response.counts[k] > 0);
-  const tab = (id: Pane, label: string, extra?: string) => (
+  // Beside a Butane config: the Ignition it translates to; otherwise the last conversion, if any.
+  const output = response?.kind === 'butane' ? 'ignition' : conversion ? 'conversion' : undefined;
+  const tabs: Pane[] = narrow ? ['editor', 'problems', ...(output ? (['output'] as const) : [])] : output ? ['problems', 'output'] : [];
+  const shown: Pane = pane === 'output' && !output ? (narrow ? 'editor' : 'problems') : !narrow && pane === 'editor' ? 'problems' : pane;
+  const TAB_LABEL: Record<Pane, string> = { editor: 'Editor', problems: 'Problems', output: output === 'ignition' ? 'Ignition' : 'Conversion' };
+  const tab = (id: Pane, extra?: string) => (
     <button
       type="button"
       role="tab"
       id={`tab-${id}`}
       aria-controls={`pane-${id}`}
-      aria-selected={pane === id}
-      tabIndex={pane === id ? 0 : -1}
+      aria-selected={shown === id}
+      tabIndex={shown === id ? 0 : -1}
       onClick={() => setPane(id)}
       onKeyDown={(e) => {
         if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
-          const other: Pane = id === 'editor' ? 'problems' : 'editor';
+          const at = tabs.indexOf(id) + (e.key === 'ArrowRight' ? 1 : -1);
+          const other = tabs[(at + tabs.length) % tabs.length];
           setPane(other);
           document.getElementById(`tab-${other}`)?.focus();
         }
       }}
     >
-      {label}
+      {TAB_LABEL[id]}
       {extra && <span className={`tab-count${worst ? ` severity-${worst}` : ''}`}>{extra}</span>}
     </button>
   );
-  const paneProps = (id: Pane) => (narrow ? { role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: pane !== id } : {});
+  const paneProps = (id: Pane) => (tabs.includes(id) ? { role: 'tabpanel', 'aria-labelledby': `tab-${id}`, hidden: shown !== id } : {});
+  const tabList = (label: string) => (
+    <div className="pane-tabs" role="tablist" aria-label={label}>
+      {tabs.map((id) => tab(id, id === 'problems' && response ? String(response.total) : undefined))}
+    </div>
+  );
 
   return (
     <div className={`app${dragging ? ' dragging' : ''}${narrow ? ' narrow' : ''}`}>
@@ -141,17 +201,16 @@ export function App() {
           wrap={layout.wrap}
           onWrapChange={layout.setWrap}
           onOpen={openFile}
-          onDownload={() => downloadText(getText(), fileName)}
+          onDownload={() => downloadText(getText(), sourceName ?? 'cloud-config.yaml')}
           onCopy={copy}
           onShare={share}
+          examples={EXAMPLES}
+          onExample={openExample}
+          canConvert={response?.kind === 'cloud-config'}
+          onConvert={startConversion}
         />
       </header>
-      {narrow && (
-        <div className="pane-tabs" role="tablist" aria-label="View">
-          {tab('editor', 'Editor')}
-          {tab('problems', 'Problems', response ? String(response.total) : undefined)}
-        </div>
-      )}
+      {narrow && tabList('View')}
       <main className="workspace" style={narrow ? undefined : { gridTemplateColumns: `minmax(0, 1fr) auto ${layout.problemsWidth}px` }}>
         <section id="pane-editor" className="editor-pane" aria-label="Editor" {...paneProps('editor')}>
           <div ref={session.hostRef} className="editor-host" />
@@ -166,16 +225,51 @@ export function App() {
             label="Resize the problems list"
           />
         )}
-        <div id="pane-problems" className="problems-host" {...paneProps('problems')}>
-          <ProblemsPanel
-            validation={session.validation}
-            busy={session.busy}
-            current={session.cursorFinding}
-            onReveal={revealInEditor}
-            onShow={session.showInEditor}
-            onFix={session.applyFix}
-            onHelp={setHelpRule}
-          />
+        <div className="side" hidden={narrow && shown === 'editor'}>
+          {!narrow && tabs.length > 0 && tabList('Beside the editor')}
+          <div id="pane-problems" className="problems-host" {...paneProps('problems')}>
+            <ProblemsPanel
+              validation={session.validation}
+              busy={session.busy}
+              current={session.cursorFinding}
+              onReveal={revealInEditor}
+              onShow={session.showInEditor}
+              onFix={session.applyFix}
+              onInline={session.inlineLocalFile}
+              onHelp={setHelpRule}
+            />
+          </div>
+          {output && (
+            <div id="pane-output" className="output-host" {...paneProps('output')}>
+              <Suspense fallback={<p className="output-empty">Loading…</p>}>
+                {output === 'ignition' ? (
+                  <IgnitionPreview
+                    validation={session.validation}
+                    fileName={outputFileName(sourceName, 'ign')}
+                    onCopy={copyGenerated}
+                    onDownload={downloadGenerated}
+                  />
+                ) : (
+                  conversion && (
+                    <ConversionPanel
+                      conversion={conversion}
+                      butaneName={outputFileName(sourceName, 'bu')}
+                      ignitionName={outputFileName(sourceName, 'ign')}
+                      onConvertAgain={startConversion}
+                      onClose={() => {
+                        closeConversion();
+                        setPane(narrow ? 'editor' : 'problems');
+                      }}
+                      onSelect={selectInSource}
+                      onHelp={setHelpRule}
+                      onCopy={copyGenerated}
+                      onDownload={downloadGenerated}
+                    />
+                  )
+                )}
+              </Suspense>
+            </div>
+          )}
         </div>
       </main>
       <Notices notices={notices} onDismiss={dismiss} />

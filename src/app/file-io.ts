@@ -26,8 +26,8 @@ export async function readTextFile(file: File): Promise<OpenedFile> {
   }
 }
 
-export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
+export function downloadText(text: string, fileName: string, type = 'application/yaml'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -48,4 +48,17 @@ export function formatSize(chars: number): string {
   if (chars < 1024) return `${chars} B`;
   if (chars < 1024 * 1024) return `${(chars / 1024).toFixed(chars < 10 * 1024 ? 1 : 0)} KB`;
   return `${(chars / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Asks for a file with the browser's file picker; resolves when one is chosen. */
+export function pickFile(): Promise<File> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) resolve(file);
+    });
+    input.click();
+  });
 }

@@ -1,15 +1,18 @@
+import { isolateHistory } from '@codemirror/commands';
 import { forEachDiagnostic, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Annotation, type Text } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Finding } from '../core';
+import type { Finding, InputKind } from '../core';
 import type { ValidateResponse } from '../worker/protocol';
 import { DEFAULT_OPTIONS, RULE_SET_LABEL, TARGET_LABEL, type CheckOptions } from './check-options';
 import { DraftAutosave } from './draft-autosave';
-import { createEditor, LARGE_DOC_CHARS, setLineWrapping } from './editor/create-editor';
+import { configKindField, languageForKind, setConfigKind } from './editor/config-kind';
+import { createEditor, editorLanguage, LARGE_DOC_CHARS, setEditorLanguage, setLineWrapping } from './editor/create-editor';
 import { reuseUnchanged, toDiagnostics } from './editor/diagnostics';
 import { exampleConfig } from './example-config';
-import { formatSize } from './file-io';
+import { formatSize, pickFile } from './file-io';
+import { isLocalFileFinding, LOCAL_FILE_NOTE } from './local-files';
 import { loadCheckOptions, loadDraft, saveCheckOptions } from './local-store';
 import { decodeShareFragment, looksLikeShareLink } from './share-link';
 import type { useNotices } from './use-notices';
@@ -40,6 +43,30 @@ function clearShareLink() {
   if (looksLikeShareLink(location.hash)) history.replaceState(null, '', location.pathname + location.search);
 }
 
+/** Tells the editor what the text is: its syntax (JSON or YAML) and the schema for hover and completion. */
+function followKind(view: EditorView, kind: InputKind): void {
+  if (kind !== 'unknown' && kind !== 'empty' && view.state.field(configKindField) !== kind) view.dispatch({ effects: setConfigKind.of(kind) });
+  const language = languageForKind(kind, view.state.doc.sliceString(0, 256), editorLanguage(view));
+  if (language !== editorLanguage(view)) void setEditorLanguage(view, language);
+}
+
+/** A local file's finding also says why, and offers to inline the file (a file picker, then an edit). */
+function offerInlining(diagnostic: Diagnostic, inline: () => void): Diagnostic {
+  const render = diagnostic.renderMessage;
+  return {
+    ...diagnostic,
+    actions: [...(diagnostic.actions ?? []), { name: 'Inline a file…', apply: inline }],
+    renderMessage(view) {
+      const box = document.createElement('span');
+      const note = document.createElement('span');
+      note.className = 'diagnostic-note';
+      note.textContent = LOCAL_FILE_NOTE;
+      box.append(render ? render(view) : diagnostic.message, document.createElement('br'), note);
+      return box;
+    },
+  };
+}
+
 /** Where a finding is now: its diagnostic's position, which the editor maps through edits. */
 function currentRange(view: EditorView, diagnostic: Diagnostic | undefined): { from: number; to: number } | undefined {
   let range: { from: number; to: number } | undefined;
@@ -62,6 +89,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
   const [busy, setBusy] = useState(false);
   /** The finding under the editor's cursor, for the list to highlight. */
   const [cursorFinding, setCursorFinding] = useState<Finding | undefined>();
+  const inlineRef = useRef<(finding: Finding) => Promise<void>>(async () => {});
   const helpRef = useRef(openHelp);
   helpRef.current = openHelp;
   const wrapRef = useRef(wrap);
@@ -89,7 +117,8 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
       changes: { from: 0, to: view.state.doc.length, insert: text },
       selection: { anchor: 0 },
       scrollIntoView: true,
-      annotations: loadedFrom.of(source),
+      // Its own undo step, never joined with typing just before it: Ctrl+Z brings that text back.
+      annotations: [loadedFrom.of(source), isolateHistory.of('full')],
     });
   }, []);
 
@@ -186,6 +215,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
               view.state.doc,
               (rule) => helpRef.current(rule),
             );
+            for (const [f, d] of fresh) if (isLocalFileFinding(f)) fresh.set(f, offerInlining(d, () => void inlineRef.current(f)));
             const diagnostics = new Map<Finding, Diagnostic>();
             for (const f of entries) {
               const d = previous.get(f) ?? fresh.get(f);
@@ -195,8 +225,9 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
             view.dispatch(setDiagnostics(view.state, [...diagnostics.values()]));
             setCursorFinding(findingAtCursor(view));
           }
+          followKind(view, response.kind);
           setValidation((shown) =>
-            same && shown.state === 'done' && shown.response.kind === response.kind ? shown : { state: 'done', response: { ...response, entries } },
+            same && shown.state === 'done' && shown.response.kind === response.kind && shown.response.ignition === response.ignition ? shown : { state: 'done', response: { ...response, entries } },
           );
           dismiss('validation');
         },
@@ -301,7 +332,44 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     view.focus();
   }, []);
 
+  /** Selects a range of the text (clamped to it), scrolls it into view and focuses the editor. */
+  const select = useCallback((from: number, to: number) => {
+    const view = viewRef.current;
+    if (!view) return;
+    const length = view.state.doc.length;
+    const anchor = Math.min(from, length);
+    const head = Math.min(Math.max(to, from), length);
+    view.dispatch({ selection: { anchor, head }, effects: EditorView.scrollIntoView(anchor, { y: 'nearest', yMargin: 60 }) });
+    view.focus();
+  }, []);
+
+  /** Puts a chosen file's contents in place of the `local:` a finding is about. */
+  const inlineLocalFile = useCallback(
+    async (finding: Finding) => {
+      const [file, { inlineEdit, localReferenceAt }] = await Promise.all([pickFile(), import('./local-file-inline')]);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // Where the finding is now: the text may have changed while the picker was open.
+      const view = viewRef.current;
+      const at = view ? (currentRange(view, diagnosticsRef.current.get(finding))?.from ?? finding.from) : undefined;
+      const ref = view && at !== undefined ? localReferenceAt(view.state.doc.toString(), at) : undefined;
+      if (!view || !ref) {
+        notify('file', 'warning', 'Only a file named by local: or contents_local: can be inlined; a tree is a directory: add its files one by one.');
+        return;
+      }
+      const edit = inlineEdit(ref, bytes);
+      if ('refused' in edit) {
+        notify('file', 'warning', `${file.name} was not inlined: ${edit.refused}.`);
+        return;
+      }
+      view.dispatch({ changes: edit, selection: { anchor: edit.from }, userEvent: 'input.fix', scrollIntoView: true });
+      view.focus();
+      notify('file', 'info', `Inlined ${file.name} (${formatSize(bytes.length)}).`);
+    },
+    [notify],
+  );
+  inlineRef.current = inlineLocalFile;
+
   const getText = useCallback(() => viewRef.current?.state.doc.toString() ?? '', []);
 
-  return { hostRef, options, changeOptions, validation, busy, cursorFinding, replaceText, reveal, showInEditor, applyFix, getText };
+  return { hostRef, options, changeOptions, validation, busy, cursorFinding, replaceText, reveal, showInEditor, applyFix, inlineLocalFile, select, getText };
 }

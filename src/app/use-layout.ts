@@ -9,7 +9,8 @@ const PROBLEMS_DEFAULT_PX = 400;
 /** The editor keeps at least this much of the window. */
 const EDITOR_MIN_PX = 320;
 
-export type Pane = 'editor' | 'problems';
+/** The editor, the problems list, and what is generated from the text (Ignition, a conversion). */
+export type Pane = 'editor' | 'problems' | 'output';
 
 function useMediaQuery(query: string): boolean {
   const [matches, setMatches] = useState(() => matchMedia(query).matches);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type NoticeTopic = 'link' | 'draft' | 'file' | 'validation' | 'clipboard' | 'size' | 'update';
+export type NoticeTopic = 'link' | 'draft' | 'file' | 'validation' | 'clipboard' | 'size' | 'update' | 'conversion';
 export type Tone = 'info' | 'warning' | 'error';
 
 export interface Notice {

@@ -19,6 +19,8 @@ export interface ValidateResponse {
   /** How many findings there were in all, and of each severity. */
   total: number;
   counts: SeverityCounts;
+  /** For a Butane config that translates: the Ignition config it becomes, as JSON text. */
+  ignition?: string;
   /** Time the validation took in the worker. */
   ms: number;
 }
@@ -28,3 +30,26 @@ export interface ValidateResponse {
  * page lists and marks this many and says how many more there are.
  */
 export const MAX_ENTRIES = 2000;
+
+/** Messages between the page and the conversion worker (cloud-config → Butane and Ignition). */
+
+export interface ConvertRequest {
+  type: 'convert';
+  id: number;
+  text: string;
+}
+
+export type ConvertResponse =
+  | {
+      type: 'converted';
+      id: number;
+      /** The Butane config, or '' when the source has errors. */
+      butane: string;
+      /** The Ignition config as JSON text, or null when the source has errors. */
+      ignition: string | null;
+      /** What was not carried over as it was, at its place in the cloud-config. */
+      notes: Finding[];
+      /** The source's errors; nothing is converted then. */
+      errors: Finding[];
+    }
+  | { type: 'convert-failed'; id: number; message: string };

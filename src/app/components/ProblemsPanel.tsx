@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Finding, Severity } from '../../core';
 import { SEVERITY_LABEL } from '../editor/diagnostics';
+import { isLocalFileFinding, LOCAL_FILE_NOTE } from '../local-files';
 import { summaryText } from '../summary';
 import type { Validation } from '../use-editor-session';
 
@@ -14,6 +15,8 @@ interface ProblemsPanelProps {
   /** Selected in the list: scroll the editor to it, focus stays in the list. */
   onShow(finding: Finding): void;
   onFix(finding: Finding, index: number): void;
+  /** Inlines a file in place of the `local:` a finding is about. */
+  onInline(finding: Finding): void;
   onHelp(rule: string): void;
 }
 
@@ -50,7 +53,7 @@ function stableKeys(entries: readonly Finding[]): string[] {
   });
 }
 
-export function ProblemsPanel({ validation, busy, current, onReveal, onShow, onFix, onHelp }: ProblemsPanelProps) {
+export function ProblemsPanel({ validation, busy, current, onReveal, onShow, onFix, onInline, onHelp }: ProblemsPanelProps) {
   const summary = summaryOf(validation);
   const response = validation.state === 'done' ? validation.response : undefined;
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
@@ -142,6 +145,7 @@ export function ProblemsPanel({ validation, busy, current, onReveal, onShow, onF
             onFocus={setActive}
             onReveal={onReveal}
             onFix={onFix}
+            onInline={onInline}
             onHelp={onHelp}
           />
         ))}
@@ -164,11 +168,12 @@ interface ProblemItemProps {
   onFocus(finding: Finding): void;
   onReveal(finding: Finding): void;
   onFix(finding: Finding, index: number): void;
+  onInline(finding: Finding): void;
   onHelp(rule: string): void;
 }
 
 /** One finding. Memoised: a new report re-renders only the items whose finding changed. */
-const ProblemItem = memo(function ProblemItem({ finding: f, tabbable, current, onFocus, onReveal, onFix, onHelp }: ProblemItemProps) {
+const ProblemItem = memo(function ProblemItem({ finding: f, tabbable, current, onFocus, onReveal, onFix, onInline, onHelp }: ProblemItemProps) {
   const tabIndex = tabbable ? 0 : -1;
   const where = f.line > 0 ? `${f.line}:${f.column}` : 'Whole file';
   const text = (
@@ -206,7 +211,13 @@ const ProblemItem = memo(function ProblemItem({ finding: f, tabbable, current, o
           {text}
         </div>
       )}
+      {isLocalFileFinding(f) && <p className="problem-note">{LOCAL_FILE_NOTE}</p>}
       <div className="problem-actions">
+        {isLocalFileFinding(f) && (
+          <button type="button" className="fix" tabIndex={tabIndex} onClick={() => onInline(f)} title="Choose the file to put its contents here">
+            Inline a file…
+          </button>
+        )}
         {f.fixes?.map((fix, i) => (
           <button key={i} type="button" className="fix" tabIndex={tabIndex} onClick={() => onFix(f, i)} title="Apply this quick fix">
             {fix.title}

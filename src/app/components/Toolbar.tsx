@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import type { RuleSetName, Target } from '../../core';
 import { RULE_SET_LABEL, TARGET_LABEL, type CheckOptions } from '../check-options';
+import type { Example } from '../examples';
+import { ExamplesMenu } from './ExamplesMenu';
 
 interface ToolbarProps {
   options: CheckOptions;
@@ -11,6 +13,11 @@ interface ToolbarProps {
   onDownload(): void;
   onCopy(): void;
   onShare(): void;
+  examples: readonly Example[];
+  onExample(example: Example): void;
+  /** Whether the text is a cloud-config, the one kind that converts to Butane. */
+  canConvert: boolean;
+  onConvert(): void;
 }
 
 function Choice<T extends string>({ label, value, labels, onChange }: { label: string; value: T; labels: Record<T, string>; onChange(value: T): void }) {
@@ -28,7 +35,7 @@ function Choice<T extends string>({ label, value, labels, onChange }: { label: s
   );
 }
 
-export function Toolbar({ options, onOptionsChange, wrap, onWrapChange, onOpen, onDownload, onCopy, onShare }: ToolbarProps) {
+export function Toolbar({ options, onOptionsChange, wrap, onWrapChange, onOpen, onDownload, onCopy, onShare, examples, onExample, canConvert, onConvert }: ToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <div className="toolbar">
@@ -56,6 +63,18 @@ export function Toolbar({ options, onOptionsChange, wrap, onWrapChange, onOpen, 
           Share
         </button>
       </div>
+      <div className="toolbar-group" role="group" aria-label="Examples and conversion">
+        <ExamplesMenu examples={examples} onChoose={onExample} />
+        <button
+          type="button"
+          onClick={onConvert}
+          disabled={!canConvert}
+          aria-label="Convert to Butane"
+          title={canConvert ? 'Convert this cloud-config to a Butane config (and its Ignition config)' : 'Only a cloud-config converts to Butane'}
+        >
+          To Butane
+        </button>
+      </div>
       <div className="toolbar-group toolbar-check" role="group" aria-label="How to check">
         <Choice<Target> label="Target" value={options.target} labels={TARGET_LABEL} onChange={(target) => onOptionsChange({ target })} />
         <Choice<RuleSetName> label="Rule set" value={options.rules} labels={RULE_SET_LABEL} onChange={(rules) => onOptionsChange({ rules })} />
@@ -63,7 +82,7 @@ export function Toolbar({ options, onOptionsChange, wrap, onWrapChange, onOpen, 
       <div className="toolbar-group">
         <label className="toggle">
           <input type="checkbox" checked={wrap} onChange={(e) => onWrapChange(e.target.checked)} />
-          Wrap lines
+          Wrap<span className="wide-only"> lines</span>
         </label>
       </div>
     </div>

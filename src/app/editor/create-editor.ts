@@ -1,10 +1,11 @@
 import { autocompletion, type CompletionContext } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
-import { bracketMatching, foldGutter, foldKeymap, indentOnInput } from '@codemirror/language';
+import { bracketMatching, foldGutter, foldKeymap, indentOnInput, language as languageFacet } from '@codemirror/language';
 import { lintGutter, lintKeymap, previousDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { Compartment, EditorState, StateEffect, StateField, Text, type Transaction } from '@codemirror/state';
+import { Compartment, EditorState, StateEffect, StateField, Text, type Extension, type Transaction } from '@codemirror/state';
+export type { EditorLanguage } from './config-kind';
 import {
   crosshairCursor,
   drawSelection,
@@ -21,6 +22,7 @@ import {
   type Tooltip,
   type ViewUpdate,
 } from '@codemirror/view';
+import { configKindField, languageMode, setLanguageMode, type EditorLanguage } from './config-kind';
 import { theme } from './theme';
 
 // Hover docs and completion need the schema and a YAML parser, which the first screen does not:
@@ -91,8 +93,12 @@ function flowDepthOver(doc: Text, limit: number): boolean {
 const highlightable = (doc: Text) => doc.length <= LARGE_DOC_CHARS && !flowDepthOver(doc, MAX_FLOW_DEPTH);
 const BRACKETS = /[[\]{}]/;
 
+/** JSON support, which only Ignition configs need: loaded on first use. */
+let jsonSupport: Extension | undefined;
+const loadJson = async () => (jsonSupport ??= (await import('@codemirror/lang-json')).json());
+
 const language = new Compartment();
-const languageFor = (on: boolean) => (on ? yaml() : []);
+const languageFor = (mode: EditorLanguage, on: boolean) => (!on ? [] : mode === 'json' ? (jsonSupport ?? []) : yaml());
 /** Re-decides on highlighting when an edit crosses the size limit or adds or removes brackets. */
 const languageByShape = EditorState.transactionExtender.of((tr) => {
   if (!tr.docChanged) return null;
@@ -105,8 +111,27 @@ const languageByShape = EditorState.transactionExtender.of((tr) => {
   const on = highlightable(tr.newDoc);
   const current = language.get(tr.startState);
   const was = !(Array.isArray(current) && current.length === 0);
-  return on === was ? null : { effects: language.reconfigure(languageFor(on)) };
+  return on === was ? null : { effects: language.reconfigure(languageFor(tr.startState.field(languageMode), on)) };
 });
+
+/** The language the editor is in now. */
+export const editorLanguage = (view: EditorView): EditorLanguage => view.state.field(languageMode);
+
+/**
+ * Switches the editor to another syntax. Only the language changes: the text, the selection,
+ * the undo history and the diagnostics are the same state's and stay as they are.
+ */
+export async function setEditorLanguage(view: EditorView, mode: EditorLanguage): Promise<void> {
+  if (mode === 'json') await loadJson();
+  // The page may have moved on meanwhile: another switch, or the editor closed.
+  if (view.state.field(languageMode) === mode || !view.dom.isConnected) return;
+  view.dispatch({ effects: [setLanguageMode.of(mode), language.reconfigure(languageFor(mode, highlightable(view.state.doc)))] });
+}
+
+/** Which language is active, on the content element, for styles and tests (`data-language`). */
+const languageAttribute = EditorView.contentAttributes.compute([languageFacet], (state) => ({
+  'data-language': state.facet(languageFacet)?.name ?? 'plain',
+}));
 
 const schemaCompletion = async (context: CompletionContext) => (await loadCompletion()).schemaCompletion(context);
 
@@ -143,8 +168,11 @@ export function createEditor(parent: HTMLElement, doc: string, hooks: EditorHook
       highlightActiveLine(),
       highlightSelectionMatches(),
       search({ top: true }),
-      language.of(languageFor(highlightable(Text.of(doc.split(/\r\n?|\n/))))),
+      languageMode,
+      configKindField,
+      language.of(languageFor('yaml', highlightable(Text.of(doc.split(/\r\n?|\n/))))),
       languageByShape,
+      languageAttribute,
       theme,
       autocompletion({ override: [schemaCompletion] }),
       schemaHover,
@@ -160,7 +188,7 @@ export function createEditor(parent: HTMLElement, doc: string, hooks: EditorHook
         // Tab indents (YAML needs it); Escape then Tab leaves the editor, as CodeMirror documents.
         indentWithTab,
       ]),
-      EditorView.contentAttributes.of({ 'aria-label': 'cloud-config text' }),
+      EditorView.contentAttributes.of({ 'aria-label': 'Config text' }),
       wrapping.of(wrap ? EditorView.lineWrapping : []),
       EditorView.updateListener.of(hooks.update),
     ],

@@ -1,6 +1,5 @@
-import type { Shape } from '../../core/schema/shape';
-import { targetNotes } from '../../core/schema/target-notes';
 import type { YamlPath } from '../yaml-path';
+import { cloudConfigKeys, type DocShape, type KeySchema } from './key-schemas';
 
 /** `coreos.units[0].name`: a path as people write it. */
 export function pathLabel(path: YamlPath): string {
@@ -8,7 +7,7 @@ export function pathLabel(path: YamlPath): string {
 }
 
 /** Values offered for a key: its listed values, or true/false for a boolean. */
-export function allowedValues(shape: Shape | undefined): readonly string[] {
+export function allowedValues(shape: DocShape | undefined): readonly string[] {
   if (shape?.meta?.values) return shape.meta.values;
   return shape?.goType === 'bool' ? ['true', 'false'] : [];
 }
@@ -21,14 +20,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 }
 
 /** The documentation card for a key: what hover shows and completion's info pane. */
-export function renderKeyDocs(path: YamlPath, shape: Shape | undefined): HTMLElement {
+export function renderKeyDocs(path: YamlPath, shape: DocShape | undefined, schema: KeySchema = cloudConfigKeys): HTMLElement {
   const card = el('div', 'key-docs');
+  card.dataset.format = schema.format;
   const head = el('div', 'key-docs-head');
   head.append(el('code', 'key-docs-path', pathLabel(path)));
-  if (shape) head.append(el('span', 'key-docs-type', shape.goType));
+  if (shape) head.append(el('span', 'key-docs-type', shape.typeLabel ?? shape.goType));
   card.append(head);
   if (!shape) {
-    card.append(el('p', 'key-docs-text', 'Not a cloud-config key at this place: coreos-cloudinit ignores it.'));
+    card.append(el('p', 'key-docs-text', schema.unknownKey));
     return card;
   }
   if (shape.meta?.deprecatedReason) {
@@ -39,6 +39,6 @@ export function renderKeyDocs(path: YamlPath, shape: Shape | undefined): HTMLEle
   if (values.length) card.append(el('p', 'key-docs-values', `Allowed values: ${values.join(', ')}`));
   else if (shape.meta?.valid) card.append(el('p', 'key-docs-values', `Must match ${shape.meta.valid.source}`));
   const key = path[path.length - 1];
-  for (const note of targetNotes(shape, typeof key === 'string' ? key : undefined)) card.append(el('p', 'key-docs-target', note));
+  for (const note of schema.notes(shape, typeof key === 'string' ? key : undefined)) card.append(el('p', 'key-docs-target', note));
   return card;
 }

@@ -1,7 +1,7 @@
 /**
  * Lists the fields of coreos-cloudinit's config structs, from a checkout of its `config/`
  * directory, as the JSON kept in test/fixtures/cloud-config-structs.*.json (which
- * src/core/schema/structs.test.ts checks the schema against):
+ * src/core/formats/cloud-config/schema/structs.test.ts checks the schema against):
  *
  *   tsx scripts/go-structs.ts DIR/config coreos/coreos-cloudinit f1f0405 > test/fixtures/cloud-config-structs.coreos.json
  *

@@ -15,10 +15,10 @@
  *    values of a key are listed as `examples` for completion.
  */
 import { z } from 'zod';
-import { cloudConfigSchema } from '../../src/core/schema/cloud-config';
-import type { FieldMeta } from '../../src/core/schema/fields';
-import type { Shape } from '../../src/core/schema/shape';
-import { targetNotes } from '../../src/core/schema/target-notes';
+import { cloudConfigSchema } from '../../src/core/formats/cloud-config/schema/cloud-config';
+import type { FieldMeta } from '../../src/core/formats/cloud-config/schema/fields';
+import type { Shape } from '../../src/core/formats/cloud-config/schema/shape';
+import { targetNotes } from '../../src/core/formats/cloud-config/schema/target-notes';
 import type { Json } from './from-zod';
 
 /** JSON types coreos-cloudinit accepts for a field of each JSON Schema type. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extraRules } from './rules';
+import { extraRules } from './formats/cloud-config/rules';
 import { isRuleId, RULE_IDS, RULE_TABLE_PARTS, RULES, ruleSpec, type RuleId } from './rule-table';
 
 describe('rule table', () => {

@@ -1,5 +1,5 @@
 import type { Severity } from './types';
-import { cloudConfigRules } from './rules/rule-table';
+import { cloudConfigRules } from './formats/cloud-config/rules/rule-table';
 import { ignitionRules } from './formats/ignition/rule-table';
 import { butaneRules } from './formats/butane/rule-table';
 import { convertRules } from './convert/rule-table';

@@ -2,7 +2,8 @@ import { inputKind } from './input-kind';
 import { LineIndex } from './text/line-index';
 import { sortFindings } from './report/order';
 import { DEFAULT_TARGET, type Report, type ValidateOptions } from './types';
-import { parseFailure, validate } from './validate';
+import { parseFailure } from './formats/cloud-config';
+import { validate } from './validate';
 
 /**
  * Validation of raw bytes (files, stdin): UTF-8 that does not decode is a finding of its own,

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { InputKind } from '../../core';
 import { snake } from '../../core/formats/butane/validate';
 import { fieldMeta, schemaFor, type SpecMinor } from '../../core/formats/ignition/schema';
-import type { GoType } from '../../core/schema/fields';
-import { rootShape, type Shape } from '../../core/schema/shape';
-import { targetNotes } from '../../core/schema/target-notes';
+import type { GoType } from '../../core/formats/cloud-config/schema/fields';
+import { rootShape, type Shape } from '../../core/formats/cloud-config/schema/shape';
+import { targetNotes } from '../../core/formats/cloud-config/schema/target-notes';
 
 /**
  * The keys hover docs and completion know, for each format: cloud-config's schema, Ignition's

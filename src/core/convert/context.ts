@@ -1,4 +1,4 @@
-import { readsTrue } from '../rules/boot-decode';
+import { readsTrue } from '../formats/cloud-config/rules/boot-decode';
 import { LineIndex } from '../text/line-index';
 import { childNamed, type Range, type TreeNode } from '../yaml/tree';
 import type { ButaneModel, FileEntry } from './model';

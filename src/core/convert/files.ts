@@ -1,4 +1,4 @@
-import { decodeBase64, gzipHeaderOk } from '../reference/decode-content';
+import { decodeBase64, gzipHeaderOk } from '../formats/cloud-config/reference/decode-content';
 import { childNamed, type TreeNode } from '../yaml/tree';
 import { scalar, type ConvertContext } from './context';
 import type { FileContents, Owner } from './model';

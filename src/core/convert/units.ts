@@ -1,4 +1,4 @@
-import { parseUnitFile, sectionsOf } from '../rules/unit-file';
+import { parseUnitFile, sectionsOf } from '../formats/cloud-config/rules/unit-file';
 import { childNamed, type TreeNode } from '../yaml/tree';
 import { scalar, type ConvertContext } from './context';
 import { DEFAULT_MODE } from './files';

@@ -17,7 +17,7 @@ import { TreeError, type DuplicateKey, type Tree, type TreeNode } from '../../ya
 import { fieldMeta, schemaFor, type SpecMinor } from '../ignition/schema';
 import { referenceChecks, type PathStep } from '../ignition/reference-rules';
 import { parseSemver } from '../ignition/go/semver';
-import { closest } from '../../rules/edit-distance';
+import { closest } from '../cloud-config/rules/edit-distance';
 import { checkForDecimalMode } from '../decimal-mode';
 import { ignitionJson } from './emit';
 import { ERR_NO_FILES_DIR } from './local-files';

@@ -4,12 +4,12 @@
  */
 import type { RuleId } from '../../rule-table';
 import type { Severity, Target } from '../../types';
-import { CRYPT } from '../../rules/users';
-import { sshKeyProblem } from '../../rules/ssh-keys';
-import { PROBLEM_MESSAGES, SECTIONS } from '../../rules/unit-content';
-import { parseUnitFile } from '../../rules/unit-file';
-import { closest } from '../../rules/edit-distance';
-import { UNIT_TYPES, type UnitType } from '../../rules/units';
+import { CRYPT } from '../cloud-config/rules/users';
+import { sshKeyProblem } from '../cloud-config/rules/ssh-keys';
+import { PROBLEM_MESSAGES, SECTIONS } from '../cloud-config/rules/unit-content';
+import { parseUnitFile } from '../cloud-config/rules/unit-file';
+import { closest } from '../cloud-config/rules/edit-distance';
+import { UNIT_TYPES, type UnitType } from '../cloud-config/rules/units';
 import type { Decoded } from './go-decode';
 import type { JsonNode, JsonObject } from './json-reader';
 import { nodeAt, type PathStep } from './reference-rules';

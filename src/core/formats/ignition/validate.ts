@@ -7,7 +7,7 @@ import type { RuleId } from '../../rule-table';
 import type { Finding, Severity } from '../../types';
 import type { FormatInput } from '../format';
 import type { LineIndex } from '../../text/line-index';
-import { closest } from '../../rules/edit-distance';
+import { closest } from '../cloud-config/rules/edit-distance';
 import { readJson, memberNamed, type JsonNode, type JsonObject } from './json-reader';
 import { goUnmarshal, versionStub, type Decoded, type GoTypeError } from './go-decode';
 import { parseSemver } from './go/semver';

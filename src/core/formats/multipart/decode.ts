@@ -1,4 +1,4 @@
-import { decodeBase64 } from '../../reference/decode-content';
+import { decodeBase64 } from '../cloud-config/reference/decode-content';
 
 /** Part bodies as Flatcar decodes them before reading them. */
 

@@ -1,6 +1,6 @@
 import { isCloudConfigHeader, isIgnition } from '../../input-kind';
-import { gzipHeaderOk } from '../../reference/decode-content';
-import { userDataTooLarge } from '../../rules/size';
+import { gzipHeaderOk } from '../cloud-config/reference/decode-content';
+import { userDataTooLarge } from '../cloud-config/rules/size';
 import type { LineIndex } from '../../text/line-index';
 import type { RuleId } from '../../rule-table';
 import type { Finding, Severity } from '../../types';

@@ -1,0 +1,1 @@
+export { cloudConfigFormat, otherUserData, parseFailure } from './validate';

@@ -1,0 +1,61 @@
+import type { RuleFinding } from '../../../findings';
+import type { TreeNode } from '../../../yaml/tree';
+import { childNamed, lineOfNode, mapItems, scalarText, type Rule, type RuleContext } from './context';
+import { isTemplated } from './template';
+import { unitsOf } from './units';
+import { quoted } from '../../../text/quote';
+
+interface Entry {
+  /** What makes two entries the same; undefined for entries that cannot clash. */
+  key?: string;
+  node?: TreeNode;
+}
+
+/** Later entries whose key repeats an earlier one's, each with the earlier entry's line. */
+function repeats(ctx: RuleContext, entries: Entry[]): { node: TreeNode; firstLine: number }[] {
+  const seen = new Map<string, TreeNode>();
+  const out: { node: TreeNode; firstLine: number }[] = [];
+  for (const { key, node } of entries) {
+    if (key === undefined || !node || isTemplated(key)) continue;
+    const first = seen.get(key);
+    if (first) out.push({ node, firstLine: lineOfNode(ctx, first) });
+    else seen.set(key, node);
+  }
+  return out;
+}
+
+export const duplicateUnit: Rule = {
+  id: 'duplicate-unit',
+  check(ctx) {
+    // Only entries that write the unit: listing one twice just to act on it (stop, then restart) is fine.
+    const units = unitsOf(ctx.tree.root).map((u) => ({ key: u.content ? u.name : undefined, node: u.nameNode }));
+    return repeats(ctx, units).map(({ node, firstLine }): RuleFinding => ({
+      kind: 'warning',
+      message: `unit ${quoted(node.text)} already gets content at line ${firstLine}; this later content replaces it: merge the two entries`,
+      rule: 'duplicate-unit',
+      node,
+      target: 'value',
+    }));
+  },
+};
+
+/** A path as the file system resolves it: no doubled slashes, `.` segments or trailing slash. */
+const normalPath = (p: string) => p.replace(/\/+/g, '/').replace(/\/(\.\/)+/g, '/').replace(/(.)\/$/, '$1');
+
+export const duplicateFilePath: Rule = {
+  id: 'duplicate-file-path',
+  check(ctx) {
+    const files = mapItems(ctx.tree.root, ['write_files']).map((f) => {
+      const node = childNamed(f, 'path');
+      const path = scalarText(node);
+      return { key: path === undefined ? undefined : normalPath(path), node };
+    });
+    return repeats(ctx, files).map(({ node, firstLine }): RuleFinding => ({
+      kind: 'warning',
+      message: `path ${quoted(node.text)} names the file already written at line ${firstLine}; this later entry replaces it: keep one entry per path`,
+      rule: 'duplicate-file-path',
+      node,
+      target: 'value',
+    }));
+  },
+};

@@ -19,6 +19,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Target } from '../src/core';
+import { numberArg, seeded } from './seeded';
 import { compareCase, loadCases, scoredEntries, type Case, type ExpectedReport } from '../test/conformance-cases';
 import { compareIgnitionCase, compareTranslation, loadIgnitionCases, type ExpectedIgnitionEntry, type IgnitionCase } from '../test/conformance-ignition-cases';
 
@@ -26,25 +27,12 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
-const COUNT = Number(arg('count', '300'));
-const SEED = Number(arg('seed', '1'));
+const COUNT = numberArg('count', 300);
+const SEED = numberArg('seed', 1);
 const ONLY = arg('only', '');
 const OUT = 'test-results/differential';
 
-/** mulberry32: small, fast and reproducible from the seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(SEED);
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
+const { random, int, pick } = seeded(SEED);
 
 // ---------------------------------------------------------------------------------------------
 // Mutations of YAML text, line by line: what people get wrong in a cloud-config or Butane file.

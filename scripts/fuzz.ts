@@ -11,34 +11,16 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validate, type Finding, type RuleSetName, type Target } from '../src/core';
 import { LineIndex } from '../src/core/text/line-index';
+import { numberArg, seeded } from './seeded';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} needs a whole number`);
-  return v;
-};
-const COUNT = arg('count', 2000);
-const SEED = arg('seed', 1);
+const COUNT = numberArg('count', 2000);
+const SEED = numberArg('seed', 1);
 const RULES: RuleSetName[] = ['reference', 'all'];
 const TARGETS: Target[] = ['flatcar', 'coreos'];
 /** Time allowed for one validation: a floor for pauses, plus a rate ~20x the benchmark's. */
 const allowedMs = (chars: number) => 250 + (chars / 1024) * 2;
 
-/** mulberry32: small, fast and reproducible from the seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(SEED);
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
+const { random, int, pick } = seeded(SEED);
 
 function corpus(): string[] {
   const texts: string[] = [];

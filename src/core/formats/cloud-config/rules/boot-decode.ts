@@ -1,6 +1,6 @@
 import { goQuote } from '../reference/go-format';
 import { rootShape, type Shape } from '../schema/shape';
-import type { RuleContext } from './context';
+import type { Enrich, RuleContext } from './context';
 import type { Tree, TreeNode } from '../../../yaml/tree';
 import { yaml11Bool } from './yaml11-words';
 
@@ -168,3 +168,13 @@ export function bootDecode(ctx: Pick<RuleContext, 'text' | 'tree'>): BootDecode 
   }
   return d;
 }
+
+/** A wrong type said for Flatcar: yaml.v3 refuses it and the whole file with it, or reads it anyway. */
+export const wrongTypeAtBoot: Enrich = (f, { boot }) => {
+  if (!boot) return f;
+  const cause = f.node && boot.rejected.get(f.node);
+  if (cause) return { ...f, kind: 'error', message: rejectedMessage(cause, f.node!) };
+  const read = f.node && boot.accepted.get(f.node);
+  if (read) return { ...f, message: `${f.message}; Flatcar accepts it at boot and reads ${read}` };
+  return f;
+};

@@ -3,6 +3,7 @@ import type { RuleId } from '../../../rule-table';
 import type { LineIndex } from '../../../text/line-index';
 import type { Target } from '../../../types';
 import { childNamed, type Tree, type TreeNode } from '../../../yaml/tree';
+import type { BootDecode } from './boot-decode';
 
 export { childNamed };
 
@@ -13,6 +14,17 @@ export interface RuleContext {
   tree: Tree;
   target: Target;
 }
+
+/** What an enrichment gets: the rule context, and for Flatcar how its boot reads the document. */
+export interface EnrichContext extends RuleContext {
+  boot?: BootDecode;
+}
+
+/**
+ * The all set's rewriting of one reference finding (said better, with a fix), kept beside the
+ * code that knows its subject and registered by rule id in ./index.ts.
+ */
+export type Enrich = (f: RuleFinding, ctx: EnrichContext) => RuleFinding;
 
 /** A check beyond the reference. Pure: it reads the context and returns findings. */
 export interface Rule {

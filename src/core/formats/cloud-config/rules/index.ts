@@ -1,4 +1,9 @@
-import type { Rule } from './context';
+import type { RuleId } from '../../../rule-table';
+import { explainInvalidValue } from './allowed-values';
+import { wrongTypeAtBoot } from './boot-decode';
+import type { Enrich, Rule } from './context';
+import { suggestForUnknownKey } from './key-suggestions';
+import { deprecatedService } from './services';
 import { duplicateKey } from './duplicate-keys';
 import { duplicateFilePath, duplicateUnit } from './duplicates';
 import { advertiseAddress, endpointUrl } from './endpoint-urls';
@@ -45,3 +50,11 @@ export const extraRules: Rule[] = [
   endpointUrl,
   advertiseAddress,
 ];
+
+/** How the `all` rule set says the reference's own findings better, by rule. */
+export const enrichments: Partial<Record<RuleId, Enrich>> = {
+  'unknown-key': suggestForUnknownKey,
+  'invalid-value': explainInvalidValue,
+  'deprecated-key': deprecatedService,
+  'wrong-type': wrongTypeAtBoot,
+};

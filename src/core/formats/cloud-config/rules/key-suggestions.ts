@@ -1,5 +1,7 @@
 import { keysOf, rootShape, shapeAt, type Shape } from '../schema/shape';
+import type { Enrich } from './context';
 import { closest } from './edit-distance';
+import { renameFix } from './rename-fix';
 
 /** How messages name a place in the config: "coreos.update", "entries of write_files", "the top level". */
 export type Place = string;
@@ -39,3 +41,14 @@ export function suggestKey(name: string, parentPath: readonly (string | number)[
 /** "a", "a or b", "a, b or c". */
 export const orList = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+
+/** An unknown-key finding with what the key was probably meant to be. */
+export const suggestForUnknownKey: Enrich = (f, ctx) => {
+  const node = f.node;
+  if (!node?.keyRange || !node.keyIsString) return f;
+  const s = suggestKey(node.name, node.path.slice(0, -1));
+  if (!s) return f;
+  if (s.kind === 'rename') return { ...f, message: `${f.message}; did you mean "${s.key}"?`, fixes: [renameFix(ctx, node, s.key)] };
+  const where = s.places.map((p) => (p === 'the top level' ? 'at the top level' : `under ${p}`));
+  return { ...f, message: `${f.message}; it belongs ${orList(where)}` };
+};

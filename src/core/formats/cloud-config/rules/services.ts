@@ -1,5 +1,6 @@
 import type { RuleFinding } from '../../../findings';
 import type { Target } from '../../../types';
+import type { Enrich } from './context';
 
 /**
  * The coreos sections that configure a service through a drop-in, and what became of those
@@ -30,3 +31,6 @@ export function serviceNote(f: RuleFinding, target: Target): RuleFinding {
     message: `deprecated key "${name}": Flatcar does not ship ${name}; coreos-cloudinit writes this section as a drop-in for ${gone.unit}, a unit Flatcar does not have, so nothing runs; ${gone.instead}`,
   };
 }
+
+/** The reference's deprecated-key finding, said for the target. */
+export const deprecatedService: Enrich = (f, ctx) => serviceNote(f, ctx.target);

@@ -107,3 +107,15 @@ export const fileOwner: Rule = {
     return out;
   },
 };
+
+/** A rejected permissions value that is the decimal form of a usual mode: say which, and fix it. */
+export function withDecimalMode(f: RuleFinding): RuleFinding {
+  const node = f.node;
+  const meant = node?.name === 'permissions' && node.path[0] === 'write_files' ? decimalMode(node.text) : undefined;
+  if (meant === undefined) return f;
+  return {
+    ...f,
+    message: `${f.message}: permissions are octal, and ${node!.text} is the decimal form of ${modeDescription(meant)}; write '${octal(meant)}'`,
+    fixes: [quoteModeFix(node!, meant)],
+  };
+}

@@ -227,9 +227,10 @@ describe('merge keys as go-yaml v2-era decoders apply them', () => {
 describe('a failure of the validator itself', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('reads the document once: one parse per validation, for every rule set and target', () => {
+  it('reads the document once: one parse per validation, for every rule set and target (cloud-config, Butane)', () => {
     // Syntax errors, values and positions all come from the same pass of the parser.
-    const texts = [`${H}hostname: "a b"\nbogus: 1\n`, `${H}a: [b\n`, `${H}a: 1\n---\nb: [\n`];
+    const butane = 'variant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n    - path: etc/x\n';
+    const texts = [`${H}hostname: "a b"\nbogus: 1\n`, `${H}a: [b\n`, `${H}a: 1\n---\nb: [\n`, butane, `${butane}  - [\n`];
     for (const text of texts) {
       for (const rules of ['all', 'reference'] as const) {
         for (const target of ['coreos', 'flatcar'] as const) {

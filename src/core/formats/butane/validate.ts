@@ -10,7 +10,8 @@ import { z } from 'zod';
 import type { RuleId } from '../../rule-table';
 import type { Finding, Severity } from '../../types';
 import type { FormatInput } from '../format';
-import { firstLibyamlError, libyamlOffset } from '../../yaml/libyaml-errors';
+import { failureToError, libyamlOffset, yamlV3Line } from '../../yaml/libyaml-errors';
+import { LibyamlFailure } from '../../yaml/libyaml/scanner';
 import { buildTreeFromLibyaml } from '../../yaml/libyaml/tree';
 import { YAML_V3_READING } from '../../yaml/flavour';
 import { TreeError, type DuplicateKey, type Tree, type TreeNode } from '../../yaml/tree';
@@ -294,23 +295,21 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule, ...at };
     return { ...lines.span(range[0], range[1]), kind, message, rule, ...at };
   };
-  const syntax = firstLibyamlError(text, { dialect: 'yaml-v3' });
-  if (syntax) {
-    const at = libyamlOffset(syntax);
-    if (all) return { findings: [place('error', `YAML syntax: ${syntax.problem}`, 'yaml-syntax', [at, at + 1])] };
-    // yaml.v3 prints the context mark's 0-based line (else the problem mark's), one more for
-    // scanner errors, and no line when both are 0.
-    const scanner = syntax.kind === 'scanner' ? 1 : 0;
-    const line = syntax.contextMark?.line ? syntax.contextMark.line + scanner : syntax.problemMark?.line ? syntax.problemMark.line + scanner : 0;
-    if (line === 0) return { findings: [place('error', syntax.problem, 'yaml-syntax')] };
-    const [from, to] = lines.lineRange(Math.min(line, lines.lineCount));
-    return { findings: [place('error', syntax.problem, 'yaml-syntax', [from, to])] };
-  }
   let tree: Tree;
   try {
-    // Butane reads YAML with yaml.v3, and decodes it into structures (see decode).
+    // Butane reads YAML with yaml.v3 (one pass: its syntax errors and unknown anchors in the order
+    // the text meets them), and decodes it into structures (see decode).
     tree = buildTreeFromLibyaml(text, 100_000 + text.length, YAML_V3_READING);
   } catch (e) {
+    if (e instanceof LibyamlFailure) {
+      const syntax = failureToError(e);
+      const at = libyamlOffset(syntax);
+      if (all) return { findings: [place('error', `YAML syntax: ${syntax.problem}`, 'yaml-syntax', [at, at + 1])] };
+      const line = yamlV3Line(syntax);
+      if (line === 0) return { findings: [place('error', syntax.problem, 'yaml-syntax')] };
+      const [from, to] = lines.lineRange(Math.min(line, lines.lineCount));
+      return { findings: [place('error', syntax.problem, 'yaml-syntax', [from, to])] };
+    }
     if (!(e instanceof TreeError)) throw e;
     if (e.code === 'collection-key') {
       // Butane decodes mappings into structures, whose keys are strings: a list or mapping as a

@@ -131,6 +131,13 @@ describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
       [13, 7, 'error', 'mapping key "mode" already defined at line 12', 'butane-type'],
       [17, 16, 'error', 'cannot unmarshal !!str `maybe` into bool', 'butane-type'],
     ]);
+    // The all set says each extra occurrence once, against the first: n - 1 findings, not n².
+    const all = validate(text, { format: 'butane' }).entries.filter((e) => e.message.includes('already defined'));
+    expect(all.map((e) => [e.line, e.message])).toEqual([
+      [10, 'mapping key "path" already defined at line 9'],
+      [12, 'mapping key "mode" already defined at line 11'],
+      [13, 'mapping key "mode" already defined at line 11'],
+    ]);
   });
   it('names Butane\'s Go types and shortens long values in type errors', () => {
     const text = bu('storage:\n  files: {path: /a}\n  filesystems:\n    - device: /dev/sda\n      wipe_filesystem: https://example.com\n', '1.0.0');

@@ -115,8 +115,10 @@ interface DecodeContext {
   errors: TypeError[];
   /** Keys given twice in a mapping yaml.v3 decodes (it skips what it does not decode). */
   duplicates: DuplicateKey[];
-  /** All of the document's keys given twice. */
-  allDuplicates: readonly DuplicateKey[];
+  /** The document's keys given twice, by the path of their mapping (see parentKey). */
+  duplicatesIn: ReadonlyMap<string, DuplicateKey[]>;
+  /** The all set says each extra occurrence once; the reference, as yaml.v3, every pair. */
+  pairs: (twice: readonly DuplicateKey[]) => DuplicateKey[];
   /** Sugar keys of this Butane version, by Go type. */
   sugar: Record<string, string[]>;
   minor: SpecMinor;
@@ -125,11 +127,29 @@ interface DecodeContext {
 /** The keys given twice in one mapping as yaml.v3 reports them: every pair, so a key given three times is two errors at the third. */
 function duplicatePairs(twice: readonly DuplicateKey[]): DuplicateKey[] {
   const byName = new Map<string, DuplicateKey['first'][]>();
-  for (const d of twice) byName.set(d.name, [...(byName.get(d.name) ?? [d.first]), d.second]);
+  for (const d of twice) {
+    const ranges = byName.get(d.name);
+    if (ranges) ranges.push(d.second);
+    else byName.set(d.name, [d.first, d.second]);
+  }
   const out: DuplicateKey[] = [];
-  for (const [name, ranges] of byName) ranges.forEach((second, j) => ranges.slice(0, j).forEach((first) => out.push({ path: twice[0].path, name, first, second })));
+  for (const [name, ranges] of byName) {
+    for (let j = 1; j < ranges.length; j++) for (let i = 0; i < j; i++) out.push({ path: twice[0].path, name, first: ranges[i], second: ranges[j] });
+  }
   return out;
 }
+
+/** Each occurrence after the first, once, against the first: the all set's n - 1 findings for a key given n times. */
+function laterOccurrences(twice: readonly DuplicateKey[]): DuplicateKey[] {
+  const first = new Map<string, DuplicateKey['first']>();
+  return twice.map((d) => {
+    if (!first.has(d.name)) first.set(d.name, d.first);
+    return { ...d, first: first.get(d.name)! };
+  });
+}
+
+/** The mapping a key given twice belongs to, as a lookup key. */
+const parentKey = (path: readonly (string | number)[]) => JSON.stringify(path);
 
 /** What yaml.v3 leaves out of a list: an item it could not decode, or a null one. */
 const SKIPPED = Symbol('skipped');
@@ -154,9 +174,9 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown 
   if (schema instanceof z.ZodObject) {
     if (node.kind !== 'map') return refuse(butaneType(schema, ctx.minor));
     // A mapping with a key given twice is refused whole.
-    const twice = ctx.allDuplicates.filter((d) => d.path.length === node.path.length + 1 && node.path.every((step, i) => d.path[i] === step));
-    if (twice.length) {
-      ctx.duplicates.push(...duplicatePairs(twice));
+    const twice = ctx.duplicatesIn.get(parentKey(node.path));
+    if (twice) {
+      ctx.duplicates.push(...ctx.pairs(twice));
       return SKIPPED;
     }
     const fields = fieldsOf(schema, ctx.sugar);
@@ -329,7 +349,8 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   const duplicate = (d: DuplicateKey) => place('error', `mapping key ${JSON.stringify(d.name)} already defined at line ${lines.lineOf(d.first[0])}`, 'butane-type', [d.second[0], d.second[1]], documentPath(d.path));
   // butane first reads variant and version alone, with yaml.v3: the top mapping must decode.
   const topTwice = tree.duplicates.filter((d) => d.path.length === 1);
-  if (topTwice.length) return { findings: duplicatePairs(topTwice).map(duplicate) };
+  const pairs = all ? laterOccurrences : duplicatePairs;
+  if (topTwice.length) return { findings: pairs(topTwice).map(duplicate) };
   const refused = (n: TreeNode, into: string) => place('error', `cannot unmarshal ${tagOf(n)}${shown(n)} into ${into}`, 'butane-type', [n.valueRange[0], Math.max(n.valueRange[1], n.valueRange[0] + 1)], pathOf(n));
   if (root.kind !== 'map' && root.kind !== 'null') return { findings: [refused(root, 'config.commonFields')] };
   const notStrings = [variant, version].filter((n): n is TreeNode => n !== undefined && (n.kind === 'map' || n.kind === 'seq'));
@@ -358,7 +379,14 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   const ignSchema = schemaFor(minor);
   const entries: Entry[] = [];
   const sugar = minor >= 4 ? SUGAR : { ...SUGAR, 'types.Unit': [], 'types.Dropin': [], 'types.PasswdUser': [] };
-  const ctx: DecodeContext = { errors: [], duplicates: [], allDuplicates: tree.duplicates, sugar, minor };
+  const duplicatesIn = new Map<string, DuplicateKey[]>();
+  for (const d of tree.duplicates) {
+    const key = parentKey(d.path.slice(0, -1));
+    const list = duplicatesIn.get(key);
+    if (list) list.push(d);
+    else duplicatesIn.set(key, [d]);
+  }
+  const ctx: DecodeContext = { errors: [], duplicates: [], duplicatesIn, pairs, sugar, minor };
   const decoded = decode(root, ignSchema, ctx);
   const config = (decoded === SKIPPED ? {} : decoded) as Obj;
   if (ctx.errors.length || ctx.duplicates.length) {

@@ -1,28 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConvertRequest, ConvertResponse } from '../worker/protocol';
 import { ConversionClient } from './conversion-client';
-import type { WorkerLike } from './validation-client';
+import { FakeWorker as BaseFakeWorker } from './fake-worker';
 
-/** A worker that answers only when told to. */
-class FakeWorker implements WorkerLike {
-  posted: ConvertRequest[] = [];
-  terminated = false;
-  private listeners = new Map<string, (e: unknown) => void>();
-  postMessage(message: ConvertRequest) {
-    this.posted.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  addEventListener(type: string, listener: (e: unknown) => void) {
-    this.listeners.set(type, listener);
-  }
+/** A conversion worker that answers only when told to. */
+class FakeWorker extends BaseFakeWorker<ConvertRequest> {
   answer(id: number, butane = `butane of ${id}`) {
-    const response: ConvertResponse = { type: 'converted', id, butane, ignition: '{}', notes: [], errors: [] };
-    this.listeners.get('message')!({ data: response });
+    this.reply({ type: 'converted', id, butane, ignition: '{}', notes: [], errors: [] } satisfies ConvertResponse);
   }
   fail(id: number, message: string) {
-    this.listeners.get('message')!({ data: { type: 'convert-failed', id, message } satisfies ConvertResponse });
+    this.reply({ type: 'convert-failed', id, message } satisfies ConvertResponse);
   }
 }
 

@@ -1,24 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ValidateRequest, ValidateResponse } from '../worker/protocol';
-import { INLINE_MAX_CHARS, INLINE_MAX_MS, timeBudget, ValidationClient, type ValidationInput, type WorkerLike } from './validation-client';
+import { FakeWorker as BaseFakeWorker } from './fake-worker';
+import { INLINE_MAX_CHARS, INLINE_MAX_MS, timeBudget, ValidationClient, type ValidationInput } from './validation-client';
 
-/** A worker that answers only when told to. */
-class FakeWorker implements WorkerLike {
-  posted: ValidateRequest[] = [];
-  terminated = false;
-  private listeners = new Map<string, (e: unknown) => void>();
-  postMessage(message: ValidateRequest) {
-    this.posted.push(message);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  addEventListener(type: string, listener: (e: unknown) => void) {
-    this.listeners.set(type, listener);
-  }
+/** A validation worker that answers only when told to. */
+class FakeWorker extends BaseFakeWorker<ValidateRequest> {
   answer(request = this.posted[this.posted.length - 1], ms = 1) {
-    const response: ValidateResponse = { id: request.id, kind: 'cloud-config', entries: [], total: 0, counts: { error: 0, warning: 0, info: 0 }, ms };
-    this.listeners.get('message')!({ data: response });
+    this.reply({ id: request.id, kind: 'cloud-config', entries: [], total: 0, counts: { error: 0, warning: 0, info: 0 }, ms } satisfies ValidateResponse);
   }
 }
 

@@ -31,7 +31,7 @@ describe('buildTreeFromLibyaml: scalar values as libyaml gives them', () => {
   it('folds multi-line plain scalars', () => {
     expect(value('a: b\n  c\n\n  d\n\n\n  e\nz: 1\n', 'a')).toBe('b c\nd\n\ne');
     expect(value('a: b   c \n   d\t\n', 'a')).toBe('b   c d');
-    expect(value('- x\n  y\n', 0)).toBe('x y');
+    expect(value('l:\n- x\n  y\n', 'l', 0)).toBe('x y');
   });
 
   it('folds quoted scalars and decodes escapes', () => {

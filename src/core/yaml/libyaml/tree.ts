@@ -592,6 +592,11 @@ export function buildTreeFromLibyaml(text: string, budget: number, flavourName: 
     ctx.typeErrors.push(`line ${seq.line}: cannot unmarshal ${seq.tag} into map[interface {}]interface {}`);
     return { root: seq, duplicates: [], typeErrors: ctx.typeErrors };
   }
+  if (top && top.k === K.Seq) {
+    // go-yaml v1 (and a yaml.v3 struct) refuses a list for a mapping without reading its items,
+    // so nothing in them (an unknown anchor, a refused tag) is ever met.
+    return { root: treeNode(rootBase, 'seq', null, ''), duplicates: [] };
+  }
   const tree = build(root ?? null, rootBase, ctx, new Set());
   if (!flavour.mergeAfterOwnKeys) return { root: tree, duplicates: ctx.duplicates };
   if (tree.kind !== 'map' && tree.kind !== 'null') {

@@ -55,11 +55,11 @@ test('F8 and Shift+F8 step through the diagnostics', async ({ page }) => {
   await page.evaluate(() => window.__editorView!.dispatch({ selection: { anchor: 0 } }));
   await page.locator('.cm-content').focus();
   await page.keyboard.press('F8');
-  expect(await cursorLine(page)).toBe(lines[0]);
+  await expect.poll(() => cursorLine(page)).toBe(lines[0]);
   await page.keyboard.press('F8');
-  expect(await cursorLine(page)).toBe(lines[1]);
+  await expect.poll(() => cursorLine(page)).toBe(lines[1]);
   await page.keyboard.press('Shift+F8');
-  expect(await cursorLine(page)).toBe(lines[0]);
+  await expect.poll(() => cursorLine(page)).toBe(lines[0]);
 });
 
 test('a finding links to its rule help', async ({ page }) => {

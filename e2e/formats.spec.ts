@@ -122,7 +122,7 @@ test('the cloud-config example converts to Butane; a note selects its range in t
   await expect(notes).toHaveCount(conversion.notes.length);
   const note = conversion.notes[2];
   await notes.nth(2).locator('.problem-main').click();
-  expect(await cursorLine(page)).toBe(note.line);
+  await expect.poll(() => cursorLine(page)).toBe(note.line);
   const selected = await page.evaluate(() => {
     const { state } = window.__editorView!;
     return state.sliceDoc(state.selection.main.from, state.selection.main.to);

@@ -120,7 +120,7 @@ test.describe('narrow (400 × 800)', () => {
     await page.getByTestId('problems').locator('li[data-line="11"] .problem-main').click();
     await expect(page.getByRole('tab', { name: 'Editor' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.locator('.cm-content')).toBeFocused();
-    expect(await cursorLine(page)).toBe(11);
+    await expect.poll(() => cursorLine(page)).toBe(11);
 
     // The tabs answer arrow keys, as tabs do.
     await page.getByRole('tab', { name: 'Editor' }).focus();
@@ -152,6 +152,6 @@ test.describe('narrow (400 × 800), with generated output', () => {
     await page.getByTestId('conversion-notes').locator('li').first().locator('.problem-main').click();
     await expect(page.getByRole('tab', { name: 'Editor' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.locator('.cm-content')).toBeFocused();
-    expect(await cursorLine(page)).toBe(9);
+    await expect.poll(() => cursorLine(page)).toBe(9);
   });
 });

@@ -81,12 +81,12 @@ test('arrow keys move through the list and show each finding in the editor; Ente
     const { from } = view.state.doc.line(line);
     return view.visibleRanges.some((r) => r.from <= from && from <= r.to) && view.coordsAtPos(from) !== null;
   }, lastLine)).toBe(true);
-  expect(await cursorLine(page)).toBe(1);
+  await expect.poll(() => cursorLine(page)).toBe(1);
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await expect(items.nth(expected.length - 3)).toBeFocused();
   await page.keyboard.press('Enter');
-  expect(await cursorLine(page)).toBe(expected.at(-3)!.line);
+  await expect.poll(() => cursorLine(page)).toBe(expected.at(-3)!.line);
   await expect(page.locator('.cm-content')).toBeFocused();
 });
 

@@ -227,3 +227,29 @@ test('a local file is one the browser cannot read: inlining it from a chosen fil
   await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => editorText(page)).toBe(text);
 });
+
+test.describe('format code', () => {
+  // The offline copy would fetch every file up front; this is about what the app itself asks for.
+  test.use({ serviceWorkers: 'block' });
+
+  test('loads the first time its format is seen, not before', async ({ page }) => {
+    const fetched: string[] = [];
+    page.context().on('request', (r) => {
+      const chunk = /\/assets\/(ignition|butane)-[\w-]{8}\.js$/.exec(r.url());
+      if (chunk) fetched.push(chunk[1]);
+    });
+    await openApp(page);
+    await pasteText(page, '#cloud-config\nhostname: a\n');
+    await expect(page.getByTestId('summary')).toHaveText('Valid cloud-config');
+    expect(fetched).toEqual([]);
+
+    await pasteText(page, relativePath);
+    await expect(page.getByTestId('summary')).toHaveText('1 error');
+    expect(fetched).toContain('ignition');
+    expect(fetched).not.toContain('butane');
+
+    await pasteText(page, butane('1.1.0'));
+    await expect(page.getByTestId('summary')).toHaveText('Valid Butane config');
+    expect(fetched).toContain('butane');
+  });
+});

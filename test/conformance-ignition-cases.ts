@@ -88,7 +88,7 @@ function dataUrlsAsBytes(v: unknown): unknown {
 
 /** The README's translation rule: equal as JSON, data URLs compared by their bytes. */
 export function compareTranslation(c: IgnitionCase): { ok: boolean; got: unknown; want: unknown } {
-  const r = translateButane({ text: c.text, lines: new LineIndex(c.text), rules: 'reference', target: 'flatcar', declared: true });
+  const r = translateButane({ kind: 'butane', text: c.text, lines: new LineIndex(c.text), rules: 'reference', target: 'flatcar', declared: true });
   const got = dataUrlsAsBytes(r.ignition ?? null);
   const want = dataUrlsAsBytes(c.expected.ignition ?? null);
   return { ok: JSON.stringify(got) === JSON.stringify(want), got, want };

@@ -259,10 +259,10 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     // the first result, so it loads when the page is idle.
     const inlineLoad = requestIdleCallback(
       () =>
-        void import('../worker/respond').then(({ respond }) => {
-          // A first run compiles the validator's code: let that happen now, not on a keystroke.
-          respond({ id: 0, text: exampleConfig, ...DEFAULT_OPTIONS });
-          client.enableInline(respond);
+        void import('../worker/respond').then(async ({ respond, respondLoaded }) => {
+          // A first run loads and compiles the validator's code: let that happen now, not on a keystroke.
+          await respond({ id: 0, text: exampleConfig, ...DEFAULT_OPTIONS });
+          client.enableInline(respondLoaded);
         }),
       { timeout: 10_000 },
     );

@@ -15,6 +15,7 @@ describe('ValidationClient', () => {
   let input: ValidationInput;
   let results: number[];
   let timeouts: number[];
+  let failures: string[];
   let client: ValidationClient;
 
   beforeEach(() => {
@@ -23,9 +24,10 @@ describe('ValidationClient', () => {
     input = { text: 'a', rules: 'all', target: 'flatcar' };
     results = [];
     timeouts = [];
+    failures = [];
     client = new ValidationClient(
       () => input,
-      { result: (r) => results.push(r.id), timeout: (ms) => timeouts.push(ms), busy: () => {}, failure: () => {} },
+      { result: (r) => results.push(r.id), timeout: (ms) => timeouts.push(ms), busy: () => {}, failure: (m) => failures.push(m) },
       () => {
         const w = new FakeWorker();
         workers.push(w);
@@ -78,6 +80,18 @@ describe('ValidationClient', () => {
     client.invalidate();
     workers[0].answer(first);
     expect(results).toEqual([]);
+  });
+
+  it('reports a run the worker could not make (a format whose code did not load) and takes the next edit', () => {
+    client.invalidate();
+    workers[0].reply({ id: 1, failure: 'its code for this format did not load (offline)' });
+    expect(failures).toEqual(['its code for this format did not load (offline)']);
+    expect(results).toEqual([]);
+    input = { text: 'b', rules: 'all', target: 'flatcar' };
+    client.invalidate();
+    expect(workers[0].posted.at(-1)).toEqual({ id: 2, text: 'b', rules: 'all', target: 'flatcar' });
+    workers[0].answer();
+    expect(results).toEqual([2]);
   });
 
   it('gives big inputs a longer budget', () => {
@@ -134,6 +148,19 @@ describe('ValidationClient', () => {
       client.invalidate();
       await settle();
       expect(workers[0].posted.at(-1)?.text).toBe('slow!');
+    });
+
+    it('sends to the worker a text whose format has yet to load on the page', async () => {
+      client.invalidate();
+      workers[0].answer();
+      client.enableInline((request) => (inlineRuns.push(request), undefined));
+      input = { text: '{"ignition": {"version": "3.5.0"}}', rules: 'all', target: 'flatcar' };
+      client.invalidate();
+      await settle();
+      expect(inlineRuns.map((r) => r.text)).toEqual([input.text]);
+      expect(workers[0].posted.at(-1)).toMatchObject({ text: input.text });
+      workers[0].answer();
+      expect(results).toEqual([1, workers[0].posted.at(-1)!.id]);
     });
 
     it('does not run inline while the worker has a run in flight', async () => {

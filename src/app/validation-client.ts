@@ -1,4 +1,4 @@
-import type { ValidateRequest, ValidateResponse } from '../worker/protocol';
+import type { ValidateFailure, ValidateRequest, ValidateResponse } from '../worker/protocol';
 import type { CheckOptions } from './check-options';
 
 export interface ValidationInput extends CheckOptions {
@@ -24,8 +24,11 @@ export type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventLis
  */
 export const timeBudget = (chars: number) => Math.max(3000, chars / 128);
 
-/** Validates on the page's own thread; the same function the worker runs. */
-export type InlineValidator = (request: ValidateRequest) => ValidateResponse;
+/**
+ * Validates on the page's own thread, the same way the worker does; undefined when the text's
+ * format has yet to load on the page (the worker takes that run).
+ */
+export type InlineValidator = (request: ValidateRequest) => ValidateResponse | undefined;
 
 /**
  * Texts up to this size whose last run took at most INLINE_MAX_MS are validated on the page's
@@ -98,7 +101,7 @@ export class ValidationClient {
 
   private start(): WorkerLike {
     const worker = this.spawn();
-    worker.addEventListener('message', (e) => this.receive(worker, (e as MessageEvent<ValidateResponse>).data));
+    worker.addEventListener('message', (e) => this.receive(worker, (e as MessageEvent<ValidateResponse | ValidateFailure>).data));
     worker.addEventListener('error', (e) => {
       if (worker !== this.worker) return;
       (e as Event).preventDefault();
@@ -115,12 +118,14 @@ export class ValidationClient {
       return;
     }
     this.dirty = false;
-    let response: ValidateResponse;
+    let response: ValidateResponse | undefined;
     try {
       response = this.inline!({ id: ++this.lastId, ...input });
     } catch {
       // Whatever failed here is the worker's to report, where it can be contained.
       this.inline = undefined;
+    }
+    if (!response) {
       this.send(input);
       return;
     }
@@ -138,9 +143,13 @@ export class ValidationClient {
     this.on.busy(true);
   }
 
-  private receive(from: WorkerLike, response: ValidateResponse): void {
+  private receive(from: WorkerLike, response: ValidateResponse | ValidateFailure): void {
     if (from !== this.worker || response.id !== this.inFlight?.id) return;
     this.settle();
+    if ('failure' in response) {
+      this.on.failure(response.failure);
+      return;
+    }
     this.lastMs = response.ms;
     // Edits made during the run make its result stale: check the latest text instead.
     if (this.dirty) this.send();

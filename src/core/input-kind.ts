@@ -1,6 +1,6 @@
 import { isMultipartMime } from './formats/multipart/reader';
-import { ignitionFormat } from './formats/ignition';
-import { butaneFormat } from './formats/butane';
+import { looksLikeIgnition } from './formats/ignition/detect';
+import { looksLikeButane } from './formats/butane/detect';
 import type { InputKind } from './types';
 
 /** Trailing white space as Go's unicode.IsSpace sees it (JavaScript's \s also takes U+FEFF). */
@@ -55,7 +55,7 @@ export function inputKind(text: string): InputKind {
   if (isIgnition(text)) return 'ignition';
   if (isCloudConfigHeader(text)) return 'cloud-config';
   if (isMultipartMime(text)) return 'multipart';
-  if (ignitionFormat.detect(text)) return 'ignition';
-  if (butaneFormat.detect(text)) return 'butane';
+  if (looksLikeIgnition(text)) return 'ignition';
+  if (looksLikeButane(text)) return 'butane';
   return 'unknown';
 }

@@ -25,6 +25,12 @@ export interface ValidateResponse {
   ms: number;
 }
 
+/** The worker could not run the validator (a format's code failed to load). */
+export interface ValidateFailure {
+  id: number;
+  failure: string;
+}
+
 /**
  * Findings sent to the page per run. A pasted log file can yield hundreds of thousands; the
  * page lists and marks this many and says how many more there are.

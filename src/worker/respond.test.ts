@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { respond } from './respond';
 
 const butane = (version: string, extra = '') =>
@@ -6,12 +6,12 @@ const butane = (version: string, extra = '') =>
 const run = (text: string) => respond({ id: 1, text, rules: 'all', target: 'flatcar' });
 
 describe('respond', () => {
-  it('sends a Butane config’s Ignition as JSON text, of the spec its version translates to', () => {
+  it('sends a Butane config’s Ignition as JSON text, of the spec its version translates to', async () => {
     for (const [version, spec] of [
       ['1.1.0', '3.4.0'],
       ['1.0.0', '3.3.0'],
     ]) {
-      const response = run(butane(version));
+      const response = await run(butane(version));
       expect(response.kind).toBe('butane');
       const ignition = JSON.parse(response.ignition!);
       expect(ignition.ignition.version).toBe(spec);
@@ -20,11 +20,28 @@ describe('respond', () => {
     }
   });
 
-  it('sends none when Butane would refuse the config, nor for other kinds', () => {
-    const refused = run(butane('1.1.0', '      mode: big\n'));
+  it('sends none when Butane would refuse the config, nor for other kinds', async () => {
+    const refused = await run(butane('1.1.0', '      mode: big\n'));
     expect(refused.counts.error).toBe(1);
     expect(refused).not.toHaveProperty('ignition');
-    expect(run('#cloud-config\nhostname: a\n')).not.toHaveProperty('ignition');
-    expect(run('{"ignition": {"version": "3.4.0"}}')).not.toHaveProperty('ignition');
+    expect(await run('#cloud-config\nhostname: a\n')).not.toHaveProperty('ignition');
+    expect(await run('{"ignition": {"version": "3.4.0"}}')).not.toHaveProperty('ignition');
+  });
+});
+
+describe('respondLoaded', () => {
+  it('answers only once the format’s code has loaded, and then as respond does', async () => {
+    // A fresh module instance, so no format has loaded yet.
+    vi.resetModules();
+    const fresh = await import('./respond');
+    const request = { id: 3, text: '{"ignition": {"version": "3.4.0"}, "storage": {"files": [{"path": "etc/x"}]}}', rules: 'all', target: 'flatcar' } as const;
+    expect(fresh.respondLoaded(request)).toBeUndefined();
+    const loaded = await fresh.respond(request);
+    const again = fresh.respondLoaded(request);
+    expect(again).toBeDefined();
+    expect({ ...again, ms: 0 }).toEqual({ ...loaded, ms: 0 });
+    expect(loaded.entries.map((e) => [e.rule, e.line, e.column])).toContainEqual(['ignition-path', 1, request.text.indexOf('"etc/x"') + 1]);
+    // Another format still has to load.
+    expect(fresh.respondLoaded({ ...request, text: butane('1.1.0') })).toBeUndefined();
   });
 });

@@ -1,21 +1,45 @@
-import { butaneToIgnition, validate } from '../core';
+import { inputKind } from '../core/input-kind';
+import { loadedFormat, loadFormat } from '../core/load-format';
+import { runFormat } from '../core/run-format';
+import type { Format } from '../core/formats/format';
+import type { InputKind } from '../core/types';
 import { MAX_ENTRIES, type SeverityCounts, type ValidateRequest, type ValidateResponse } from './protocol';
 
-/** One validation run, as the worker answers it (the page runs the same for small texts). */
-export function respond({ id, text, rules, target }: ValidateRequest): ValidateResponse {
+/**
+ * One validation run, as the worker answers it; the first text of a format loads that format's
+ * code (so a page that only ever sees cloud-config never fetches Ignition's or Butane's).
+ */
+export async function respond(request: ValidateRequest): Promise<ValidateResponse> {
   const started = performance.now();
-  const report = validate(text, { rules, target });
+  const kind = inputKind(request.text);
+  return answer(request, kind, loadedFormat(kind) ?? (await loadFormat(kind)), started);
+}
+
+/**
+ * The same run, synchronously, when the text's format has loaded already (the page runs small
+ * texts this way); otherwise undefined, and the format starts loading for next time.
+ */
+export function respondLoaded(request: ValidateRequest): ValidateResponse | undefined {
+  const started = performance.now();
+  const kind = inputKind(request.text);
+  const format = loadedFormat(kind);
+  if (format) return answer(request, kind, format, started);
+  void loadFormat(kind).catch(() => undefined); // the worker reports a format that cannot load
+  return undefined;
+}
+
+function answer({ id, text, rules, target }: ValidateRequest, kind: InputKind, format: Format, started: number): ValidateResponse {
+  // A Butane config is translated in the same pass, for the page to show its Ignition beside it.
+  const { report, ignition } = runFormat(format, kind, text, { rules, target }, true);
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const f of report.entries) counts[f.kind]++;
-  // A Butane config's translation, for the page to show beside it (absent when Butane would refuse it).
-  const translated = report.kind === 'butane' ? butaneToIgnition(text, { rules, target }).ignition : undefined;
   return {
     id,
     kind: report.kind,
     entries: report.entries.slice(0, MAX_ENTRIES),
     total: report.entries.length,
     counts,
-    ...(translated ? { ignition: `${JSON.stringify(translated, null, 2)}\n` } : {}),
+    ...(ignition ? { ignition: `${JSON.stringify(ignition, null, 2)}\n` } : {}),
     ms: performance.now() - started,
   };
 }

@@ -1,12 +1,15 @@
 /**
- * A format of provisioning config the validator reads: how it is recognised and how a text of
- * it becomes findings (parse, schema, rules, placement). Every format shares the core's
- * `Finding`, its line index and its report order, so the CLI and the app treat them alike.
+ * A format of provisioning config the validator reads: how a text of it becomes findings
+ * (parse, schema, rules, placement). Every format shares the core's `Finding`, its line index
+ * and its report order, so the CLI and the app treat them alike. Recognising a format is
+ * `input-kind.ts`'s job and needs none of this, so a format's code loads only once it is seen.
  */
 import type { LineIndex } from '../text/line-index';
 import type { Finding, InputKind, RuleSetName, Target } from '../types';
 
 export interface FormatInput {
+  /** What the text was recognised (or declared) as. */
+  kind: InputKind;
   text: string;
   lines: LineIndex;
   rules: RuleSetName;
@@ -15,10 +18,16 @@ export interface FormatInput {
   declared: boolean;
 }
 
+/** A config that is translated before a machine reads it: the findings and the translation, from one pass. */
+export interface Translation {
+  findings: Finding[];
+  /** The Ignition config it becomes, when its translator would write one. */
+  ignition?: Record<string, unknown>;
+}
+
 export interface Format {
-  kind: InputKind;
-  /** Whether the text, by its content, is of this format. */
-  detect(text: string): boolean;
   /** Findings, in any order (the core sorts them). Never throws on bad input. */
   validate(input: FormatInput): Finding[];
+  /** For formats that are translated (Butane): `validate` plus what the text becomes. */
+  translate?(input: FormatInput): Translation;
 }

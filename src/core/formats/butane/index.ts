@@ -9,16 +9,7 @@ export type { LocalFiles, TreeEntry } from './local-files';
 export type { Gzip } from './data-url';
 export type { TranslateOptions as ButaneTranslateOptions } from './translate';
 
-/** Butane YAML: top-level `variant:` and `version:` keys. */
-export function looksLikeButane(text: string): boolean {
-  return /^variant:[ \t]*\S/m.test(text) && /^version:[ \t]*\S/m.test(text) && !text.startsWith('#cloud-config');
-}
-
-export const butaneFormat: Format = {
-  kind: 'butane',
-  detect: looksLikeButane,
-  validate: validateButane,
-};
+export const butaneFormat: Format = { validate: validateButane, translate: translateButane };
 
 /**
  * Translates Butane to Ignition: the report, and the config when Butane would write one.
@@ -27,6 +18,6 @@ export const butaneFormat: Format = {
 export function butaneToIgnition(text: string, options: ValidateOptions & TranslateOptions = {}): { report: Report; ignition?: Record<string, unknown> } {
   const rules = options.rules ?? 'all';
   const target = options.target ?? DEFAULT_TARGET;
-  const r = translateButane({ text, lines: new LineIndex(text), rules, target, declared: true }, { files: options.files, gzip: options.gzip });
+  const r = translateButane({ kind: 'butane', text, lines: new LineIndex(text), rules, target, declared: true }, { files: options.files, gzip: options.gzip });
   return { report: { kind: 'butane', target, entries: sortFindings(r.findings) }, ignition: r.ignition };
 }

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { RuleId } from '../../rule-table';
 import type { Finding, Severity } from '../../types';
-import type { FormatInput } from '../format';
+import type { FormatInput, Translation } from '../format';
 import { failureToError, libyamlOffset, yamlV3Line } from '../../yaml/libyaml-errors';
 import { LibyamlFailure } from '../../yaml/libyaml/scanner';
 import { buildTreeFromLibyaml } from '../../yaml/libyaml/tree';
@@ -296,18 +296,13 @@ function butaneChecks(config: Obj, schema: z.ZodType, path: PathStep[], out: Ent
   for (const [k, child] of Object.entries(schema.shape as Record<string, z.ZodType>)) butaneChecks(config[k] as Obj, child, [...path, snake(k)], out);
 }
 
-export interface ButaneResult {
-  findings: Finding[];
-  /** The Ignition config it translates to, when Butane would write one. */
-  ignition?: Obj;
-}
 
 export function validateButane(input: FormatInput): Finding[] {
   return translateButane(input).findings;
 }
 
 /** Butane's findings on a config, and its translation when butane would write one. */
-export function translateButane(input: FormatInput, options: TranslateOptions = {}): ButaneResult {
+export function translateButane(input: FormatInput, options: TranslateOptions = {}): Translation {
   const { text, lines, rules } = input;
   const all = rules === 'all';
   const place = (kind: Severity, message: string, rule: RuleId, range?: [number, number], path?: string): Finding => {

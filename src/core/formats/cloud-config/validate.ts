@@ -2,7 +2,6 @@ import type { RuleFinding } from '../../findings';
 import type { RuleId } from '../../rule-table';
 import { multipartFindings } from '../multipart/findings';
 import type { Format, FormatInput } from '../format';
-import { isCloudConfigHeader } from '../../input-kind';
 import { referenceLines } from './reference/line-scan';
 import { referenceRules } from './reference/rules';
 import { extraRules } from './rules';
@@ -268,10 +267,10 @@ function headerFinding(text: string, rules: RuleSetName, target: Target, lines: 
   return { ...pos, kind: 'error', message: `${headerProblem(text, firstLine)}; coreos-cloudinit ignores this file`, rule: 'header', fixes: [fix] };
 }
 
+/** cloud-config, and the user-data of every other kind coreos-cloudinit accepts (scripts, multipart, …). */
 export const cloudConfigFormat: Format = {
-  kind: 'cloud-config',
-  detect: isCloudConfigHeader,
-  validate: ({ text, rules, target, lines }: FormatInput) => validateCloudConfig(text, rules, target, lines),
+  validate: ({ kind, text, rules, target, lines }: FormatInput) =>
+    kind === 'cloud-config' ? validateCloudConfig(text, rules, target, lines) : otherUserData(kind, text, rules, target, lines),
 };
 
 /** User-data of the other kinds, as coreos-cloudinit's validator judges them by their first line. */

@@ -1,17 +1,17 @@
-#!/usr/bin/env node
 // The JavaScript and CSS a first visit loads, gzip-compressed, from a build in dist/ (or the
 // folder given): index.html's scripts, module preloads and style sheets. Then the validation
 // worker the page starts at once, and what it fetches the first time it meets each format.
-// Fails past the budget: node scripts/first-load-size.mjs [dir]
+// Fails past the budget: npm run size [-- dir]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chunkClosure, workerFormats } from './chunk-graph';
 
 const BUDGET_KB = 250;
 const dir = process.argv[2] ?? 'dist';
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
 const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\.?\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-const kb = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length / 1024;
+const kb = (file: string) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length / 1024;
 let js = 0;
 for (const file of files) {
   const size = kb(file);
@@ -20,34 +20,21 @@ for (const file of files) {
 }
 console.log(`first-load JS: ${js.toFixed(2)} KB gzip (budget ${BUDGET_KB} KB)`);
 
-/** A chunk's static imports (loaded with it) and dynamic ones (loaded on use), as asset paths. */
-function imports(file) {
-  const code = readFileSync(join(dir, file), 'utf8');
-  const names = (re) => [...new Set([...code.matchAll(re)].map((m) => join('assets', m[1])))];
-  return { static: names(/(?:from|import)\s*"\.\/([^"]+\.js)"/g), dynamic: names(/import\(\s*[`"']\.\/([^`"']+\.js)[`"']\s*\)/g) };
-}
-/** Every chunk a chunk needs before it runs, itself included. */
-function closure(file, seen = new Set()) {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  for (const dep of imports(file).static) closure(dep, seen);
-  return seen;
-}
-const sum = (chunks) => [...chunks].reduce((total, f) => total + kb(f), 0);
+const sum = (chunks: Iterable<string>) => [...chunks].reduce((total, f) => total + kb(f), 0);
 
 const worker = readdirSync(join(dir, 'assets')).find((f) => f.startsWith('validate.worker-'));
 if (worker) {
   const entry = join('assets', worker);
-  const started = closure(entry);
+  const started = chunkClosure(dir, entry);
   console.log(`validation worker, started with the page: ${sum(started).toFixed(2)} KB gzip (${entry})`);
   // Each format's code, fetched the first time the worker meets a text of it: alone, and after
   // cloud-config's (what the page's own example loads).
-  const formats = imports(entry).dynamic.map((file) => ({ file, name: file.replace(/^assets\/|-[\w-]{8}\.js$/g, '') }));
+  const formats = workerFormats(dir, entry);
   const cloudConfig = formats.find((f) => f.name === 'cloud-config');
-  const afterCloudConfig = new Set([...started, ...(cloudConfig ? closure(cloudConfig.file) : [])]);
+  const afterCloudConfig = new Set([...started, ...(cloudConfig ? chunkClosure(dir, cloudConfig.file) : [])]);
   for (const { file, name } of formats) {
-    const alone = sum([...closure(file)].filter((f) => !started.has(f)));
-    const after = sum([...closure(file)].filter((f) => !afterCloudConfig.has(f)));
+    const alone = sum([...chunkClosure(dir, file)].filter((f) => !started.has(f)));
+    const after = sum([...chunkClosure(dir, file)].filter((f) => !afterCloudConfig.has(f)));
     console.log(`  + ${name.padEnd(12)} ${alone.toFixed(2).padStart(6)} KB gzip on first use${name === 'cloud-config' ? '' : `, ${after.toFixed(2)} KB after cloud-config`}`);
   }
 }

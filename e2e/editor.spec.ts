@@ -99,3 +99,24 @@ test('key docs open from the keyboard at the cursor, and Escape closes them', as
   await page.keyboard.press('Escape');
   await expect(page.locator('.key-docs')).toHaveCount(0);
 });
+
+test('a small text is checked as it is typed: an edit and the marker it causes are drawn in one update', async ({ page }) => {
+  await openApp(page);
+  await pasteText(page, '#cloud-config\nhostname: a\n');
+  await expect(page.getByTestId('summary')).toHaveText('Valid cloud-config');
+  // Once the page's own validator has loaded (it does when the page is idle), the marker comes
+  // with the edit itself: it is there as soon as the edit's dispatch returns, and goes with the next.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const view = window.__editorView!;
+        const marked = () => !!view.contentDOM.querySelector('.cm-lintRange-warning');
+        view.dispatch({ changes: { from: 14, to: 22, insert: 'hostnme' } });
+        const withTypo = marked();
+        view.dispatch({ changes: { from: 14, to: 21, insert: 'hostname' } });
+        return [withTypo, marked()];
+      }),
+    )
+    .toEqual([true, false]);
+  await expect(page.getByTestId('summary')).toHaveText('Valid cloud-config');
+});

@@ -178,10 +178,16 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
       host,
       loadDraft() ?? exampleConfig,
       {
-        // The worker starts on the new text before the editor redraws, so the two overlap.
+        // A small text is validated on the spot and its markers drawn with the edit; a big one
+        // goes to the worker before the editor redraws, so the two overlap.
         beforeDocChange(doc) {
           latestDoc = doc;
-          clientRef.current?.invalidate();
+          const response = clientRef.current?.checkNow();
+          if (!response) return undefined;
+          const shown = takeReport(response, doc);
+          // What else the report changes reads the editor's new state, so it waits for the update.
+          queueMicrotask(() => showReport(response, shown));
+          return shown.changed ? shown.diagnostics : undefined;
         },
         update: onUpdate,
       },
@@ -201,35 +207,50 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
       },
     );
 
+    /**
+     * Takes a report for `doc` as the one shown: its findings, with those unchanged since the last
+     * report kept as they were (so the editor and the list can tell what changed by identity), and
+     * the editor's diagnostics for them.
+     */
+    const takeReport = (response: ValidateResponse, doc: Text) => {
+      const { entries, same } = reuseUnchanged(shownEntries, response.entries);
+      shownEntries = entries;
+      if (same) return { entries, changed: false, diagnostics: [] };
+      const previous = diagnosticsRef.current;
+      const fresh = toDiagnostics(
+        entries.filter((f) => !previous.has(f)),
+        doc,
+        (rule) => helpRef.current(rule),
+      );
+      for (const [f, d] of fresh) if (isLocalFileFinding(f)) fresh.set(f, offerInlining(d, () => void inlineRef.current(f)));
+      const diagnostics = new Map<Finding, Diagnostic>();
+      for (const f of entries) {
+        const d = previous.get(f) ?? fresh.get(f);
+        if (d) diagnostics.set(f, d);
+      }
+      diagnosticsRef.current = diagnostics;
+      return { entries, changed: true, diagnostics: [...diagnostics.values()] };
+    };
+    /** What a report changes besides the markers: the finding under the cursor, the editor's language, the page. */
+    const showReport = (response: ValidateResponse, { entries, changed }: ReturnType<typeof takeReport>) => {
+      if (viewRef.current !== view) return; // closed meanwhile
+      if (changed) setCursorFinding(findingAtCursor(view));
+      followKind(view, response.kind);
+      setValidation((shown) =>
+        !changed && shown.state === 'done' && shown.response.kind === response.kind && shown.response.ignition === response.ignition
+          ? shown
+          : { state: 'done', response: { ...response, entries } },
+      );
+      dismiss('validation');
+    };
+
     const client = new ValidationClient(
       () => ({ text: (latestDoc ?? view.state.doc).toString(), ...optionsRef.current }),
       {
         result(response) {
-          // Only findings that changed get new diagnostics and new list items.
-          const { entries, same } = reuseUnchanged(shownEntries, response.entries);
-          shownEntries = entries;
-          if (!same) {
-            const previous = diagnosticsRef.current;
-            const fresh = toDiagnostics(
-              entries.filter((f) => !previous.has(f)),
-              view.state.doc,
-              (rule) => helpRef.current(rule),
-            );
-            for (const [f, d] of fresh) if (isLocalFileFinding(f)) fresh.set(f, offerInlining(d, () => void inlineRef.current(f)));
-            const diagnostics = new Map<Finding, Diagnostic>();
-            for (const f of entries) {
-              const d = previous.get(f) ?? fresh.get(f);
-              if (d) diagnostics.set(f, d);
-            }
-            diagnosticsRef.current = diagnostics;
-            view.dispatch(setDiagnostics(view.state, [...diagnostics.values()]));
-            setCursorFinding(findingAtCursor(view));
-          }
-          followKind(view, response.kind);
-          setValidation((shown) =>
-            same && shown.state === 'done' && shown.response.kind === response.kind && shown.response.ignition === response.ignition ? shown : { state: 'done', response: { ...response, entries } },
-          );
-          dismiss('validation');
+          const shown = takeReport(response, view.state.doc);
+          if (shown.changed) view.dispatch(setDiagnostics(view.state, shown.diagnostics));
+          showReport(response, shown);
         },
         timeout(budgetMs) {
           shownEntries = [];

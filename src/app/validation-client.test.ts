@@ -163,6 +163,26 @@ describe('ValidationClient', () => {
       expect(results).toEqual([1, workers[0].posted.at(-1)!.id]);
     });
 
+    it('checkNow returns a quick text’s result at once, without reporting it, and leaves the rest to the worker', () => {
+      expect(client.checkNow()).toBeUndefined(); // no run has shown yet that the validator is quick
+      expect(workers[0].posted).toHaveLength(1);
+      workers[0].answer();
+      input = { text: 'ab', rules: 'all', target: 'flatcar' };
+      expect(client.checkNow()).toMatchObject({ id: 2 });
+      expect(inlineRuns.map((r) => r.text)).toEqual(['ab']);
+      expect(results).toEqual([1]);
+
+      input = { text: 'x'.repeat(INLINE_MAX_CHARS + 1), rules: 'all', target: 'flatcar' };
+      expect(client.checkNow()).toBeUndefined();
+      expect(workers[0].posted.at(-1)?.text).toBe(input.text);
+      // While that run is out, a small text waits for it too.
+      input = { text: 'small', rules: 'all', target: 'flatcar' };
+      expect(client.checkNow()).toBeUndefined();
+      workers[0].answer();
+      expect(workers[0].posted.at(-1)?.text).toBe('small');
+      expect(inlineRuns).toHaveLength(1);
+    });
+
     it('does not run inline while the worker has a run in flight', async () => {
       client.invalidate();
       workers[0].answer(workers[0].posted[0], 1);

@@ -88,6 +88,20 @@ export class ValidationClient {
     });
   }
 
+  /**
+   * The text changed, and its result is wanted within this task: a small, quick text is validated
+   * here and now and its result returned (not reported through `result`), so that the editor can
+   * draw the edit and its markers in one update. Anything else goes the way of `invalidate`.
+   */
+  checkNow(): ValidateResponse | undefined {
+    if (this.inFlight || this.inlineQueued || !this.inline || this.lastMs > INLINE_MAX_MS) {
+      this.invalidate();
+      return undefined;
+    }
+    this.dirty = true;
+    return this.runInline(false);
+  }
+
   /** Lets small, quick texts be validated on the page's thread from now on. */
   enableInline(validator: InlineValidator): void {
     this.inline = validator;
@@ -111,11 +125,12 @@ export class ValidationClient {
     return worker;
   }
 
-  private runInline(): void {
+  /** Validates the latest input on this thread, or sends it to the worker when it is not for here. */
+  private runInline(report = true): ValidateResponse | undefined {
     const input = this.read();
     if (input.text.length > INLINE_MAX_CHARS || ANCHOR.test(input.text)) {
       this.send(input);
-      return;
+      return undefined;
     }
     this.dirty = false;
     let response: ValidateResponse | undefined;
@@ -127,10 +142,11 @@ export class ValidationClient {
     }
     if (!response) {
       this.send(input);
-      return;
+      return undefined;
     }
     this.lastMs = response.ms;
-    this.on.result(response);
+    if (report) this.on.result(response);
+    return response;
   }
 
   private send(input = this.read()): void {

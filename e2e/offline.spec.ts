@@ -44,6 +44,12 @@ test('after one visit the app loads, validates, explains and opens share links w
   await page.getByRole('button', { name: 'Help for rule unknown-key' }).click();
   await expect(page.getByRole('dialog')).toContainText('Unknown key');
   await page.keyboard.press('Escape');
+  // So is each format's code, which the worker fetches the first time it meets that format.
+  const ignition = '{ "ignition": { "version": "3.4.0" }, "storage": { "files": [{ "path": "etc/x" }] } }';
+  await pasteText(page, ignition);
+  await expect.poll(() => shownProblems(page)).toEqual(expectedProblems(ignition, 'all'));
+  await pasteText(page, 'variant: flatcar\nversion: 1.1.0\n');
+  await expect(page.getByTestId('summary')).toHaveText('Valid Butane config');
 
   const draft = await editorText(page);
   await page.goto('about:blank');

@@ -10,7 +10,8 @@ export interface ConvertRun {
 
 const line = (file: string, f: Finding) => `${file}:${f.line}:${f.column}: ${f.kind}: ${f.message} [${f.rule}]`;
 
-const entry = ({ line, column, endLine, endColumn, kind, message, rule }: Finding) => ({ line, column, endLine, endColumn, kind, message, rule });
+/** A finding as the JSON output of `--to` lists it. */
+export const entry = ({ line, column, endLine, endColumn, kind, message, rule }: Finding) => ({ line, column, endLine, endColumn, kind, message, rule });
 
 /**
  * `--to`: the converted config on stdout. Notes go to stderr as text lines, or into the JSON

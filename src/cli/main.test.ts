@@ -217,6 +217,24 @@ describe('--format coreos-json: the old online validator\'s response body', { ti
     expect(JSON.parse(cli(['--format', 'json', bad]).stdout).files[0].kind).toBe('butane');
   });
 
+  it('with --format json, puts a Butane config’s Ignition and its findings in one object, as for a cloud-config', () => {
+    const noted = file('noted.bu', 'variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: /etc/motd\n      mode: 644\n      contents:\n        inline: hi\n');
+    const r = cli(['--to', 'ignition', '--format', 'json', noted]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const body = JSON.parse(r.stdout);
+    expect(body).toMatchObject({ file: noted, to: 'ignition', output: { ignition: { version: '3.3.0' }, storage: { files: [{ path: '/etc/motd', mode: 644 }] } } });
+    expect(body.notes.map((n: { line: number; column: number; kind: string; rule: string }) => [n.line, n.column, n.kind, n.rule])).toEqual([
+      [6, 13, 'warning', 'butane-mode'],
+      [6, 13, 'warning', 'ignition-mode'],
+    ]);
+    // A config with errors is not translated: the findings as text on stderr, nothing on stdout.
+    const bad = file('bad-json.bu', 'variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: etc/motd\n');
+    const b = cli(['--to', 'ignition', '--format', 'json', bad]);
+    expect([b.status, b.stdout]).toEqual([1, '']);
+    expect(b.stderr).toContain(`${bad}:5:13: error: path not absolute [ignition-path]`);
+  });
+
   describe('--files-dir: Butane\'s files directory', () => {
     const files = join(dir, 'butane-files');
     file('butane-files/motd', 'hello\n');

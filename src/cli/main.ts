@@ -13,7 +13,7 @@ import {
   type FileReport,
 } from '../core';
 import { parseArgs, UsageError, type Args, type Command, type ConvertArgs } from './args';
-import { runConvert, type ConvertRun } from './convert';
+import { entry, runConvert, type ConvertRun } from './convert';
 import { collectInputs } from './inputs';
 import { filesDir, gzipBest } from './files-dir';
 
@@ -38,7 +38,8 @@ multipart MIME. "-" reads standard input; a directory is searched for user-data 
   --to butane          convert a cloud-config to a Butane config (variant flatcar) on stdout;
                        notes on what did not carry over go to stderr
   --to ignition        convert a cloud-config to Ignition (JSON) instead, or translate a
-                       Butane config to Ignition (findings on stderr)
+                       Butane config to Ignition (findings on stderr); with --format json,
+                       the result and its notes or findings as one JSON object on stdout
   --platform NAME      with --to: whose metadata variables replace $private_ipv4 and the others
                        (ec2, gce, azure, digitalocean, packet, openstack, custom; default ec2)
   -d, --files-dir DIR  Butane: the directory local, contents_local, ssh_authorized_keys_local
@@ -73,16 +74,17 @@ function render(files: FileReport[], args: Args): string {
 
 /**
  * `--to ignition` on a Butane config: its Ignition on stdout, its findings as text on stderr;
- * status 1 when it has errors or does not translate.
+ * or, with `--format json`, one object as for a cloud-config, the findings as its notes. Status 1,
+ * and the findings as text on stderr, when it has errors or does not translate.
  */
-function translateButane(file: string, text: string, dir: string | undefined): ConvertRun {
+function translateButane(file: string, text: string, { filesDir: dir, format }: ConvertArgs): ConvertRun {
   const { report, ignition } = butaneToIgnition(text, { files: dir === undefined ? undefined : filesDir(dir), gzip: gzipBest });
-  const failed = !ignition || report.entries.some((e) => e.kind === 'error');
-  return {
-    status: failed ? 1 : 0,
-    stdout: failed ? '' : `${JSON.stringify(ignition)}\n`,
-    stderr: report.entries.length ? formatText([{ file, report }]) : '',
-  };
+  const findings = report.entries.length ? formatText([{ file, report }]) : '';
+  if (!ignition || report.entries.some((e) => e.kind === 'error')) return { status: 1, stdout: '', stderr: findings };
+  if (format === 'json') {
+    return { status: 0, stdout: `${JSON.stringify({ file, to: 'ignition', output: ignition, notes: report.entries.map(entry) })}\n`, stderr: '' };
+  }
+  return { status: 0, stdout: `${JSON.stringify(ignition)}\n`, stderr: findings };
 }
 
 /** `--to`: what the input converts from is its own format (a cloud-config, or Butane for Ignition). */
@@ -99,7 +101,7 @@ async function convert(args: ConvertArgs, out: NodeJS.WritableStream, err: NodeJ
   }
   const text = new TextDecoder().decode(input.bytes);
   const butane = declaredFormat(input.file) === 'butane' || inputKind(text) === 'butane';
-  const run = butane && args.to === 'ignition' ? translateButane(input.file, text, args.filesDir) : await runConvert(args, input.file, input.bytes);
+  const run = butane && args.to === 'ignition' ? translateButane(input.file, text, args) : await runConvert(args, input.file, input.bytes);
   if (run.stderr) err.write(run.stderr.replace(/^cannot convert/, `${NAME}: cannot convert`));
   out.write(run.stdout);
   return run.status;

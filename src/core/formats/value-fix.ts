@@ -33,7 +33,8 @@ export function yamlValueFix(text: string, node: TreeNode | undefined, fix: Valu
   const raw = text.slice(from, to);
   const q = raw[0];
   const quoted = (q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q);
-  // Anything else (a block scalar, an alias, a tag, a multi-line plain scalar) is left alone.
+  // Anything else (a block scalar, an alias, a multi-line plain scalar) is left alone; a tag or
+  // anchor before the value stays.
   if (!quoted && raw !== node.text) return undefined;
   const v = fix.value;
   let insert: string;

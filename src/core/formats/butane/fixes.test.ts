@@ -29,6 +29,15 @@ describe('Butane quick fixes, on the Butane text', () => {
     fixed(file('path: /a\ncontnts:\n  inline: x'), 'ignition-unknown-key', 'contnts', 'Rename to contents', 'contents');
     fixed(file('path: /a\n"contnts":\n  inline: x'), 'ignition-unknown-key', '"contnts"', 'Rename to contents', '"contents"');
   });
+  it('renames only when the value fits the near-miss field: no type error, no key it lacks', () => {
+    // A list of paths under "dirs" is not "disks" (whose entries have a device).
+    noFix(bu('storage:\n  dirs:\n    - path: /etc/motd\n'), 'ignition-unknown-key');
+    noFix(bu('systemd:\n  units:\n    - name: a.service\n      enabld: [1]\n'), 'ignition-unknown-key');
+    fixed(bu('systemd:\n  units:\n    - name: a.service\n      enabld: true\n'), 'ignition-unknown-key', 'enabld', 'Rename to enabled', 'enabled');
+    // contents_local is Butane 1.1.0's: 1.0.0 has no such field to rename to.
+    fixed(bu('systemd:\n  units:\n    - name: a.service\n      contents_lcal: a\n'), 'ignition-unknown-key', 'contents_lcal', 'Rename to contents_local', 'contents_local');
+    noFix(bu('systemd:\n  units:\n    - name: a.service\n      contents_lcal: a\n', '1.0.0'), 'ignition-unknown-key');
+  });
   it('does not rename onto a key the mapping already has', () => {
     noFix(file('path: /a\ncontnts:\n  inline: x\ncontents:\n  inline: y'), 'ignition-unknown-key');
   });

@@ -445,7 +445,10 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
       message = `unknown key ${quoted(last.key)}: Butane ignores it` + (hint ? `; did you mean "${hint}"?` : '');
       // Renaming onto a key the mapping already has would make it a duplicate, which yaml.v3 refuses.
       const parent = nodeAt(root, e.path.slice(0, -1));
-      if (hint && key && node.keyRange && parent?.kind === 'map' && !parent.children.some((c) => c.rawName === hint)) fix = renameFix({ text }, node, hint);
+      const parentSchema = schemaAt(e.path.slice(0, -1), ignSchema);
+      const field = hint && parentSchema ? fieldsOf(parentSchema, sugar).get(hint) : undefined;
+      const taken = parent?.kind !== 'map' || parent.children.some((c) => c.rawName === hint);
+      if (field && key && node.keyRange && !taken && fitsField(node, field.schema, sugar, minor)) fix = renameFix({ text }, node, hint!);
     } else if (all && e.fix) {
       // The token at exactly the finding's path, holding the value the rule judged: never one the translation made.
       fix = yamlValueFix(text, nodeAt(root, e.path), e.fix);
@@ -455,17 +458,42 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   return { findings, ignition: fatal() || !ignition ? undefined : ignitionJson(ignition, ignSchema) };
 }
 
-/** The key an unknown one was probably meant to be: a near miss of a key valid at its place. */
-function suggestedKey(key: string, path: PathStep[], schema: z.ZodObject): string | undefined {
+/** The structure at a Butane path (its Ignition schema), if the path leads to one. */
+function schemaAt(path: PathStep[], schema: z.ZodObject): z.ZodObject | undefined {
   let s: z.ZodType | undefined = schema;
-  for (const step of path.slice(0, -1)) {
+  for (const step of path) {
     if (s instanceof z.ZodArray) s = s.element as z.ZodType;
     if (typeof step !== 'string') continue;
     const shape: Record<string, z.ZodType> = s instanceof z.ZodObject ? (s.shape as Record<string, z.ZodType>) : {};
     s = Object.entries(shape).find(([k]) => snake(k) === step)?.[1];
   }
   if (s instanceof z.ZodArray) s = s.element as z.ZodType;
-  const go = s instanceof z.ZodObject ? (fieldMeta(s)?.go ?? '') : '';
-  const keys = s instanceof z.ZodObject ? [...Object.keys(s.shape).filter((k) => !NOT_IN_BUTANE[go]?.includes(k)).map(snake), ...(SUGAR[go] ?? [])] : [];
+  return s instanceof z.ZodObject ? s : undefined;
+}
+
+/**
+ * Whether a value decodes into a field without a type error and with no key the field lacks:
+ * only then is the near-miss name certain (a list of paths under "dirs" is not "disks").
+ */
+function fitsField(node: TreeNode, field: z.ZodType, sugar: Record<string, string[]>, minor: SpecMinor): boolean {
+  const ctx: DecodeContext = { errors: [], duplicates: [], duplicatesIn: new Map(), pairs: laterOccurrences, sugar, minor };
+  decode(node, field, ctx);
+  const knownKeys = (n: TreeNode, s: z.ZodType): boolean => {
+    if (s instanceof z.ZodArray) return n.kind !== 'seq' || n.children.every((c) => knownKeys(c, s.element as z.ZodType));
+    if (!(s instanceof z.ZodObject) || n.kind !== 'map') return true;
+    const fields = fieldsOf(s, sugar);
+    return n.children.every((c) => {
+      const f = fields.get(c.rawName);
+      return f !== undefined && knownKeys(c, f.schema);
+    });
+  };
+  return ctx.errors.length === 0 && knownKeys(node, field);
+}
+
+/** The key an unknown one was probably meant to be: a near miss of a key valid at its place. */
+function suggestedKey(key: string, path: PathStep[], schema: z.ZodObject): string | undefined {
+  const s = schemaAt(path.slice(0, -1), schema);
+  const go = s ? (fieldMeta(s)?.go ?? '') : '';
+  const keys = s ? [...Object.keys(s.shape).filter((k) => !NOT_IN_BUTANE[go]?.includes(k)).map(snake), ...(SUGAR[go] ?? [])] : [];
   return key.length <= 64 ? closest(key, keys) : undefined;
 }

@@ -32,6 +32,16 @@ describe('Ignition quick fixes', () => {
     noFix(config('"systemd":{"units":[{"name":"a.service","enabld":true,"enabled":false}]}'), 'ignition-unknown-key');
     noFix(config('"colour":{}'), 'ignition-unknown-key');
   });
+  it('renames only when the value fits the near-miss field: no type error, no key it lacks', () => {
+    // A list of paths under "dirs" is not "disks" (whose entries have a device).
+    noFix(config('"storage":{"dirs":[{"path":"/a"}]}'), 'ignition-unknown-key');
+    noFix(config('"systemd":{"units":[{"name":"a.service","enabld":"yes"}]}'), 'ignition-unknown-key');
+    fixed(config('"storage":{"filez":[{"path":"/a","mode":420}]}'), 'ignition-unknown-key', '"filez"', 'Rename to files', '"files"');
+  });
+  it('renames a key written in other capitals, which Go would read but Ignition reports', () => {
+    fixed(config('"systemd":{"units":[{"name":"a.service","Enabled":true}]}'), 'ignition-unknown-key', '"Enabled"', 'Rename to enabled', '"enabled"');
+    noFix(config('"systemd":{"units":[{"name":"a.service","Enabled":true,"enabled":false}]}'), 'ignition-unknown-key');
+  });
   it('makes a relative path absolute, and cleans an unclean one as path.Clean does', () => {
     fixed(config(files('{"path":"etc/hosts"}')), 'ignition-path', '"etc/hosts"', 'Make the path absolute', '"/etc/hosts"');
     fixed(config(files('{"path":"etc/./x"}')), 'ignition-path', '"etc/./x"', 'Change to /etc/x', '"/etc/x"', 'path not absolute');

@@ -118,10 +118,27 @@ function unknownKey(e: IgnitionEntry, schema: z.ZodObject, root: JsonNode): { me
   const where = e.path.length > 1 ? ` in ${['$', ...e.path.slice(0, -1)].join('.')}` : '';
   const message = `unknown key ${quoted(last.key)}${where}: Ignition ignores it` + (hint ? `; did you mean "${hint}"?` : '');
   const parent = nodeAt(root, e.path.slice(0, -1));
-  const member = parent?.type === 'object' ? memberNamed(parent, last.key) : undefined;
-  // Renaming onto a key the object already has would make Go's decoder keep only one of them.
-  if (!hint || !member || (parent?.type === 'object' && memberNamed(parent, hint))) return { message };
+  if (!hint || parent?.type !== 'object') return { message };
+  const member = memberNamed(parent, last.key);
+  // Go's decoder matches keys in any case: renaming onto a key the object already has would
+  // leave one of the two unread.
+  const taken = parent.members.some((m) => m !== member && m.key.toLowerCase() === hint.toLowerCase());
+  if (!member || taken || !fitsField(member.value, (shape as z.ZodObject).shape[hint] as z.ZodType)) return { message };
   return { message, fix: renameKeyFix(member.keyStart, member.keyEnd, '"', hint) };
+}
+
+/**
+ * Whether a value decodes into a field without a type error and with no key the field lacks:
+ * only then is the near-miss name certain (a list of paths under "dirs" is not "disks").
+ */
+function fitsField(node: JsonNode, field: z.ZodType): boolean {
+  const knownKeys = (n: JsonNode, s: z.ZodType): boolean => {
+    if (s instanceof z.ZodArray) return n.type !== 'array' || n.items.every((item) => knownKeys(item, s.element as z.ZodType));
+    if (!(s instanceof z.ZodObject) || n.type !== 'object') return true;
+    const shape = s.shape as Record<string, z.ZodType>;
+    return n.members.every((m) => Object.hasOwn(shape, m.key) && knownKeys(m.value, shape[m.key]));
+  };
+  return !('error' in goUnmarshal(node, field)) && knownKeys(node, field);
 }
 
 /** A rule's value fix at the JSON token it is about, as the one fix of a finding. */

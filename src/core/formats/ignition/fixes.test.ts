@@ -49,6 +49,9 @@ describe('Ignition quick fixes', () => {
     fixed(config('"storage":{"directories":[{"path":"/var/a/../b"}]}'), 'ignition-path', '"/var/a/../b"', 'Change to /var/b', '"/var/b"');
     fixed(config('"storage":{"filesystems":[{"device":"/dev/sda","format":"ext4","path":"var"}]}'), 'ignition-path', '"var"', 'Make the path absolute', '"/var"');
   });
+  it('does not root a relative path that means something else: a home, a variable, a Windows path', () => {
+    for (const p of ['~/x', '$HOME/x', '{{dir}}/x', 'C:\\\\x']) noFix(config(files(`{"path":"${p}"}`)), 'ignition-path');
+  });
   it('rewrites an escaped path as plain JSON', () => {
     fixed(config(files('{"path":"etc\\/hosts"}')), 'ignition-path', '"etc\\/hosts"', 'Make the path absolute', '"/etc/hosts"');
   });
@@ -80,14 +83,14 @@ describe('Ignition quick fixes', () => {
     fixed(text('gz'), 'ignition-compression', '"gz"', 'Change to gzip', '"gzip"');
     fixed(text('GZIP'), 'ignition-compression', '"GZIP"', 'Change to gzip', '"gzip"');
     fixed(text('gzp'), 'ignition-compression', '"gzp"', 'Change to gzip', '"gzip"');
-    for (const other of ['bzip2', 'zip', 'xz']) noFix(text(other), 'ignition-compression');
+    for (const other of ['bzip2', 'zip', 'xz', 'lzip']) noFix(text(other), 'ignition-compression');
   });
   it('corrects a misspelt filesystem format, but not the name of another filesystem', () => {
     const text = (f: string) => config(`"storage":{"filesystems":[{"device":"/dev/sda","format":"${f}"}]}`);
     fixed(text('btfrs'), 'ignition-storage', '"btfrs"', 'Change to btrfs', '"btrfs"');
     fixed(text('ext5'), 'ignition-storage', '"ext5"', 'Change to ext4', '"ext4"');
     fixed(text('XFS'), 'ignition-storage', '"XFS"', 'Change to xfs', '"xfs"');
-    for (const other of ['ext3', 'zfs', 'exfat', 'ntfs']) noFix(text(other), 'ignition-storage');
+    for (const other of ['ext3', 'zfs', 'exfat', 'ntfs', 'gfs2', 'nfs', 'vxfs', 'ext4dev']) noFix(text(other), 'ignition-storage');
   });
   it('names the function of a bare digest of its length, and lowers a function in capitals', () => {
     const text = (hash: string, v = '3.4.0') => config(files(`{"path":"/a","contents":{"source":"https://example.com/a","verification":{"hash":"${hash}"}}}`), v);

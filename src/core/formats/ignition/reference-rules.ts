@@ -70,11 +70,12 @@ function pathError(p: string): string | undefined {
 
 /**
  * The path validatePath accepts for a relative or unclean one: rooted and cleaned, as Ignition
- * writes every path from the root. A relative device (sda) is left alone: it means /dev/sda,
- * not /sda.
+ * writes every path from the root. Relative paths that mean something else are left alone: a
+ * device (sda is /dev/sda, not /sda), a home (~/x), a variable ($HOME/x, {{...}}), a Windows
+ * path.
  */
 function pathFix(p: string, relativeOk: boolean): ValueFix | undefined {
-  if (p === '' || (!isAbs(p) && !relativeOk)) return undefined;
+  if (p === '' || (!isAbs(p) && (!relativeOk || /^~|\$|\{\{|\\|^[A-Za-z]:/.test(p)))) return undefined;
   const fixed = clean(isAbs(p) ? p : `/${p}`);
   if (fixed === p) return undefined;
   return { title: !isAbs(p) && fixed === `/${p}` ? 'Make the path absolute' : `Change to ${clip(fixed)}`, value: fixed, was: p };
@@ -86,16 +87,19 @@ const checkPath = (p: string, path: PathStep[], add: Add, relativeOk: boolean) =
  * A near miss of the one value allowed, unless it is the name of something else (bzip2 is no
  * typo of gzip, nor xfs of zfs): writing the near value would change what the config means.
  */
-function nearMiss(value: string, allowed: readonly string[], others: readonly string[], title = (v: string) => `Change to ${v}`): ValueFix | undefined {
+function nearMiss(value: string, allowed: readonly string[], others: readonly string[]): ValueFix | undefined {
   if (others.includes(value.toLowerCase())) return undefined;
   const meant = closest(value, allowed);
-  return meant === undefined ? undefined : { title: title(meant), value: meant, was: value };
+  return meant === undefined ? undefined : { title: `Change to ${meant}`, value: meant, was: value };
 }
 
 /** Compression names Ignition does not read (gzip is its only one). */
-const OTHER_COMPRESSIONS = ['zip', 'bzip', 'bzip2', 'xz', 'lz4', 'lzma', 'lzo', 'zstd', 'zst', 'bz2', 'z'];
-/** Filesystems Ignition cannot make, some a typo away from one it can. */
-const OTHER_FILESYSTEMS = ['ext2', 'ext3', 'exfat', 'zfs', 'jfs', 'f2fs', 'ntfs', 'fat', 'fat16', 'fat32', 'msdos', 'hfs', 'ufs', 'nfs', 'tmpfs', 'squashfs', 'bcachefs', 'reiserfs', 'iso9660'];
+const OTHER_COMPRESSIONS = ['zip', 'bzip', 'bzip2', 'bz2', 'xz', 'lz', 'lz4', 'lzip', 'lzma', 'lzo', 'lzop', 'zstd', 'zst', 'zlib', 'brotli'];
+/** Filesystems Ignition cannot make, many a typo away from one it can (xfs from gfs, nfs, vxfs...). */
+const OTHER_FILESYSTEMS = [
+  'ext2', 'ext3', 'ext4dev', 'exfat', 'zfs', 'jfs', 'f2fs', 'ntfs', 'ntfs3', 'fat', 'fat12', 'fat16', 'fat32', 'msdos', 'hfs', 'hfsplus', 'apfs', 'ufs', 'nfs', 'nfs4',
+  'cifs', 'smbfs', 'gfs', 'gfs2', 'ocfs2', 'vxfs', 'sfs', 'tmpfs', 'ramfs', 'squashfs', 'erofs', 'bcachefs', 'reiserfs', 'nilfs2', 'udf', 'iso9660',
+];
 
 /** validateURL of the spec version. */
 function urlError(s: string, v: SpecMinor): string | undefined {

@@ -30,6 +30,7 @@ describe('Ignition quick fixes', () => {
   });
   it('does not rename onto a key the object already has, nor without a near miss', () => {
     noFix(config('"systemd":{"units":[{"name":"a.service","enabld":true,"enabled":false}]}'), 'ignition-unknown-key');
+    noFix(config('"systemd":{"units":[{"name":"a.service","enabld":true,"enabld":false}]}'), 'ignition-unknown-key');
     noFix(config('"colour":{}'), 'ignition-unknown-key');
   });
   it('renames only when the value fits the near-miss field: no type error, no key it lacks', () => {

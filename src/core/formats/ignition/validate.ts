@@ -121,8 +121,8 @@ function unknownKey(e: IgnitionEntry, schema: z.ZodObject, root: JsonNode): { me
   if (!hint || parent?.type !== 'object') return { message };
   const member = memberNamed(parent, last.key);
   // Go's decoder matches keys in any case: renaming onto a key the object already has would
-  // leave one of the two unread.
-  const taken = parent.members.some((m) => m !== member && m.key.toLowerCase() === hint.toLowerCase());
+  // leave one of the two unread; a key given twice would keep its other occurrence.
+  const taken = parent.members.some((m) => m !== member && (m.key.toLowerCase() === hint.toLowerCase() || m.key === last.key));
   if (!member || taken || !fitsField(member.value, (shape as z.ZodObject).shape[hint] as z.ZodType)) return { message };
   return { message, fix: renameKeyFix(member.keyStart, member.keyEnd, '"', hint) };
 }

@@ -44,6 +44,16 @@ test('an Ignition config is edited as JSON, with a relative path marked at its t
   await expect.poll(() => underlines(page)).toEqual([{ line: 5, kind: 'error', text: '"etc/foo"' }]);
 });
 
+test('an Ignition relative path is made absolute from the quick-fix button in the problems list', async ({ page }) => {
+  await openApp(page);
+  await pasteText(page, relativePath);
+  await expect.poll(() => shownProblems(page)).toEqual(expectedProblems(relativePath, 'all'));
+  await page.getByTestId('problems').getByRole('button', { name: 'Make the path absolute' }).click();
+  const fixed = relativePath.replace('"etc/foo"', '"/etc/foo"');
+  await expect.poll(() => editorText(page)).toBe(fixed);
+  await expect(page.getByTestId('summary')).toHaveText('Valid Ignition config');
+});
+
 test('a Butane config shows the Ignition it translates to, for each Butane version', async ({ page }) => {
   await openApp(page);
   await pasteText(page, butane('1.1.0'));

@@ -27,7 +27,8 @@ function quoted(s: string): string {
   return PLAIN.test(s) && !SPECIAL.test(s) ? s : JSON.stringify(s);
 }
 
-function scalarText(v: YScalar): string {
+/** A scalar as this writer puts it after `key: `: plain where that reads back the same, quoted otherwise. */
+export function scalarText(v: YScalar): string {
   if (v instanceof Octal) return `0${v.value.toString(8).padStart(3, '0')}`;
   if (typeof v === 'string') return quoted(v);
   return String(v);

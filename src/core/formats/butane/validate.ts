@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { RuleId } from '../../rule-table';
-import type { Finding, Severity } from '../../types';
+import type { Finding, Fix, Severity } from '../../types';
 import type { FormatInput, Translation } from '../format';
 import { failureToError, libyamlOffset, yamlV3Line } from '../../yaml/libyaml-errors';
 import { LibyamlFailure } from '../../yaml/libyaml/scanner';
@@ -28,6 +28,9 @@ export { snake };
 import { documentPath } from '../../document-path';
 import { nodePaths } from '../../yaml/node-paths';
 import { quoted } from '../../text/quote';
+import { yamlValueFix, type ValueFix } from '../value-fix';
+import { renameFix } from '../cloud-config/rules/rename-fix';
+import { Octal } from '../../convert/yaml-emit';
 
 /** Variant and version → the Ignition spec they translate to. */
 const TRANSLATORS: Record<string, SpecMinor> = { 'flatcar+1.0.0': 3, 'flatcar+1.1.0': 4, 'flatcar+1.2.0-experimental': 5 };
@@ -66,6 +69,8 @@ interface Entry {
   rule: RuleId;
   /** YAML path (Butane keys). */
   path: PathStep[];
+  /** The all set's quick fix, where the right value is certain. */
+  fix?: ValueFix;
 }
 
 type Obj = Record<string, unknown>;
@@ -281,7 +286,10 @@ function butaneChecks(config: Obj, schema: z.ZodType, path: PathStep[], out: Ent
     if (set.length > 1) out.push({ kind: 'error', message: 'only one of the following can be set: inline, local, source', rule: 'butane-sources', path: [...path, set[set.length - 1]] });
   }
   if ((go === 'types.File' || go === 'types.Directory') && typeof config.mode === 'number' && checkForDecimalMode(config.mode, go === 'types.Directory')) {
-    out.push({ kind: 'warning', message: 'unreasonable mode would be reasonable if specified in octal; remember to add a leading zero', rule: 'butane-mode', path: [...path, 'mode'] });
+    // The digits were meant as octal: 644 is 0644.
+    const meant = parseInt(String(config.mode), 8);
+    const fix = { title: `Write 0${config.mode}`, value: new Octal(meant), was: config.mode };
+    out.push({ kind: 'warning', message: 'unreasonable mode would be reasonable if specified in octal; remember to add a leading zero', rule: 'butane-mode', path: [...path, 'mode'], fix });
   }
   if ((go === 'types.Unit' || go === 'types.Dropin') && config.contents_local !== undefined && config.contents !== undefined) {
     out.push({ kind: 'error', message: 'only one of the following can be set: contents, contents_local', rule: 'butane-sources', path: [...path, 'contents_local'] });
@@ -305,10 +313,10 @@ export function validateButane(input: FormatInput): Finding[] {
 export function translateButane(input: FormatInput, options: TranslateOptions = {}): Translation {
   const { text, lines, rules } = input;
   const all = rules === 'all';
-  const place = (kind: Severity, message: string, rule: RuleId, range?: [number, number], path?: string): Finding => {
+  const place = (kind: Severity, message: string, rule: RuleId, range?: [number, number], path?: string, fixes?: Fix[]): Finding => {
     const at = path === undefined ? {} : { path };
     if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule, ...at };
-    return { ...lines.span(range[0], range[1]), kind, message, rule, ...at };
+    return { ...lines.span(range[0], range[1]), kind, message, rule, ...at, ...(fixes?.length ? { fixes } : {}) };
   };
   let tree: Tree;
   try {
@@ -426,23 +434,61 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     const { node, key } = yamlAt(root, e.path);
     const last = e.path[e.path.length - 1];
     let message = e.message;
-    if (all && e.rule === 'ignition-unknown-key' && typeof last === 'object') message = unknownKey(last.key, e.path, ignSchema);
-    return place(e.kind, message, e.rule, markerOf(node, key), documentPath(e.path));
+    let fix: Fix | undefined;
+    if (all && e.rule === 'ignition-unknown-key' && typeof last === 'object') {
+      const hint = suggestedKey(last.key, e.path, ignSchema);
+      message = `unknown key ${quoted(last.key)}: Butane ignores it` + (hint ? `; did you mean "${hint}"?` : '');
+      // Renaming onto a key the mapping already has would make it a duplicate, which yaml.v3 refuses.
+      const parent = nodeAt(root, e.path.slice(0, -1));
+      const parentSchema = schemaAt(e.path.slice(0, -1), ignSchema);
+      const field = hint && parentSchema ? fieldsOf(parentSchema, sugar).get(hint) : undefined;
+      const taken = parent?.kind !== 'map' || parent.children.some((c) => c.rawName === hint);
+      if (field && key && node.keyRange && !taken && fitsField(node, field.schema, sugar, minor)) fix = renameFix({ text }, node, hint!);
+    } else if (all && e.fix) {
+      // The token at exactly the finding's path, holding the value the rule judged: never one the translation made.
+      fix = yamlValueFix(text, nodeAt(root, e.path), e.fix);
+    }
+    return place(e.kind, message, e.rule, markerOf(node, key), documentPath(e.path), fix && [fix]);
   });
   return { findings, ignition: fatal() || !ignition ? undefined : ignitionJson(ignition, ignSchema) };
 }
 
-function unknownKey(key: string, path: PathStep[], schema: z.ZodObject): string {
+/** The structure at a Butane path (its Ignition schema), if the path leads to one. */
+function schemaAt(path: PathStep[], schema: z.ZodObject): z.ZodObject | undefined {
   let s: z.ZodType | undefined = schema;
-  for (const step of path.slice(0, -1)) {
+  for (const step of path) {
     if (s instanceof z.ZodArray) s = s.element as z.ZodType;
     if (typeof step !== 'string') continue;
     const shape: Record<string, z.ZodType> = s instanceof z.ZodObject ? (s.shape as Record<string, z.ZodType>) : {};
     s = Object.entries(shape).find(([k]) => snake(k) === step)?.[1];
   }
   if (s instanceof z.ZodArray) s = s.element as z.ZodType;
-  const go = s instanceof z.ZodObject ? (fieldMeta(s)?.go ?? '') : '';
-  const keys = s instanceof z.ZodObject ? [...Object.keys(s.shape).filter((k) => !NOT_IN_BUTANE[go]?.includes(k)).map(snake), ...(SUGAR[go] ?? [])] : [];
-  const hint = key.length <= 64 ? closest(key, keys) : undefined;
-  return `unknown key ${quoted(key)}: Butane ignores it` + (hint ? `; did you mean "${hint}"?` : '');
+  return s instanceof z.ZodObject ? s : undefined;
+}
+
+/**
+ * Whether a value decodes into a field without a type error and with no key the field lacks:
+ * only then is the near-miss name certain (a list of paths under "dirs" is not "disks").
+ */
+function fitsField(node: TreeNode, field: z.ZodType, sugar: Record<string, string[]>, minor: SpecMinor): boolean {
+  const ctx: DecodeContext = { errors: [], duplicates: [], duplicatesIn: new Map(), pairs: laterOccurrences, sugar, minor };
+  decode(node, field, ctx);
+  const knownKeys = (n: TreeNode, s: z.ZodType): boolean => {
+    if (s instanceof z.ZodArray) return n.kind !== 'seq' || n.children.every((c) => knownKeys(c, s.element as z.ZodType));
+    if (!(s instanceof z.ZodObject) || n.kind !== 'map') return true;
+    const fields = fieldsOf(s, sugar);
+    return n.children.every((c) => {
+      const f = fields.get(c.rawName);
+      return f !== undefined && knownKeys(c, f.schema);
+    });
+  };
+  return ctx.errors.length === 0 && knownKeys(node, field);
+}
+
+/** The key an unknown one was probably meant to be: a near miss of a key valid at its place. */
+function suggestedKey(key: string, path: PathStep[], schema: z.ZodObject): string | undefined {
+  const s = schemaAt(path.slice(0, -1), schema);
+  const go = s ? (fieldMeta(s)?.go ?? '') : '';
+  const keys = s ? [...Object.keys(s.shape).filter((k) => !NOT_IN_BUTANE[go]?.includes(k)).map(snake), ...(SUGAR[go] ?? [])] : [];
+  return key.length <= 64 ? closest(key, keys) : undefined;
 }

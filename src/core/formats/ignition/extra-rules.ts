@@ -16,7 +16,8 @@ import { nodeAt, type PathStep } from './reference-rules';
 import { decodeDataUrl } from './go/dataurl';
 import { clean } from '../../go/path';
 import { stringOffsets } from './string-offsets';
-import { checkForDecimalMode } from '../decimal-mode';
+import { checkForDecimalMode, isTypicalMode } from '../decimal-mode';
+import type { ValueFix } from '../value-fix';
 import type { SpecMinor } from './schema';
 import { clip, quoted } from '../../text/quote';
 
@@ -27,6 +28,7 @@ export interface ExtraFinding {
   path: PathStep[];
   /** An explicit range (e.g. a line inside a unit's contents). */
   range?: [number, number];
+  fix?: ValueFix;
 }
 
 type Obj = Record<string, unknown>;
@@ -87,6 +89,7 @@ function modeAsOctal(text: string, root: JsonNode, path: PathStep[], directory: 
     message: `"mode": ${raw} is the decimal number ${raw}, which is 0o${Number(raw).toString(8)} (JSON has no octal numbers); for 0${raw.replace(/^0/, '')} write ${meant}`,
     rule: 'ignition-mode-octal',
     path,
+    fix: { title: `Write ${meant} (0${raw.replace(/^0/, '')})`, value: meant, was: Number(raw) },
   });
 }
 
@@ -135,11 +138,17 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
     const head = inlineContents(f);
     const mode = typeof f.mode === 'number' ? f.mode : 0o644;
     if (head?.startsWith('#!') && (mode & 0o111) === 0) {
+      // Execute where read is allowed (0644 → 0755, 0600 → 0700): no one gains read access. A mode
+      // that is odd to begin with (0o1204, a decimal-looking 644) has no certain fix here.
+      const withExec = mode | ((mode & 0o444) >> 2);
+      const fixed = f.mode !== undefined && mode > 0 && mode <= 0o7777 && isTypicalMode(mode, false) && isTypicalMode(withExec, false) && withExec !== mode ? withExec : undefined;
+      const advice = fixed === undefined ? 493 : fixed;
       out.push({
         kind: 'warning',
-        message: `${str(f.path) ?? 'this file'} starts with "#!" but its mode (${f.mode === undefined ? 'default 0644' : `0${(mode >>> 0).toString(8)}`}) has no execute bit, so it cannot be run; set "mode": 493 (0755)`,
+        message: `${str(f.path) ?? 'this file'} starts with "#!" but its mode (${f.mode === undefined ? 'default 0644' : `0${(mode >>> 0).toString(8)}`}) has no execute bit, so it cannot be run; set "mode": ${advice} (0${advice.toString(8)})`,
         rule: 'ignition-script-exec',
         path: ['storage', 'files', i, f.mode === undefined ? 'path' : 'mode'],
+        ...(fixed === undefined ? {} : { fix: { title: `Write ${fixed} (0${fixed.toString(8)})`, value: fixed, was: mode } }),
       });
     }
   });

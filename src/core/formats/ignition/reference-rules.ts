@@ -14,6 +14,9 @@ import { parseSemver } from './go/semver';
 import { fieldMeta, type SpecMinor } from './schema';
 import { memberNamed, type JsonNode } from './json-reader';
 import type { Decoded } from './go-decode';
+import type { ValueFix } from '../value-fix';
+import { closest } from '../cloud-config/rules/edit-distance';
+import { clip } from '../../text/quote';
 
 /** A path step: a field, a list index, or a key itself (vcontext's tree.Key, for unused keys). */
 export type PathStep = string | number | { key: string };
@@ -23,10 +26,12 @@ export interface IgnitionEntry {
   message: string;
   path: PathStep[];
   rule: RuleId;
+  /** The all set's quick fix, where the right value is certain. */
+  fix?: ValueFix;
 }
 
 type Obj = Record<string, unknown>;
-type Add = (kind: Severity, path: PathStep[], message: string | undefined, rule: RuleId) => void;
+type Add = (kind: Severity, path: PathStep[], message: string | undefined, rule: RuleId, fix?: ValueFix) => void;
 
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -62,6 +67,39 @@ function pathError(p: string): string | undefined {
   if (clean(p) !== p) return ERR.dirty;
   return undefined;
 }
+
+/**
+ * The path validatePath accepts for a relative or unclean one: rooted and cleaned, as Ignition
+ * writes every path from the root. Relative paths that mean something else are left alone: a
+ * device (sda is /dev/sda, not /sda), a home (~/x), a variable ($HOME/x, {{...}}), a Windows
+ * path.
+ */
+function pathFix(p: string, relativeOk: boolean): ValueFix | undefined {
+  if (p === '' || (!isAbs(p) && (!relativeOk || /^~|\$|\{\{|\\|^[A-Za-z]:/.test(p)))) return undefined;
+  const fixed = clean(isAbs(p) ? p : `/${p}`);
+  if (fixed === p) return undefined;
+  return { title: !isAbs(p) && fixed === `/${p}` ? 'Make the path absolute' : `Change to ${clip(fixed)}`, value: fixed, was: p };
+}
+
+const checkPath = (p: string, path: PathStep[], add: Add, relativeOk: boolean) => add('error', path, pathError(p), 'ignition-path', pathFix(p, relativeOk));
+
+/**
+ * A near miss of the one value allowed, unless it is the name of something else (bzip2 is no
+ * typo of gzip, nor xfs of zfs): writing the near value would change what the config means.
+ */
+function nearMiss(value: string, allowed: readonly string[], others: readonly string[]): ValueFix | undefined {
+  if (others.includes(value.toLowerCase())) return undefined;
+  const meant = closest(value, allowed);
+  return meant === undefined ? undefined : { title: `Change to ${meant}`, value: meant, was: value };
+}
+
+/** Compression names Ignition does not read (gzip is its only one). */
+const OTHER_COMPRESSIONS = ['zip', 'bzip', 'bzip2', 'bz2', 'xz', 'lz', 'lz4', 'lzip', 'lzma', 'lzo', 'lzop', 'zstd', 'zst', 'zlib', 'brotli'];
+/** Filesystems Ignition cannot make, many a typo away from one it can (xfs from gfs, nfs, vxfs...). */
+const OTHER_FILESYSTEMS = [
+  'ext2', 'ext3', 'ext4dev', 'exfat', 'zfs', 'jfs', 'f2fs', 'ntfs', 'ntfs3', 'fat', 'fat12', 'fat16', 'fat32', 'msdos', 'hfs', 'hfsplus', 'apfs', 'ufs', 'nfs', 'nfs4',
+  'cifs', 'smbfs', 'gfs', 'gfs2', 'ocfs2', 'vxfs', 'sfs', 'tmpfs', 'ramfs', 'squashfs', 'erofs', 'bcachefs', 'reiserfs', 'nilfs2', 'udf', 'iso9660',
+];
 
 /** validateURL of the spec version. */
 function urlError(s: string, v: SpecMinor): string | undefined {
@@ -110,6 +148,20 @@ function modeErrors(m: unknown, path: PathStep[], v: SpecMinor, add: Add): void 
   if (v < 4 && ((m >>> 0) & 0o7000) !== 0) add('warning', path, ERR.specialBits, 'ignition-mode');
 }
 
+/**
+ * A hash Ignition refuses whose meaning is certain: a bare hex digest of SHA-512's (or, from
+ * 3.1, SHA-256's) length lacks its function's name; a function named in capitals is that one.
+ */
+function hashFix(hash: string, v: SpecMinor): ValueFix | undefined {
+  const dash = hash.indexOf('-');
+  const digest = dash < 0 ? hash : hash.slice(dash + 1);
+  if (!/^[0-9a-fA-F]+$/.test(digest)) return undefined;
+  const fn = digest.length === 128 ? 'sha512' : digest.length === 64 && v >= 1 ? 'sha256' : undefined;
+  if (!fn || (dash >= 0 && hash.slice(0, dash).toLowerCase() !== fn)) return undefined;
+  const value = `${fn}-${digest}`;
+  return { title: dash < 0 ? `Prefix with ${fn}-` : `Change to ${fn}-`, value, was: hash };
+}
+
 function hashError(hash: unknown, v: SpecMinor): string | undefined {
   if (typeof hash !== 'string') return undefined;
   const dash = hash.indexOf('-');
@@ -130,12 +182,18 @@ export function parseUnitContents(contents: unknown): { options: UnitOption[] } 
 }
 
 const UNIT_EXTS = new Set(['.service', '.socket', '.device', '.mount', '.automount', '.swap', '.target', '.path', '.timer', '.snapshot', '.slice', '.scope']);
+const UNIT_TYPES = [...UNIT_EXTS].map((e) => e.slice(1));
 
 /** Type-specific Validate methods, by Go type name. */
 type Validator = (value: Obj, path: PathStep[], add: Add, v: SpecMinor) => void;
 
 const resourceChecks = (requireSource: boolean): Validator => (r, p, add, v) => {
-  if (r.compression !== undefined && r.compression !== '' && r.compression !== 'gzip') add('error', [...p, 'compression'], ERR.compression, 'ignition-compression');
+  if (r.compression !== undefined && r.compression !== '' && r.compression !== 'gzip') {
+    const c = str(r.compression) ?? '';
+    // gz, the file extension, means gzip too.
+    const fix = c.toLowerCase() === 'gz' ? { title: 'Change to gzip', value: 'gzip', was: c } : nearMiss(c, ['gzip'], OTHER_COMPRESSIONS);
+    add('error', [...p, 'compression'], ERR.compression, 'ignition-compression', fix);
+  }
   if (obj(r.verification).hash !== undefined && r.source === undefined) {
     add('error', [...p, 'verification', 'hash'], 'source must be specified if verification is specified', 'ignition-hash');
   }
@@ -154,7 +212,7 @@ const resourceChecks = (requireSource: boolean): Validator => (r, p, add, v) => 
 
 const requiredSource = (r: unknown, v: SpecMinor) => (nilOrEmpty(obj(r).source) ? 'source is required' : urlError(obj(r).source as string, v));
 
-const nodeChecks: Validator = (n, p, add) => add('error', [...p, 'path'], pathError(str(n.path) ?? ''), 'ignition-path');
+const nodeChecks: Validator = (n, p, add) => checkPath(str(n.path) ?? '', [...p, 'path'], add, true);
 const idOrName: Validator = (n, p, add) => {
   if (n.id !== undefined && notEmpty(n.name)) add('error', p, 'cannot set both id and name', 'ignition-owner');
 };
@@ -173,7 +231,7 @@ const byteLength = (s: string) => new TextEncoder().encode(s).length;
 function diskChecks(d: Obj, p: PathStep[], add: Add): void {
   const device = str(d.device) ?? '';
   if (device === '') return add('error', [...p, 'device'], 'disk device is required', 'ignition-storage');
-  add('error', [...p, 'device'], pathError(device), 'ignition-path');
+  checkPath(device, [...p, 'device'], add, false);
   const parts = arr(d.partitions).map(obj);
   const num = (x: Obj) => (typeof x.number === 'number' ? x.number : 0);
   // partitionNumbersCollide: Go ranges over a map, so with several collisions any may be named.
@@ -223,8 +281,8 @@ const LABEL_LIMITS: Record<string, [number, string]> = {
 };
 
 function filesystemChecks(f: Obj, p: PathStep[], add: Add, v: SpecMinor): void {
-  add('error', [...p, 'path'], nilOrEmpty(f.path) ? undefined : pathError(f.path as string), 'ignition-path');
-  add('error', [...p, 'device'], pathError(str(f.device) ?? ''), 'ignition-path');
+  if (!nilOrEmpty(f.path)) checkPath(f.path as string, [...p, 'path'], add, true);
+  checkPath(str(f.device) ?? '', [...p, 'device'], add, false);
   const formats = ['ext4', 'btrfs', 'xfs', 'swap', 'vfat', ...(v >= 3 ? ['none'] : [])];
   let formatError: string | undefined;
   if (nilOrEmpty(f.format)) {
@@ -232,7 +290,8 @@ function filesystemChecks(f: Obj, p: PathStep[], add: Add, v: SpecMinor): void {
       formatError = 'format cannot be empty when path, label, uuid, wipeFilesystem, options, or mountOptions is specified';
     }
   } else if (!formats.includes(f.format as string)) formatError = 'invalid filesystem format';
-  add('error', [...p, 'format'], formatError, 'ignition-storage');
+  const formatFix = formatError && !nilOrEmpty(f.format) ? nearMiss(f.format as string, formats, OTHER_FILESYSTEMS) : undefined;
+  add('error', [...p, 'format'], formatError, 'ignition-storage', formatFix);
   if (nilOrEmpty(f.label)) return;
   if (nilOrEmpty(f.format)) return add('error', [...p, 'label'], 'filesystem must specify format if label is specified', 'ignition-storage');
   const limit = LABEL_LIMITS[f.format as string];
@@ -245,7 +304,7 @@ function luksChecks(l: Obj, p: PathStep[], add: Add, v: SpecMinor): void {
   if ((str(l.name) ?? '').includes('/')) add('error', [...p, 'name'], 'device names cannot contain slashes', 'ignition-storage');
   if (notEmpty(l.label) && byteLength(l.label as string) > 47) add('error', [...p, 'label'], 'luks device labels cannot be longer than 47 characters', 'ignition-storage');
   if (nilOrEmpty(l.device)) add('error', [...p, 'device'], 'disk device is required', 'ignition-storage');
-  else add('error', [...p, 'device'], pathError(l.device as string), 'ignition-path');
+  else checkPath(l.device as string, [...p, 'device'], add, false);
   const clevis = l.clevis === undefined ? undefined : obj(l.clevis);
   const others = (c: Obj) => arr(c.tang).length > 0 || isTrue(c.tpm2) || (typeof c.threshold === 'number' && c.threshold !== 0);
   if (clevis) {
@@ -330,8 +389,19 @@ function storageChecks(s: Obj, p: PathStep[], add: Add, v: SpecMinor): void {
   });
 }
 
+/**
+ * A unit name whose suffix is a near miss of a unit type (web.servce) gets that type. A name
+ * without one is left alone: which type it is meant to be is not certain.
+ */
+function unitNameFix(name: string): ValueFix | undefined {
+  const suffix = ext(name).slice(1);
+  const meant = suffix ? closest(suffix, UNIT_TYPES) : undefined;
+  return meant === undefined ? undefined : { title: `Change the suffix to .${meant}`, value: `${name.slice(0, -suffix.length)}${meant}`, was: name };
+}
+
 function unitChecks(u: Obj, p: PathStep[], add: Add): void {
-  add('error', [...p, 'name'], UNIT_EXTS.has(ext(str(u.name) ?? '')) ? undefined : ERR.unitExt, 'ignition-unit-name');
+  const name = str(u.name) ?? '';
+  if (!UNIT_EXTS.has(ext(name))) add('error', [...p, 'name'], ERR.unitExt, 'ignition-unit-name', unitNameFix(name));
   const parsed = parseUnitContents(u.contents);
   if ('error' in parsed) return add('error', [...p, 'contents'], parsed.error, 'ignition-unit-contents');
   if (isTrue(u.enabled) && !nilOrEmpty(u.contents) && !parsed.options.some((o) => o.section === 'Install')) {
@@ -425,7 +495,10 @@ function validatorsFor(v: SpecMinor): Record<string, Validator> {
       if ((h.name ?? '') === '') add('error', [...p, 'name'], "HTTP header name can't be empty", 'ignition-url');
       if (h.value === '') add('error', [...p, 'value'], 'unable to parse HTTP header', 'ignition-url');
     },
-    'types.Verification': (x, p, add) => add('error', [...p, 'hash'], hashError(x.hash, v), 'ignition-hash'),
+    'types.Verification': (x, p, add) => {
+      const e = hashError(x.hash, v);
+      add('error', [...p, 'hash'], e, 'ignition-hash', e ? hashFix(x.hash as string, v) : undefined);
+    },
     'types.File': (f, p, add) => {
       nodeChecks(f, p, add, v);
       modeErrors(f.mode, [...p, 'mode'], v, add);
@@ -453,7 +526,10 @@ function validatorsFor(v: SpecMinor): Record<string, Validator> {
     'types.Dropin': (d, p, add) => {
       const parsed = parseUnitContents(d.contents);
       if ('error' in parsed) add('error', [...p, 'contents'], parsed.error, 'ignition-unit-contents');
-      if (ext(str(d.name) ?? '') !== '.conf') add('error', [...p, 'name'], ERR.dropinExt, 'ignition-unit-name');
+      const name = str(d.name) ?? '';
+      // A name without any suffix lacks .conf; one with another suffix may mean to replace it or keep it.
+      const fix = name !== '' && ext(name) === '' ? { title: 'Append .conf', value: `${name}.conf`, was: name } : undefined;
+      if (ext(name) !== '.conf') add('error', [...p, 'name'], ERR.dropinExt, 'ignition-unit-name', fix);
     },
   };
 }
@@ -512,8 +588,8 @@ export function nodeAt(root: JsonNode, path: PathStep[]): JsonNode | undefined {
 /** Runs every check over a decoded config of spec 3.`v`. */
 export function referenceChecks(config: Decoded, schema: z.ZodObject, v: SpecMinor, root: JsonNode): IgnitionEntry[] {
   const out: IgnitionEntry[] = [];
-  const add: Add = (kind, path, message, rule) => {
-    if (message !== undefined) out.push({ kind, path, message, rule });
+  const add: Add = (kind, path, message, rule, fix) => {
+    if (message !== undefined) out.push({ kind, path, message, rule, ...(fix ? { fix } : {}) });
   };
   const validators = validatorsFor(v);
 
@@ -534,7 +610,7 @@ export function referenceChecks(config: Decoded, schema: z.ZodObject, v: SpecMin
       for (const [k, child] of Object.entries(shape)) walk(child, o[k], [...path, k]);
       return;
     }
-    if (meta?.go === 'types.Device' && typeof value === 'string') add('error', path, pathError(value), 'ignition-path');
+    if (meta?.go === 'types.Device' && typeof value === 'string') checkPath(value, path, add, false);
   };
 
   const duplicates = (go: string, shape: Record<string, z.ZodType>, o: Obj, path: PathStep[]) => {

@@ -4,7 +4,7 @@
  * reports where it reports it; the `all` set puts each finding on its token and adds checks.
  */
 import type { RuleId } from '../../rule-table';
-import type { Finding, Severity } from '../../types';
+import type { Finding, Fix, Severity } from '../../types';
 import type { FormatInput } from '../format';
 import type { LineIndex } from '../../text/line-index';
 import { closest } from '../cloud-config/rules/edit-distance';
@@ -22,6 +22,8 @@ import { legacySchema, type LegacySpec } from './legacy/schema';
 import { declaredLegacyVersion, LEGACY_VERSIONS, legacyEntries, legacyRoute, legacySpecOf, UNKNOWN_CONFIG_MESSAGE } from './legacy/validate';
 import { documentPath } from '../../document-path';
 import { clip, quoted } from '../../text/quote';
+import { jsonValueFix, type ValueFix } from '../value-fix';
+import { renameKeyFix } from '../cloud-config/rules/rename-fix';
 
 /** Largest input read (as for cloud-config). */
 
@@ -35,6 +37,8 @@ interface Place {
   refOffset?: number;
   /** The value's path in the config, when the finding is about one. */
   path?: PathStep[];
+  /** Quick fixes, which only the `all` set gives. */
+  fixes?: Fix[];
 }
 
 /** Go's column: bytes from the line start, plus one. */
@@ -58,7 +62,7 @@ function place(input: FormatInput, kind: Severity, message: string, rule: RuleId
     const after = span.endLine < a.line || (span.endLine === a.line && span.endColumn < a.column);
     return { ...span, line: a.line, column: a.column, ...(after ? { endLine: a.line, endColumn: a.column } : {}), kind, message, rule, ...path };
   }
-  return { ...span, kind, message, rule, ...path };
+  return { ...span, kind, message, rule, ...path, ...(p.fixes?.length ? { fixes: p.fixes } : {}) };
 }
 
 /** The version value's node, for placing version findings. */
@@ -99,7 +103,8 @@ function entryPlace(root: JsonNode, e: { path: PathStep[] }): Place {
   return { from: n.start, to: n.end, refOffset: c.offset, path: e.path };
 }
 
-function unknownKeyMessage(e: IgnitionEntry, schema: z.ZodObject): string {
+/** An unknown key's message in the `all` set, with the key it was probably meant to be and the fix renaming it. */
+function unknownKey(e: IgnitionEntry, schema: z.ZodObject, root: JsonNode): { message: string; fix?: Fix } {
   const last = e.path[e.path.length - 1] as { key: string };
   let shape: z.ZodType | undefined = schema;
   for (const step of e.path.slice(0, -1)) {
@@ -111,7 +116,35 @@ function unknownKeyMessage(e: IgnitionEntry, schema: z.ZodObject): string {
   const keys = shape instanceof z.ZodObject ? Object.keys(shape.shape) : [];
   const hint = last.key.length <= 64 ? closest(last.key, keys) : undefined;
   const where = e.path.length > 1 ? ` in ${['$', ...e.path.slice(0, -1)].join('.')}` : '';
-  return `unknown key ${quoted(last.key)}${where}: Ignition ignores it` + (hint ? `; did you mean "${hint}"?` : '');
+  const message = `unknown key ${quoted(last.key)}${where}: Ignition ignores it` + (hint ? `; did you mean "${hint}"?` : '');
+  const parent = nodeAt(root, e.path.slice(0, -1));
+  if (!hint || parent?.type !== 'object') return { message };
+  const member = memberNamed(parent, last.key);
+  // Go's decoder matches keys in any case: renaming onto a key the object already has would
+  // leave one of the two unread; a key given twice would keep its other occurrence.
+  const taken = parent.members.some((m) => m !== member && (m.key.toLowerCase() === hint.toLowerCase() || m.key === last.key));
+  if (!member || taken || !fitsField(member.value, (shape as z.ZodObject).shape[hint] as z.ZodType)) return { message };
+  return { message, fix: renameKeyFix(member.keyStart, member.keyEnd, '"', hint) };
+}
+
+/**
+ * Whether a value decodes into a field without a type error and with no key the field lacks:
+ * only then is the near-miss name certain (a list of paths under "dirs" is not "disks").
+ */
+function fitsField(node: JsonNode, field: z.ZodType): boolean {
+  const knownKeys = (n: JsonNode, s: z.ZodType): boolean => {
+    if (s instanceof z.ZodArray) return n.type !== 'array' || n.items.every((item) => knownKeys(item, s.element as z.ZodType));
+    if (!(s instanceof z.ZodObject) || n.type !== 'object') return true;
+    const shape = s.shape as Record<string, z.ZodType>;
+    return n.members.every((m) => Object.hasOwn(shape, m.key) && knownKeys(m.value, shape[m.key]));
+  };
+  return !('error' in goUnmarshal(node, field)) && knownKeys(node, field);
+}
+
+/** A rule's value fix at the JSON token it is about, as the one fix of a finding. */
+function valueFixes(root: JsonNode, path: PathStep[], fix: ValueFix | undefined): Fix[] | undefined {
+  const f = fix && jsonValueFix(nodeAt(root, path), fix);
+  return f && [f];
 }
 
 export function validateIgnition(input: FormatInput): Finding[] {
@@ -174,13 +207,17 @@ export function validateIgnition(input: FormatInput): Finding[] {
   if ('error' in decoded) return [typeFinding(decoded.error)];
   const entries = referenceChecks(decoded.value, schema, minor, root);
   const out = entries.map((e) => {
-    const message = all && e.rule === 'ignition-unknown-key' && typeof e.path[e.path.length - 1] === 'object' ? unknownKeyMessage(e, schema) : e.message;
     const p = entryPlace(root, e);
-    return at(e.kind, message, e.rule, all && e.rule === 'ignition-duplicate' ? { ...p, ...keyPlace(root, e.path) } : p);
+    if (!all) return at(e.kind, e.message, e.rule, p);
+    if (e.rule === 'ignition-unknown-key' && typeof e.path[e.path.length - 1] === 'object') {
+      const { message, fix } = unknownKey(e, schema, root);
+      return at(e.kind, message, e.rule, { ...p, fixes: fix && [fix] });
+    }
+    return at(e.kind, e.message, e.rule, { ...(e.rule === 'ignition-duplicate' ? { ...p, ...keyPlace(root, e.path) } : p), fixes: valueFixes(root, e.path, e.fix) });
   });
   if (all) {
     if (minor === 6) out.push(at('warning', 'spec 3.6.0-experimental is experimental: Ignition may change it without notice; use 3.5.0 for production', 'ignition-version', vPlace));
-    for (const f of extraChecks(decoded.value, root as JsonObject, minor, target, text)) out.push(at(f.kind, f.message, f.rule, placeExtra(root, f)));
+    for (const f of extraChecks(decoded.value, root as JsonObject, minor, target, text)) out.push(at(f.kind, f.message, f.rule, { ...placeExtra(root, f), fixes: valueFixes(root, f.path, f.fix) }));
   }
   return out;
 }

@@ -49,6 +49,10 @@ describe('Butane: variant, version and YAML', () => {
     const text = bu('storage:\n  files:\n    - path: /a\n     contents: x\n');
     expect(ref(text).map((e) => [e[0], e[3]])).toEqual([[4, "did not find expected '-' indicator"]]);
   });
+  it('reads only YAML 1.1’s words as a bool, not a name Object.prototype has', () => {
+    const text = bu('systemd:\n  units:\n    - name: a.service\n      enabled: constructor\n');
+    expect(ref(text)).toEqual([[6, 16, 'error', 'cannot unmarshal !!str `constru...` into bool', 'butane-type']]);
+  });
   it('refuses a key given twice, as yaml.v3 does', () => {
     const text = bu('storage:\n  files:\n    - path: /a\n      path: /b\n');
     expect(ref(text)).toEqual([[...at(text, 'path', 2), 'error', 'mapping key "path" already defined at line 5', 'butane-type']]);

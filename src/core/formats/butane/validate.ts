@@ -209,7 +209,7 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown 
   }
   if (schema instanceof z.ZodBoolean) {
     if (node.kind === 'bool') return node.value;
-    if (node.text in YAML11_BOOL) return YAML11_BOOL[node.text];
+    if (Object.hasOwn(YAML11_BOOL, node.text)) return YAML11_BOOL[node.text];
     return refuse('bool');
   }
   return node.text;

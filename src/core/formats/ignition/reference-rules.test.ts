@@ -32,6 +32,13 @@ describe('Ignition reference checks: versions', () => {
     const text = '{"Ignition":{"version":"3.4.0"}}';
     expect(ref(text)).toEqual([[1, 2, 'warning', 'Unused key Ignition', 'ignition-unknown-key']]);
   });
+  it('takes a key named like an Object.prototype member for the unknown key it is', () => {
+    const text = '{"ignition":{"version":"3.4.0"},"constructor":1,"storage":{"toString":{}}}';
+    expect(ref(text)).toEqual([
+      [1, 33, 'warning', 'Unused key constructor', 'ignition-unknown-key'],
+      [1, 60, 'warning', 'Unused key toString', 'ignition-unknown-key'],
+    ]);
+  });
 });
 
 describe('Ignition reference checks: decoding', () => {

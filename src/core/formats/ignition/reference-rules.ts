@@ -641,7 +641,7 @@ export function referenceChecks(config: Decoded, schema: z.ZodObject, v: SpecMin
     for (const m of node.members) {
       if (seen.has(m.key)) continue;
       seen.add(m.key);
-      if (!(m.key in shape)) add('warning', [...path, { key: m.key }], `Unused key ${m.key}`, 'ignition-unknown-key');
+      if (!Object.hasOwn(shape, m.key)) add('warning', [...path, { key: m.key }], `Unused key ${m.key}`, 'ignition-unknown-key');
     }
   };
 

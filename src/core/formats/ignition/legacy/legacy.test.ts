@@ -157,3 +157,9 @@ describe('spec 2.x under --target flatcar', () => {
     ]);
   });
 });
+
+describe('legacy specs: unknown keys', () => {
+  it('takes a key named like an Object.prototype member for the unknown key it is', () => {
+    expect(run('{"ignition":{"version":"2.2.0"},"constructor":1}', 'coreos', 'reference')).toEqual(['1:45-1:46 warning: Config has unrecognized key: constructor']);
+  });
+});

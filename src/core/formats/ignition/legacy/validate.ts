@@ -80,7 +80,7 @@ function unknownKeys(node: JsonNode, schema: z.ZodType, path: PathStep[], out: L
   const shape = schema.shape as Record<string, z.ZodType>;
   const tags = Object.keys(shape);
   for (const m of node.members) {
-    if (m.key in shape) {
+    if (Object.hasOwn(shape, m.key)) {
       unknownKeys(m.value, shape[m.key], [...path, m.key], out);
       continue;
     }

@@ -177,8 +177,9 @@ function toolEntries(output: string): ExpectedIgnitionEntry[] {
   const entries: ExpectedIgnitionEntry[] = [];
   const decoder = (line: number, message: string) => entries.push({ kind: 'error', path: null, line, column: null, message, strict: false });
   for (const raw of output.split('\n')) {
-    const line = raw.trim();
-    if (!line || /^Error translating config: (config generated was|source config is) invalid$/.test(line)) continue;
+    // Only leading blanks go: a message may end in one (butane's "Unused key " for an empty key).
+    const line = raw.replace(/^\s+|\r$/g, '');
+    if (!line.trim() || /^Error translating config: (config generated was|source config is) invalid$/.test(line)) continue;
     if (/^Error translating config: (Error unmarshaling yaml: )?yaml: unmarshal errors:$/.test(line)) continue;
     const y = /^(?:Error translating config: Error unmarshaling yaml: yaml: )?line (\d+): (.*)$/.exec(line);
     if (y) {

@@ -41,6 +41,13 @@ export interface TreeNode {
   source?: string;
   /** yaml.v3 trees only: a plain scalar yaml.v3 reads as a timestamp (a time.Time, not a string). */
   timestamp?: boolean;
+  /**
+   * Lazily decoded trees only (see FlavourRules.decodeLazily): why decoding this node fails. For a
+   * mapping, its merge, which fails after its own keys are decoded; for others, at once.
+   */
+  fault?: TreeError;
+  /** Lazily decoded trees only: why decoding this entry's key fails. */
+  keyFault?: TreeError;
 }
 
 export interface DuplicateKey {

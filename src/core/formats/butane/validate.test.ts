@@ -163,6 +163,37 @@ describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
       [17, 11, 'warning', mismatch('$.passwd.users.0'), 'ignition-unknown-key'],
     ]);
   });
+  it('never decodes the value of a key no structure field takes: what is wrong inside it goes unreported', () => {
+    // A refused tag under a key Butane has no field for: only the unused key.
+    const tagged = bu('storage:\n  files:\n    - path: /a\n      contents:\n        path: !!int x\n');
+    expect(ref(tagged)).toEqual([[...at(tagged, 'path', 2), 'warning', 'Unused key path', 'ignition-unknown-key']]);
+    // A list as a key inside a mapping under such a key.
+    const listKey = bu('storage:\n  dirs:\n    ? - path: /a\n', '1.0.0');
+    expect(ref(listKey)).toEqual([[...at(listKey, 'dirs'), 'warning', 'Unused key dirs', 'ignition-unknown-key']]);
+  });
+  it('stops at a value it cannot resolve where it decodes it, dropping the type errors met before', () => {
+    expect(ref(bu('storage:\n  files:\n    - path: !!int x\n'))).toEqual([[0, 0, 'error', 'cannot decode !!str `x` as a !!int', 'yaml-syntax']]);
+    expect(ref(bu('storage:\n  ? - a\n  : x\n  files:\n    - path: !!int x\n'))).toEqual([[0, 0, 'error', 'cannot decode !!str `x` as a !!int', 'yaml-syntax']]);
+    // A key is decoded (into a string) before its field is looked for, so its tag counts even where no field takes it.
+    expect(ref(bu('!!int x: 1\n'))).toEqual([[0, 0, 'error', 'cannot decode !!str `x` as a !!int', 'yaml-syntax']]);
+    // A merge is decoded after the mapping's own keys.
+    expect(ref(bu('storage:\n  files:\n    - path: /a\n      <<: x\n      mode: [x]\n'))).toEqual([[0, 0, 'error', 'map merge requires map or sequence of maps as the value', 'yaml-syntax']]);
+  });
+  it('reports a list as a structure\'s key with the other type errors, at the key', () => {
+    const text = bu('storage:\n  ? - a\n  : x\n  files:\n    - path: [x]\n');
+    expect(ref(text)).toEqual([
+      [4, 5, 'error', 'cannot unmarshal !!seq into string', 'butane-type'],
+      [...at(text, '[x]'), 'error', 'cannot unmarshal !!seq into string', 'butane-type'],
+    ]);
+  });
+  it('names an unused key by its text, as butane\'s context tree does, an empty one too', () => {
+    const text = bu('? \n~: 1\n0x1F: 2\n');
+    expect(ref(text).map((e) => [e[0], e[3]])).toEqual([
+      [3, 'Unused key '],
+      [4, 'Unused key ~'],
+      [5, 'Unused key 0x1F'],
+    ]);
+  });
   it('ignition.version is not Butane\'s: an unused key', () => {
     const text = bu('ignition:\n  version: 3.4.0\n');
     expect(ref(text)).toEqual([[...at(text, 'version', 2), 'warning', 'Unused key version', 'ignition-unknown-key']]);

@@ -81,6 +81,26 @@ export const YAML11_BOOL: Record<string, boolean> = { y: true, Y: true, yes: tru
 interface TypeError {
   message: string;
   node: TreeNode;
+  /** Where to point, when not at the node's value (a key that does not decode). */
+  range?: readonly [number, number];
+}
+
+/** A decoding error yaml.v3 stops at (its failf): it alone is reported, without a line. */
+class DecodeFailure {
+  constructor(readonly error: TreeError) {}
+}
+
+/**
+ * A structure's key, as yaml.v3 decodes it into a string before looking for its field: a list or
+ * mapping is an unmarshal error (the entry is skipped), any other failure stops the decoder.
+ * Whether the entry is read on.
+ */
+function keyDecodes(child: TreeNode, errors: TypeError[]): boolean {
+  const fault = child.keyFault;
+  if (!fault) return true;
+  if (fault.code !== 'collection-key') throw new DecodeFailure(fault);
+  errors.push({ message: fault.message, node: child, range: fault.range });
+  return false;
 }
 
 /** yaml.v3's tag of a value: YAML 1.1's other booleans (yes, on...) are strings to it. */
@@ -166,6 +186,8 @@ function fieldsOf(schema: z.ZodObject, sugar: Record<string, string[]>): Map<str
 
 /** Decodes a YAML node into a Butane structure (Ignition's, snake_cased, plus the sugar), as yaml.v3 does. */
 function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown {
+  // A scalar is resolved against its tag before anything else; a mapping's merge fails after its keys.
+  if (node.fault && node.kind !== 'map') throw new DecodeFailure(node.fault);
   if (node.kind === 'null') return SKIPPED;
   const refuse = (into: string) => {
     ctx.errors.push({ message: `cannot unmarshal ${tagOf(node)}${shown(node)} into ${inPackage(into, ctx.minor)}`, node });
@@ -182,11 +204,14 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown 
     const fields = fieldsOf(schema, ctx.sugar);
     const out: Obj = {};
     for (const child of node.children) {
+      if (!keyDecodes(child, ctx.errors)) continue;
+      // yaml.v3 never decodes the value of a key no field takes.
       const f = fields.get(child.rawName);
       if (!f) continue;
       const v = decode(child, f.schema, ctx);
       if (v !== SKIPPED) out[f.field] = v;
     }
+    if (node.fault) throw new DecodeFailure(node.fault);
     return out;
   }
   if (schema instanceof z.ZodArray) {
@@ -315,6 +340,11 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule, ...at };
     return { ...lines.span(range[0], range[1]), kind, message, rule, ...at };
   };
+  /** yaml.v3's decoder prints no line with the errors it stops at. */
+  const failure = (e: TreeError): ButaneResult => {
+    const message = e.code === 'alias-budget' ? 'document contains excessive aliasing' : e.message;
+    return { findings: [place('error', message, 'yaml-syntax', all ? [e.range[0], e.range[1]] : undefined)] };
+  };
   let tree: Tree;
   try {
     // Butane reads YAML with yaml.v3 (one pass: its syntax errors and unknown anchors in the order
@@ -331,15 +361,7 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
       return { findings: [place('error', syntax.problem, 'yaml-syntax', [from, to])] };
     }
     if (!(e instanceof TreeError)) throw e;
-    if (e.code === 'collection-key') {
-      // Butane decodes mappings into structures, whose keys are strings: a list or mapping as a
-      // key is a type error there, not the generic map's refusal.
-      const tag = text[e.range[0]] === '[' || text[e.range[0]] === '-' ? '!!seq' : '!!map';
-      return { findings: [place('error', `cannot unmarshal ${tag} into string`, 'butane-type', [e.range[0], e.range[1]])] };
-    }
-    // yaml.v3's decoder prints no line with these.
-    const message = e.code === 'alias-budget' ? 'document contains excessive aliasing' : e.message;
-    return { findings: [place('error', message, 'yaml-syntax', all ? [e.range[0], e.range[1]] : undefined)] };
+    return failure(e);
   }
   const root = tree.root;
   const pathOf = nodePaths(root);
@@ -351,10 +373,27 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   const topTwice = tree.duplicates.filter((d) => d.path.length === 1);
   const pairs = all ? laterOccurrences : duplicatePairs;
   if (topTwice.length) return { findings: pairs(topTwice).map(duplicate) };
-  const refused = (n: TreeNode, into: string) => place('error', `cannot unmarshal ${tagOf(n)}${shown(n)} into ${into}`, 'butane-type', [n.valueRange[0], Math.max(n.valueRange[1], n.valueRange[0] + 1)], pathOf(n));
-  if (root.kind !== 'map' && root.kind !== 'null') return { findings: [refused(root, 'config.commonFields')] };
-  const notStrings = [variant, version].filter((n): n is TreeNode => n !== undefined && (n.kind === 'map' || n.kind === 'seq'));
-  if (notStrings.length) return { findings: notStrings.map((n) => refused(n, 'string')) };
+  const typeError = (e: TypeError) => {
+    const range = e.range ?? e.node.valueRange;
+    return place('error', e.message, 'butane-type', [range[0], Math.max(range[1], range[0] + 1)], pathOf(e.node));
+  };
+  const refused = (n: TreeNode, into: string) => typeError({ message: `cannot unmarshal ${tagOf(n)}${shown(n)} into ${into}`, node: n });
+  try {
+    // That first reading decodes every key of the top mapping, but only these two values.
+    if (root.fault && root.kind !== 'map') throw new DecodeFailure(root.fault);
+    if (root.kind !== 'map' && root.kind !== 'null') return { findings: [refused(root, 'config.commonFields')] };
+    const errors: TypeError[] = [];
+    for (const c of root.children) {
+      if (!keyDecodes(c, errors) || (c.rawName !== 'variant' && c.rawName !== 'version')) continue;
+      if (c.fault && c.kind !== 'map') throw new DecodeFailure(c.fault);
+      if (c.kind === 'map' || c.kind === 'seq') errors.push({ message: `cannot unmarshal ${tagOf(c)} into string`, node: c });
+    }
+    if (root.fault) throw new DecodeFailure(root.fault);
+    if (errors.length) return { findings: errors.map(typeError) };
+  } catch (e) {
+    if (e instanceof DecodeFailure) return failure(e.error);
+    throw e;
+  }
   if (variant?.kind === 'null' || version?.kind === 'null') {
     // A null is no value at all.
     if (variant?.kind === 'null' || !variant || variant.text === '') return { findings: [place('error', 'error parsing variant; must be specified', 'butane-version')] };
@@ -387,14 +426,20 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     else duplicatesIn.set(key, [d]);
   }
   const ctx: DecodeContext = { errors: [], duplicates: [], duplicatesIn, pairs, sugar, minor };
-  const decoded = decode(root, ignSchema, ctx);
+  let decoded: unknown;
+  try {
+    decoded = decode(root, ignSchema, ctx);
+  } catch (e) {
+    if (e instanceof DecodeFailure) return failure(e.error);
+    throw e;
+  }
   const config = (decoded === SKIPPED ? {} : decoded) as Obj;
   if (ctx.errors.length || ctx.duplicates.length) {
     return {
       findings: [
         // yaml.v3 refuses a mapping with a key given twice.
         ...ctx.duplicates.map(duplicate),
-        ...ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)], pathOf(e.node))),
+        ...ctx.errors.map(typeError),
       ],
     };
   }

@@ -345,10 +345,15 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
   if (ln && ln.k === K.Alias) {
     // go-yaml's own decoder errors, worded as it words them.
     if (!ln.target) throw new TreeError(ctx.flavour.unknownAnchor(ln.value), 'unknown-anchor', [ln.start, ln.end]);
-    if (expanding.has(ln.value)) throw new TreeError(ctx.flavour.recursiveAlias(ln.value), 'recursive-alias', [ln.start, ln.end]);
+    if (expanding.has(ln.value)) {
+      const error = new TreeError(ctx.flavour.recursiveAlias(ln.value), 'recursive-alias', [ln.start, ln.end]);
+      if (!ctx.flavour.decodeLazily) throw error;
+      return withFault(treeNode(base, 'null', null, ''), error);
+    }
     return build(ln.target, base, ctx, new Set(expanding).add(ln.value));
   }
   if (ln && ln.k === K.Map && ctx.flavour.mergeAfterOwnKeys) return v3Node(buildMapV3(ln, base, ctx, expanding), ln, '!!map');
+  if (ln && ln.k === K.Map && ctx.flavour.decodeLazily) return buildMapLazily(ln, base, ctx, expanding);
   if (ln && ln.k === K.Map) {
     const out = treeNode(base, 'map', null, '');
     const add = mappingEntries(out, ctx.duplicates);
@@ -421,6 +426,15 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
     return out;
   }
   if (ln && ln.k === K.Scalar) {
+    if (ctx.flavour.decodeLazily) {
+      try {
+        scalarOf(ln, ctx.flavour);
+      } catch (e) {
+        if (!(e instanceof TreeError)) throw e;
+        // Kept as the string it is written as, failing where it is decoded.
+        return withFault(treeNode(base, 'str', ln.value, ln.value), e);
+      }
+    }
     const s = scalarOf(ln, ctx.flavour);
     const kind: ValueKind = s.kind === 'merge' || s.kind === 'timestamp' ? 'str' : s.kind;
     const out = treeNode(base, kind, s.value, s.text);
@@ -434,6 +448,92 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
     return out;
   }
   return treeNode(base, 'null', null, '');
+}
+
+function withFault(out: TreeNode, fault: TreeError): TreeNode {
+  out.fault = fault;
+  return out;
+}
+
+/** yaml.v3's unmarshal error for a list or mapping decoded as a structure's key (a string). */
+function collectionKeyError(key: LNode, range: Range): TreeError {
+  const tag = key.tag === undefined || key.tag === '!' ? (key.k === K.Seq ? '!!seq' : '!!map') : shortTag(key.tag);
+  const value = tag === '!!seq' || tag === '!!map' ? '' : ' ``';
+  return new TreeError(`cannot unmarshal ${tag}${value} into string`, 'collection-key', range);
+}
+
+/**
+ * A mapping as yaml.v3 decodes it into a structure, whose errors wait on the nodes until the
+ * decoder meets them (see FlavourRules.decodeLazily): each key is named by its text (a structure's
+ * field is matched against it), a key's failure is recorded on its entry, and `<<` merges after
+ * the mapping's own keys, never over one of them, the maps of a list in order, the first winning.
+ */
+function buildMapLazily(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<string>): TreeNode {
+  const out = treeNode(base, 'map', null, '');
+  const add = mappingEntries(out, ctx.duplicates);
+  const fill = (m: LNode, merged: boolean, expanding: ReadonlySet<string>) => {
+    const merges: (LNode | null)[] = [];
+    let mergeRange: Range = base.valueRange;
+    for (let i = 0; i < m.items.length; i += 2) {
+      const rawKey = m.items[i];
+      const keyNode = deref(rawKey);
+      const keyRange = rangeOf(rawKey, base.valueRange);
+      const valueNode = m.items[i + 1];
+      const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
+      let keyFault: TreeError | undefined;
+      let kind: ValueKind = 'str';
+      let rawName = '';
+      if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
+        keyFault = collectionKeyError(keyNode, keyRange);
+        kind = keyNode.k === K.Map ? 'map' : 'seq';
+      } else if (keyNode && keyNode.k === K.Scalar) {
+        rawName = keyNode.value;
+        let k: Scalar | undefined;
+        try {
+          k = scalarOf(keyNode, ctx.flavour);
+        } catch (e) {
+          if (!(e instanceof TreeError)) throw e;
+          keyFault = e;
+        }
+        if (k && k.kind === 'merge') {
+          merges.push(valueNode);
+          mergeRange = valueRange;
+          continue;
+        }
+      }
+      if (merged && !keyFault && out.children.some((c) => c.rawName === rawName && !c.keyFault)) continue;
+      const name = normalisedName(rawName);
+      const child = build(
+        valueNode,
+        { rawName, name, path: [...base.path, name], keyRange, valueRange, keyIsString: kind === 'str', keyQuoted: !!rawKey && rawKey.k === K.Scalar && !rawKey.plain },
+        ctx,
+        expanding,
+      );
+      if (keyFault) child.keyFault = keyFault;
+      add(child, kind, rawName, rawName, merged);
+    }
+    for (const value of merges) {
+      const sources = value && value.k === K.Seq ? value.items : [value];
+      for (const src of sources) {
+        const t = deref(src);
+        if (!t || t.k !== K.Map) {
+          out.fault ??= new TreeError('map merge requires map or sequence of maps as the value', 'bad-merge', mergeRange);
+          return;
+        }
+        if (src && src.k === K.Alias) {
+          if (expanding.has(src.value)) {
+            out.fault ??= new TreeError(ctx.flavour.recursiveAlias(src.value), 'recursive-alias', [src.start, src.end]);
+            return;
+          }
+          fill(t, true, new Set(expanding).add(src.value));
+        } else {
+          fill(t, true, expanding);
+        }
+      }
+    }
+  };
+  fill(ln, false, expanding);
+  return out;
 }
 
 /** The line and tag yaml.v3 gives a node (what its unmarshal errors print). */

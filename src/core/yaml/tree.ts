@@ -48,6 +48,13 @@ export interface TreeNode {
   fault?: TreeError;
   /** Lazily decoded trees only: why decoding this entry's key fails. */
   keyFault?: TreeError;
+  /**
+   * Lazily decoded trees only: the node an alias stands for (the YAML node tree, which Butane's
+   * context tree is made of, has a leaf there), or an entry a `<<` merge brought in (not there at
+   * all; the `<<` entry itself is, as a key like any other).
+   */
+  aliased?: boolean;
+  merged?: boolean;
 }
 
 export interface DuplicateKey {

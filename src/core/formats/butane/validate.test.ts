@@ -194,6 +194,25 @@ describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
       [5, 'Unused key 0x1F'],
     ]);
   });
+  it('checks unused keys on the YAML as written: an alias is a leaf there, and `<<` a key like any other', () => {
+    const mismatch = (at: string) => `context tree does not match content tree at ${at}. Line and column reporting may be inconsistent. Unused keys may not be reported.`;
+    const aliased = bu('x: &s\n  files:\n    - path: /a\nstorage: *s\n', '1.0.0');
+    expect(ref(aliased)).toEqual([
+      [3, 1, 'warning', 'Unused key x', 'ignition-unknown-key'],
+      [...at(aliased, '*s'), 'warning', mismatch('$.storage'), 'ignition-unknown-key'],
+    ]);
+    // What a merge brings in is decoded (the relative path) but is not in the YAML: findings on it point at the mapping.
+    const merged = bu('x: &p {path: etc/a, y: 1}\nstorage:\n  files:\n    - <<: *p\n', '1.0.0');
+    expect(ref(merged)).toEqual([
+      [3, 1, 'warning', 'Unused key x', 'ignition-unknown-key'],
+      [...at(merged, '<<'), 'warning', 'Unused key <<', 'ignition-unknown-key'],
+      [...at(merged, '<<'), 'error', 'path not absolute', 'ignition-path'],
+    ]);
+  });
+  it('merges after a mapping\'s own keys, never over one, the maps of a list in order, the first winning', () => {
+    const { ignition } = butaneToIgnition(bu('storage:\n  files:\n    - <<: [{path: /b, mode: 0644}, {mode: 0600, user: {id: 1}}]\n      path: /a\n', '1.0.0'), { rules: 'reference' });
+    expect(ignition).toEqual({ ignition: { version: '3.3.0' }, storage: { files: [{ path: '/a', user: { id: 1 }, mode: 420 }] } });
+  });
   it('ignition.version is not Butane\'s: an unused key', () => {
     const text = bu('ignition:\n  version: 3.4.0\n');
     expect(ref(text)).toEqual([[...at(text, 'version', 2), 'warning', 'Unused key version', 'ignition-unknown-key']]);

@@ -248,15 +248,25 @@ function unusedKeys(value: unknown, schema: z.ZodType, path: PathStep[], root: T
   if (!(schema instanceof z.ZodObject)) return;
   const node = nodeAt(root, path);
   if (!node) return;
-  if (node.kind !== 'map') {
+  if (node.kind !== 'map' || node.aliased) {
     const where = ['$', ...path].join('.');
     out.push({ kind: 'warning', message: `context tree does not match content tree at ${where}. Line and column reporting may be inconsistent. Unused keys may not be reported.`, rule: 'ignition-unknown-key', path });
     return;
   }
   const fields = fieldsOf(schema, sugar);
-  for (const child of node.children) if (!fields.has(child.rawName)) out.push({ kind: 'warning', message: `Unused key ${child.rawName}`, rule: 'ignition-unknown-key', path: [...path, { key: child.rawName }] });
+  for (const child of node.children) if (!child.merged && !fields.has(child.rawName)) out.push({ kind: 'warning', message: `Unused key ${child.rawName}`, rule: 'ignition-unknown-key', path: [...path, { key: child.rawName }] });
   const o = obj(value);
   for (const [key, f] of fields) unusedKeys(o[f.field], f.schema, [...path, key], root, sugar, out);
+}
+
+/**
+ * The child of a node in butane's context tree (the YAML node tree): an alias is a leaf there,
+ * and what a merge brought in is not there.
+ */
+function contextChild(n: TreeNode, step: string | number): TreeNode | undefined {
+  if (n.aliased) return undefined;
+  if (typeof step === 'number') return n.kind === 'seq' ? n.children[step] : undefined;
+  return n.kind === 'map' ? n.children.find((c) => c.rawName === step && !c.merged) : undefined;
 }
 
 /** The YAML node at exactly this path, if there is one. */
@@ -264,7 +274,7 @@ function nodeAt(root: TreeNode, path: PathStep[]): TreeNode | undefined {
   let n: TreeNode | undefined = root;
   for (const step of path) {
     if (!n) return undefined;
-    n = typeof step === 'number' ? (n.kind === 'seq' ? n.children[step] : undefined) : n.kind === 'map' ? n.children.find((c) => c.rawName === step) : undefined;
+    n = typeof step === 'object' ? undefined : contextChild(n, step);
   }
   return n;
 }
@@ -273,10 +283,7 @@ function nodeAt(root: TreeNode, path: PathStep[]): TreeNode | undefined {
 function yamlAt(root: TreeNode, path: PathStep[]): { node: TreeNode; key: boolean } {
   let n = root;
   for (const step of path) {
-    const next =
-      typeof step === 'number'
-        ? n.kind === 'seq' ? n.children[step] : undefined
-        : n.kind === 'map' ? n.children.find((c) => c.rawName === (typeof step === 'object' ? step.key : step)) : undefined;
+    const next = contextChild(n, typeof step === 'object' ? step.key : step);
     if (!next) return { node: n, key: false };
     if (typeof step === 'object') return { node: next, key: true };
     n = next;
@@ -287,6 +294,7 @@ function yamlAt(root: TreeNode, path: PathStep[]): { node: TreeNode; key: boolea
 /** Where vcontext's YAML markers point: a mapping at its first key, a sequence at its start, others at their value. */
 function markerOf(n: TreeNode, key: boolean): [number, number] {
   if (key && n.keyRange) return [n.keyRange[0], n.keyRange[1]];
+  if (n.aliased) return [n.valueRange[0], Math.max(n.valueRange[1], n.valueRange[0] + 1)];
   if (n.kind === 'map' && n.children[0]?.keyRange) return [n.children[0].keyRange[0], n.children[0].keyRange[1]];
   // yaml.v3 marks a sequence at its first `-` (or its `[`).
   if (n.kind === 'seq' && n.children[0]) return [n.valueRange[0], markerOf(n.children[0], false)[1]];

@@ -348,9 +348,13 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
     if (expanding.has(ln.value)) {
       const error = new TreeError(ctx.flavour.recursiveAlias(ln.value), 'recursive-alias', [ln.start, ln.end]);
       if (!ctx.flavour.decodeLazily) throw error;
-      return withFault(treeNode(base, 'null', null, ''), error);
+      const out = withFault(treeNode(base, 'null', null, ''), error);
+      out.aliased = true;
+      return out;
     }
-    return build(ln.target, base, ctx, new Set(expanding).add(ln.value));
+    const out = build(ln.target, base, ctx, new Set(expanding).add(ln.value));
+    if (ctx.flavour.decodeLazily) out.aliased = true;
+    return out;
   }
   if (ln && ln.k === K.Map && ctx.flavour.mergeAfterOwnKeys) return v3Node(buildMapV3(ln, base, ctx, expanding), ln, '!!map');
   if (ln && ln.k === K.Map && ctx.flavour.decodeLazily) return buildMapLazily(ln, base, ctx, expanding);
@@ -498,7 +502,8 @@ function buildMapLazily(ln: LNode, base: NodeBase, ctx: Ctx, expanding: Readonly
         if (k && k.kind === 'merge') {
           merges.push(valueNode);
           mergeRange = valueRange;
-          continue;
+          // The `<<` entry stays, as a key no field takes; only a mapping's own entries are kept.
+          if (merged) continue;
         }
       }
       if (merged && !keyFault && out.children.some((c) => c.rawName === rawName && !c.keyFault)) continue;
@@ -510,6 +515,7 @@ function buildMapLazily(ln: LNode, base: NodeBase, ctx: Ctx, expanding: Readonly
         expanding,
       );
       if (keyFault) child.keyFault = keyFault;
+      if (merged) child.merged = true;
       add(child, kind, rawName, rawName, merged);
     }
     for (const value of merges) {

@@ -150,6 +150,22 @@ describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
     const { ignition } = butaneToIgnition(bu('passwd:\n  users:\n    - name: core\n      uid: 1.5e3\n', '1.0.0'), { rules: 'reference' });
     expect(ignition).toEqual({ ignition: { version: '3.3.0' }, passwd: { users: [{ name: 'core', uid: 1500 }] } });
   });
+  it('takes a float past int64\'s low end (and 2^63 itself) as the lowest int64, as Go converts it; NaN is refused', () => {
+    const { ignition } = butaneToIgnition(bu('passwd:\n  users:\n    - name: core\n      uid: -1e19\n', '1.0.0'), { rules: 'reference' });
+    expect(ignition).toEqual({ ignition: { version: '3.3.0' }, passwd: { users: [{ name: 'core', uid: -(2 ** 63) }] } });
+    const inf = bu('storage:\n  files:\n    - path: /a\n      mode: -.Inf\n');
+    expect(ref(inf)).toEqual([[...at(inf, '-.Inf'), 'error', 'illegal file mode', 'ignition-mode']]);
+    const nan = bu('storage:\n  files:\n    - path: /a\n      mode: .nan\n');
+    expect(ref(nan)).toEqual([[...at(nan, '.nan'), 'error', 'cannot unmarshal !!float `.nan` into int', 'butane-type']]);
+  });
+  it('reads a plain 0o644 as an int, but refuses a quoted one for an int field', () => {
+    expect(butaneToIgnition(bu('storage:\n  files:\n    - path: /a\n      mode: 0o644\n', '1.0.0'), { rules: 'reference' }).ignition).toEqual({
+      ignition: { version: '3.3.0' },
+      storage: { files: [{ path: '/a', mode: 420 }] },
+    });
+    const quoted = bu('storage:\n  files:\n    - path: /a\n      mode: "0o644"\n');
+    expect(ref(quoted)).toEqual([[...at(quoted, '"0o644"'), 'error', 'cannot unmarshal !!str `0o644` into int', 'butane-type']]);
+  });
   it('leaves null list items out, so later items are checked at the positions of earlier ones, as butane does', () => {
     const text = bu('storage:\n  files:\n    -\n    - path: /a\n      contents: ~\n    - path: b\n  trees:\n    -\n  luks:\n    - name: x\n      device: /dev/sda\n      key_file:\nignition:\npasswd:\n  users: [~, {name: u, bogus: 1}]\n');
     const mismatch = (at: string) => `context tree does not match content tree at ${at}. Line and column reporting may be inconsistent. Unused keys may not be reported.`;

@@ -221,10 +221,12 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown 
   if (node.kind === 'map' || node.kind === 'seq') return refuse(butaneType(schema, ctx.minor));
   if (schema instanceof z.ZodNumber) {
     if (node.kind === 'int' && typeof node.value === 'number') return node.value;
-    // yaml.v3 truncates a float into an int field when it is in range.
-    if (node.kind === 'float' && typeof node.value === 'number' && node.value > -(2 ** 63) && node.value < 2 ** 63) return Math.trunc(node.value);
-    // yaml.v3 reads 0o644 as octal too.
-    if (node.kind === 'str' && /^0o[0-7]+$/.test(node.text)) return parseInt(node.text.slice(2), 8);
+    // yaml.v3 takes any float up to 2^63 (so not NaN) into an int field, converted as Go on amd64
+    // converts: truncated, or the lowest int64 where it does not fit (-Inf, -1e19, 2^63 itself).
+    // (0o644 needs nothing here: yaml.v3 resolves it as an int; a quoted "0o644" is a string, refused.)
+    if (node.kind === 'float' && typeof node.value === 'number' && node.value <= 2 ** 63) {
+      return node.value > -(2 ** 63) && node.value < 2 ** 63 ? Math.trunc(node.value) : -(2 ** 63);
+    }
     return refuse('int');
   }
   if (schema instanceof z.ZodBoolean) {

@@ -146,6 +146,15 @@ describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
       [7, 24, 'error', 'cannot unmarshal !!str `https:/...` into bool', 'butane-type'],
     ]);
   });
+  it('prints a value\'s tag as yaml.v3 does: explicit, else resolved (timestamps too), and !!binary as written', () => {
+    const text = bu('storage:\n  files:\n    - path: /a\n      mode: 2001-12-14\n      overwrite: !!binary aGk=\n    - path: /b\n      mode: !foo x\n', '1.0.0');
+    expect(ref(text)).toEqual([
+      [...at(text, '2001'), 'error', 'cannot unmarshal !!timestamp `2001-12-14` into int', 'butane-type'],
+      // At the value, after its tag.
+      [...at(text, 'aGk='), 'error', 'cannot unmarshal !!binary `aGk=` into bool', 'butane-type'],
+      [...at(text, 'x\n'), 'error', 'cannot unmarshal !foo `x` into int', 'butane-type'],
+    ]);
+  });
   it('truncates a float into an int field', () => {
     const { ignition } = butaneToIgnition(bu('passwd:\n  users:\n    - name: core\n      uid: 1.5e3\n', '1.0.0'), { rules: 'reference' });
     expect(ignition).toEqual({ ignition: { version: '3.3.0' }, passwd: { users: [{ name: 'core', uid: 1500 }] } });

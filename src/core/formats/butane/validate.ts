@@ -103,14 +103,17 @@ function keyDecodes(child: TreeNode, errors: TypeError[]): boolean {
   return false;
 }
 
-/** yaml.v3's tag of a value: YAML 1.1's other booleans (yes, on...) are strings to it. */
+/** yaml.v3's tag of a value (its explicit tag, else the resolved one): YAML 1.1's other booleans (yes, on...) are strings to it. */
 const tagOf = (n: TreeNode) =>
-  n.kind === 'bool' && !/^(true|True|TRUE|false|False|FALSE)$/.test(n.text) ? '!!str' : n.kind === 'map' ? '!!map' : n.kind === 'seq' ? '!!seq' : n.kind === 'str' ? '!!str' : n.kind === 'int' ? '!!int' : n.kind === 'float' ? '!!float' : n.kind === 'bool' ? '!!bool' : '!!null';
-/** yaml.v3 quotes a scalar of more than 10 bytes by its first 7 and "...". */
+  n.tag ??
+  (n.kind === 'bool' && !/^(true|True|TRUE|false|False|FALSE)$/.test(n.text) ? '!!str' : n.kind === 'map' ? '!!map' : n.kind === 'seq' ? '!!seq' : n.kind === 'str' ? '!!str' : n.kind === 'int' ? '!!int' : n.kind === 'float' ? '!!float' : n.kind === 'bool' ? '!!bool' : '!!null');
+/** yaml.v3 quotes a scalar's text as written (a !!binary one undecoded), of more than 10 bytes by its first 7 and "...". */
 function shown(n: TreeNode): string {
-  if (n.kind === 'map' || n.kind === 'seq') return '';
-  const bytes = new TextEncoder().encode(n.text);
-  return bytes.length > 10 ? ` \`${new TextDecoder().decode(bytes.subarray(0, 7))}...\`` : ` \`${n.text}\``;
+  const tag = tagOf(n);
+  if (tag === '!!map' || tag === '!!seq') return '';
+  const text = n.kind === 'map' || n.kind === 'seq' ? '' : (n.source ?? n.text);
+  const bytes = new TextEncoder().encode(text);
+  return bytes.length > 10 ? ` \`${new TextDecoder().decode(bytes.subarray(0, 7))}...\`` : ` \`${text}\``;
 }
 
 /** Ignition's named string types that Butane's structures declare as plain strings. */

@@ -409,7 +409,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
   }
   if (ln && ln.k === K.Seq) {
     const out = treeNode(base, 'seq', null, '');
-    if (ctx.flavour.mergeAfterOwnKeys) v3Node(out, ln, '!!seq');
+    if (ctx.flavour.mergeAfterOwnKeys || ctx.flavour.decodeLazily) v3Node(out, ln, '!!seq');
     ln.items.forEach((item, i) => {
       const rawName = `${base.rawName}[${i}]`;
       out.children.push(
@@ -430,20 +430,23 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
     return out;
   }
   if (ln && ln.k === K.Scalar) {
+    let s: Scalar;
     if (ctx.flavour.decodeLazily) {
       try {
-        scalarOf(ln, ctx.flavour);
+        s = scalarOf(ln, ctx.flavour);
       } catch (e) {
         if (!(e instanceof TreeError)) throw e;
         // Kept as the string it is written as, failing where it is decoded.
-        return withFault(treeNode(base, 'str', ln.value, ln.value), e);
+        return v3Node(withFault(treeNode(base, 'str', ln.value, ln.value), e), ln, '!!str');
       }
+    } else {
+      s = scalarOf(ln, ctx.flavour);
     }
-    const s = scalarOf(ln, ctx.flavour);
     const kind: ValueKind = s.kind === 'merge' || s.kind === 'timestamp' ? 'str' : s.kind;
     const out = treeNode(base, kind, s.value, s.text);
     if (s.binary) out.binary = true;
-    if (ctx.flavour.mergeAfterOwnKeys) {
+    // The tag and text yaml.v3's unmarshal errors print.
+    if (ctx.flavour.mergeAfterOwnKeys || ctx.flavour.decodeLazily) {
       v3Node(out, ln, s.tag);
       if (s.kind === 'timestamp') out.timestamp = true;
       if (s.binary) out.source = ln.value;
@@ -539,7 +542,7 @@ function buildMapLazily(ln: LNode, base: NodeBase, ctx: Ctx, expanding: Readonly
     }
   };
   fill(ln, false, expanding);
-  return out;
+  return v3Node(out, ln, '!!map');
 }
 
 /** The line and tag yaml.v3 gives a node (what its unmarshal errors print). */

@@ -144,6 +144,17 @@ describe("Flatcar's reference (yaml.v3): where it differs from CoreOS's", () => 
     expect(flat('hostname: a\n"hostname": b\n')).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);
   });
 
+  it('gives up with its bare message when the decoder\'s error spans lines (a multi-line scalar quoted in it)', () => {
+    const body = 'hostname: !!int 3\n\n  x\n';
+    expect(ref(body)).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);
+    expect(flat(body)).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);
+    // On one line it is placed as usual.
+    expect(flat('hostname: !!int 3 x\n')).toEqual([
+      [0, 'warning', 'incorrect type for "" (want struct)', 'wrong-type'],
+      [1, 'error', 'cannot decode !!str `3 x` as a !!int', 'yaml-syntax'],
+    ]);
+  });
+
   it('CoreOS never reads the items of a top-level list, so nothing in them is an error', () => {
     // go-yaml v1 refuses a list for the document's mapping without decoding it (yaml.v3 meets
     // an unknown anchor while parsing, before any decoding).

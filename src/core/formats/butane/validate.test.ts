@@ -234,6 +234,20 @@ describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
       [...at(merged, '<<'), 'error', 'path not absolute', 'ignition-path'],
     ]);
   });
+  it('follows an anchor through a second alias inside its own expansion, as yaml.v3 tracks alias nodes, not names', () => {
+    // storage: *a decodes a; its files item (another alias of a) is decoded as a File, which has no
+    // field `files`, so the third expansion never happens.
+    const text = bu('x: &a\n  files: [*a]\nstorage: *a\n', '1.0.0');
+    expect(ref(text).map((e) => [e[0], e[3]])).toEqual([
+      [3, 'Unused key x'],
+      [5, 'context tree does not match content tree at $.storage. Line and column reporting may be inconsistent. Unused keys may not be reported.'],
+      [5, 'path not specified'],
+    ]);
+  });
+  it('refuses a merged mapping\'s key given twice', () => {
+    const text = bu('storage:\n  files:\n    - path: /a\n      <<: {mode: 1, mode: 2}\n', '1.0.0');
+    expect(ref(text)).toEqual([[...at(text, 'mode', 2), 'error', 'mapping key "mode" already defined at line 6', 'butane-type']]);
+  });
   it('merges after a mapping\'s own keys, never over one, the maps of a list in order, the first winning', () => {
     const { ignition } = butaneToIgnition(bu('storage:\n  files:\n    - <<: [{path: /b, mode: 0644}, {mode: 0600, user: {id: 1}}]\n      path: /a\n', '1.0.0'), { rules: 'reference' });
     expect(ignition).toEqual({ ignition: { version: '3.3.0' }, storage: { files: [{ path: '/a', user: { id: 1 }, mode: 420 }] } });

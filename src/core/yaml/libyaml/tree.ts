@@ -345,14 +345,17 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
   if (ln && ln.k === K.Alias) {
     // go-yaml's own decoder errors, worded as it words them.
     if (!ln.target) throw new TreeError(ctx.flavour.unknownAnchor(ln.value), 'unknown-anchor', [ln.start, ln.end]);
-    if (expanding.has(ln.value)) {
+    // go-yaml v1 refuses an anchor inside its own expansion; yaml.v3 an alias node inside its own,
+    // so through two aliases an anchor expands twice (what it holds may never be decoded).
+    const id = ctx.flavour.decodeLazily ? aliasId(ln) : ln.value;
+    if (expanding.has(id)) {
       const error = new TreeError(ctx.flavour.recursiveAlias(ln.value), 'recursive-alias', [ln.start, ln.end]);
       if (!ctx.flavour.decodeLazily) throw error;
       const out = withFault(treeNode(base, 'null', null, ''), error);
       out.aliased = true;
       return out;
     }
-    const out = build(ln.target, base, ctx, new Set(expanding).add(ln.value));
+    const out = build(ln.target, base, ctx, new Set(expanding).add(id));
     if (ctx.flavour.decodeLazily) out.aliased = true;
     return out;
   }
@@ -457,6 +460,9 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
   return treeNode(base, 'null', null, '');
 }
 
+/** An alias node's identity (where it stands), apart from any anchor name. */
+const aliasId = (alias: LNode): string => `\0${alias.start}`;
+
 function withFault(out: TreeNode, fault: TreeError): TreeNode {
   out.fault = fault;
   return out;
@@ -480,6 +486,8 @@ function buildMapLazily(ln: LNode, base: NodeBase, ctx: Ctx, expanding: Readonly
   const add = mappingEntries(out, ctx.duplicates);
   const fill = (m: LNode, merged: boolean, expanding: ReadonlySet<string>) => {
     const merges: (LNode | null)[] = [];
+    // A merged mapping's keys given twice are its own unmarshal errors, reported with this mapping's.
+    const seen = merged ? new Map<string, Range>() : undefined;
     let mergeRange: Range = base.valueRange;
     for (let i = 0; i < m.items.length; i += 2) {
       const rawKey = m.items[i];
@@ -509,8 +517,14 @@ function buildMapLazily(ln: LNode, base: NodeBase, ctx: Ctx, expanding: Readonly
           if (merged) continue;
         }
       }
-      if (merged && !keyFault && out.children.some((c) => c.rawName === rawName && !c.keyFault)) continue;
       const name = normalisedName(rawName);
+      if (seen) {
+        const id = kind === 'str' ? rawName : `\0${kind}`;
+        const first = seen.get(id);
+        if (first) ctx.duplicates.push({ path: [...base.path, name], name: rawName, first, second: keyRange });
+        else seen.set(id, keyRange);
+      }
+      if (merged && !keyFault && out.children.some((c) => c.rawName === rawName && !c.keyFault)) continue;
       const child = build(
         valueNode,
         { rawName, name, path: [...base.path, name], keyRange, valueRange, keyIsString: kind === 'str', keyQuoted: !!rawKey && rawKey.k === K.Scalar && !rawKey.plain },
@@ -530,11 +544,11 @@ function buildMapLazily(ln: LNode, base: NodeBase, ctx: Ctx, expanding: Readonly
           return;
         }
         if (src && src.k === K.Alias) {
-          if (expanding.has(src.value)) {
+          if (expanding.has(aliasId(src))) {
             out.fault ??= new TreeError(ctx.flavour.recursiveAlias(src.value), 'recursive-alias', [src.start, src.end]);
             return;
           }
-          fill(t, true, new Set(expanding).add(src.value));
+          fill(t, true, new Set(expanding).add(aliasId(src)));
         } else {
           fill(t, true, expanding);
         }

@@ -55,6 +55,8 @@ export interface TreeNode {
    */
   aliased?: boolean;
   merged?: boolean;
+  /** Lazily decoded trees only: an alias key's name, which that node tree names the entry by (rawName is what it stands for). */
+  contextKey?: string;
 }
 
 export interface DuplicateKey {

@@ -244,6 +244,15 @@ describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
       [5, 'path not specified'],
     ]);
   });
+  it('decodes an alias key as what it stands for, but butane\'s context tree names it by the alias', () => {
+    const text = bu('x: &k storage\n*k : {files: [{path: a}]}\n', '1.0.0');
+    expect(ref(text).map((e) => [e[0], e[3]])).toEqual([
+      // Not in the context tree under `storage`: placed at the root, as butane does.
+      [1, 'path not absolute'],
+      [3, 'Unused key x'],
+      [4, 'Unused key k'],
+    ]);
+  });
   it('refuses a merged mapping\'s key given twice', () => {
     const text = bu('storage:\n  files:\n    - path: /a\n      <<: {mode: 1, mode: 2}\n', '1.0.0');
     expect(ref(text)).toEqual([[...at(text, 'mode', 2), 'error', 'mapping key "mode" already defined at line 6', 'butane-type']]);

@@ -259,7 +259,10 @@ function unusedKeys(value: unknown, schema: z.ZodType, path: PathStep[], root: T
     return;
   }
   const fields = fieldsOf(schema, sugar);
-  for (const child of node.children) if (!child.merged && !fields.has(child.rawName)) out.push({ kind: 'warning', message: `Unused key ${child.rawName}`, rule: 'ignition-unknown-key', path: [...path, { key: child.rawName }] });
+  for (const child of node.children) {
+    const key = child.contextKey ?? child.rawName;
+    if (!child.merged && !fields.has(key)) out.push({ kind: 'warning', message: `Unused key ${key}`, rule: 'ignition-unknown-key', path: [...path, { key }] });
+  }
   const o = obj(value);
   for (const [key, f] of fields) unusedKeys(o[f.field], f.schema, [...path, key], root, sugar, out);
 }
@@ -271,7 +274,7 @@ function unusedKeys(value: unknown, schema: z.ZodType, path: PathStep[], root: T
 function contextChild(n: TreeNode, step: string | number): TreeNode | undefined {
   if (n.aliased) return undefined;
   if (typeof step === 'number') return n.kind === 'seq' ? n.children[step] : undefined;
-  return n.kind === 'map' ? n.children.find((c) => c.rawName === step && !c.merged) : undefined;
+  return n.kind === 'map' ? n.children.find((c) => (c.contextKey ?? c.rawName) === step && !c.merged) : undefined;
 }
 
 /** The YAML node at exactly this path, if there is one. */

@@ -533,6 +533,7 @@ function buildMapLazily(ln: LNode, base: NodeBase, ctx: Ctx, expanding: Readonly
       );
       if (keyFault) child.keyFault = keyFault;
       if (merged) child.merged = true;
+      if (rawKey && rawKey.k === K.Alias) child.contextKey = rawKey.value;
       add(child, kind, rawName, rawName, merged);
     }
     for (const value of merges) {

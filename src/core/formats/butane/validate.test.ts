@@ -253,6 +253,12 @@ describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
       [4, 'Unused key k'],
     ]);
   });
+  it('refuses a mapping with a key given twice before looking at the type it is decoded into', () => {
+    const text = bu('systemd:\n  units:\n      enabled: true\n      contents: a\n      contents: b\n', '1.0.0');
+    expect(ref(text)).toEqual([[...at(text, 'contents', 2), 'error', 'mapping key "contents" already defined at line 6', 'butane-type']]);
+    // The first reading too, for variant and version.
+    expect(ref('variant: {a: 1, a: 2}\nversion: 1.0.0\n')).toEqual([[1, 17, 'error', 'mapping key "a" already defined at line 1', 'butane-type']]);
+  });
   it('refuses a merged mapping\'s key given twice', () => {
     const text = bu('storage:\n  files:\n    - path: /a\n      <<: {mode: 1, mode: 2}\n', '1.0.0');
     expect(ref(text)).toEqual([[...at(text, 'mode', 2), 'error', 'mapping key "mode" already defined at line 6', 'butane-type']]);

@@ -196,14 +196,16 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown 
     ctx.errors.push({ message: `cannot unmarshal ${tagOf(node)}${shown(node)} into ${inPackage(into, ctx.minor)}`, node });
     return SKIPPED;
   };
-  if (schema instanceof z.ZodObject) {
-    if (node.kind !== 'map') return refuse(butaneType(schema, ctx.minor));
-    // A mapping with a key given twice is refused whole.
+  if (node.kind === 'map') {
+    // A mapping with a key given twice is refused whole, before its type is looked at.
     const twice = ctx.duplicatesIn.get(parentKey(node.path));
     if (twice) {
       ctx.duplicates.push(...ctx.pairs(twice));
       return SKIPPED;
     }
+  }
+  if (schema instanceof z.ZodObject) {
+    if (node.kind !== 'map') return refuse(butaneType(schema, ctx.minor));
     const fields = fieldsOf(schema, ctx.sugar);
     const out: Obj = {};
     for (const child of node.children) {
@@ -394,18 +396,28 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     return place('error', e.message, 'butane-type', [range[0], Math.max(range[1], range[0] + 1)], pathOf(e.node));
   };
   const refused = (n: TreeNode, into: string) => typeError({ message: `cannot unmarshal ${tagOf(n)}${shown(n)} into ${into}`, node: n });
+  const duplicatesIn = new Map<string, DuplicateKey[]>();
+  for (const d of tree.duplicates) {
+    const key = parentKey(d.path.slice(0, -1));
+    const list = duplicatesIn.get(key);
+    if (list) list.push(d);
+    else duplicatesIn.set(key, [d]);
+  }
   try {
     // That first reading decodes every key of the top mapping, but only these two values.
     if (root.fault && root.kind !== 'map') throw new DecodeFailure(root.fault);
     if (root.kind !== 'map' && root.kind !== 'null') return { findings: [refused(root, 'config.commonFields')] };
     const errors: TypeError[] = [];
+    const twice: DuplicateKey[] = [];
     for (const c of root.children) {
       if (!keyDecodes(c, errors) || (c.rawName !== 'variant' && c.rawName !== 'version')) continue;
       if (c.fault && c.kind !== 'map') throw new DecodeFailure(c.fault);
-      if (c.kind === 'map' || c.kind === 'seq') errors.push({ message: `cannot unmarshal ${tagOf(c)} into string`, node: c });
+      const inside = c.kind === 'map' ? duplicatesIn.get(parentKey(c.path)) : undefined;
+      if (inside) twice.push(...pairs(inside));
+      else if (c.kind === 'map' || c.kind === 'seq') errors.push({ message: `cannot unmarshal ${tagOf(c)} into string`, node: c });
     }
     if (root.fault) throw new DecodeFailure(root.fault);
-    if (errors.length) return { findings: errors.map(typeError) };
+    if (errors.length || twice.length) return { findings: [...twice.map(duplicate), ...errors.map(typeError)] };
   } catch (e) {
     if (e instanceof DecodeFailure) return failure(e.error);
     throw e;
@@ -434,13 +446,6 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   const ignSchema = schemaFor(minor);
   const entries: Entry[] = [];
   const sugar = minor >= 4 ? SUGAR : { ...SUGAR, 'types.Unit': [], 'types.Dropin': [], 'types.PasswdUser': [] };
-  const duplicatesIn = new Map<string, DuplicateKey[]>();
-  for (const d of tree.duplicates) {
-    const key = parentKey(d.path.slice(0, -1));
-    const list = duplicatesIn.get(key);
-    if (list) list.push(d);
-    else duplicatesIn.set(key, [d]);
-  }
   const ctx: DecodeContext = { errors: [], duplicates: [], duplicatesIn, pairs, sugar, minor };
   let decoded: unknown;
   try {

@@ -55,6 +55,11 @@ export interface TreeNode {
    */
   aliased?: boolean;
   merged?: boolean;
+  /**
+   * The value of the same key given before in this mapping, which this one replaced. go-yaml v1
+   * decodes every occurrence into a structure's field in turn (a list appends to the list before).
+   */
+  earlier?: TreeNode;
   /** Lazily decoded trees only: an alias key's name, which that node tree names the entry by (rawName is what it stands for). */
   contextKey?: string;
 }
@@ -176,6 +181,7 @@ export function mappingEntries(out: TreeNode, duplicates: DuplicateKey[]) {
       if (!fromMerge && !merged.has(at) && prev.keyRange && child.keyRange) {
         duplicates.push({ path: child.path, name: child.name, first: prev.keyRange, second: child.keyRange });
       }
+      child.earlier = prev;
       out.children[at] = child;
     }
     if (fromMerge) merged.add(at);

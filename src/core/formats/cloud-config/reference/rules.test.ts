@@ -144,6 +144,12 @@ describe("Flatcar's reference (yaml.v3): where it differs from CoreOS's", () => 
     expect(flat('hostname: a\n"hostname": b\n')).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);
   });
 
+  it('CoreOS decodes a key given twice into its field twice: a list appends, so the loose reading\'s items meet the first list\'s values', () => {
+    // The loose reading keeps the second list (b, c); the struct's is a, b, c, and the values are paired by index.
+    const body = 'coreos:\n  units:\n    - name: a.service\n      command: bogus\n  units:\n    - name: b.service\n      command: start\n    - name: c.service\n      command: nope\n';
+    expect(ref(body)).toEqual([[5, 'error', 'invalid value bogus', 'invalid-value']]);
+  });
+
   it('gives up with its bare message when the decoder\'s error spans lines (a multi-line scalar quoted in it)', () => {
     const body = 'hostname: !!int 3\n\n  x\n';
     expect(ref(body)).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);

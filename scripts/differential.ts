@@ -176,10 +176,22 @@ const DECODER_MESSAGE = /^(json: |invalid character|unexpected end of JSON|yaml:
 function toolEntries(output: string): ExpectedIgnitionEntry[] {
   const entries: ExpectedIgnitionEntry[] = [];
   const decoder = (line: number, message: string) => entries.push({ kind: 'error', path: null, line, column: null, message, strict: false });
-  for (const raw of output.split('\n')) {
-    const line = raw.trim();
-    if (!line || /^Error translating config: (config generated was|source config is) invalid$/.test(line)) continue;
-    if (/^Error translating config: (Error unmarshaling yaml: )?yaml: unmarshal errors:$/.test(line)) continue;
+  // yaml.v3's unmarshal errors come last, each as "  line N: ..."; a value quoted in one may
+  // span lines, which then belong to that message.
+  let unmarshalErrors = false;
+  for (const raw of output.replace(/\n$/, '').split('\n')) {
+    const item = /^ {2}line (\d+): (.*)$/.exec(raw);
+    if (unmarshalErrors && !item && entries.length) {
+      entries[entries.length - 1].message += `\n${raw}`;
+      continue;
+    }
+    // Only leading blanks go: a message may end in one (butane's "Unused key " for an empty key).
+    const line = raw.replace(/^\s+|\r$/g, '');
+    if (!line.trim() || /^Error translating config: (config generated was|source config is) invalid$/.test(line)) continue;
+    if (/^Error translating config: (Error unmarshaling yaml: )?yaml: unmarshal errors:$/.test(line)) {
+      unmarshalErrors = true;
+      continue;
+    }
     const y = /^(?:Error translating config: Error unmarshaling yaml: yaml: )?line (\d+): (.*)$/.exec(line);
     if (y) {
       decoder(Number(y[1]), y[2]);

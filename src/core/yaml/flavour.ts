@@ -40,6 +40,14 @@ export interface FlavourRules {
    * mapping's own keys, never over one of them, and earlier maps of a list win.
    */
   mergeAfterOwnKeys: boolean;
+  /**
+   * Decoding into structures (Butane): yaml.v3 meets a node's decoding errors (a refused tag, bad
+   * base64, a list or mapping as a key, a bad merge, an alias inside its anchor) only where it
+   * decodes that node, and skips the values of keys no field takes. Such errors are recorded on
+   * the tree's nodes (TreeNode.fault, keyFault) instead of thrown; keys are named by their text,
+   * which is what a field is matched against; merges apply after a mapping's own keys.
+   */
+  decodeLazily?: boolean;
 }
 
 /**
@@ -94,4 +102,5 @@ export const YAML_V3_READING: FlavourRules = {
   recursiveAlias: FLAVOURS['yaml-v3'].recursiveAlias,
   errorLine: yamlV3Line,
   aliasesWhileParsing: true,
+  decodeLazily: true,
 };

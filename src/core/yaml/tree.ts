@@ -41,6 +41,27 @@ export interface TreeNode {
   source?: string;
   /** yaml.v3 trees only: a plain scalar yaml.v3 reads as a timestamp (a time.Time, not a string). */
   timestamp?: boolean;
+  /**
+   * Lazily decoded trees only (see FlavourRules.decodeLazily): why decoding this node fails. For a
+   * mapping, its merge, which fails after its own keys are decoded; for others, at once.
+   */
+  fault?: TreeError;
+  /** Lazily decoded trees only: why decoding this entry's key fails. */
+  keyFault?: TreeError;
+  /**
+   * Lazily decoded trees only: the node an alias stands for (the YAML node tree, which Butane's
+   * context tree is made of, has a leaf there), or an entry a `<<` merge brought in (not there at
+   * all; the `<<` entry itself is, as a key like any other).
+   */
+  aliased?: boolean;
+  merged?: boolean;
+  /**
+   * The value of the same key given before in this mapping, which this one replaced. go-yaml v1
+   * decodes every occurrence into a structure's field in turn (a list appends to the list before).
+   */
+  earlier?: TreeNode;
+  /** Lazily decoded trees only: an alias key's name, which that node tree names the entry by (rawName is what it stands for). */
+  contextKey?: string;
 }
 
 export interface DuplicateKey {
@@ -160,6 +181,7 @@ export function mappingEntries(out: TreeNode, duplicates: DuplicateKey[]) {
       if (!fromMerge && !merged.has(at) && prev.keyRange && child.keyRange) {
         duplicates.push({ path: child.path, name: child.name, first: prev.keyRange, second: child.keyRange });
       }
+      child.earlier = prev;
       out.children[at] = child;
     }
     if (fromMerge) merged.add(at);

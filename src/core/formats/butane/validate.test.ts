@@ -150,9 +150,34 @@ describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
       [7, 24, 'error', 'cannot unmarshal !!str `https:/...` into bool', 'butane-type'],
     ]);
   });
+  it('prints a value\'s tag as yaml.v3 does: explicit, else resolved (timestamps too), and !!binary as written', () => {
+    const text = bu('storage:\n  files:\n    - path: /a\n      mode: 2001-12-14\n      overwrite: !!binary aGk=\n    - path: /b\n      mode: !foo x\n', '1.0.0');
+    expect(ref(text)).toEqual([
+      [...at(text, '2001'), 'error', 'cannot unmarshal !!timestamp `2001-12-14` into int', 'butane-type'],
+      // At the value, after its tag.
+      [...at(text, 'aGk='), 'error', 'cannot unmarshal !!binary `aGk=` into bool', 'butane-type'],
+      [...at(text, 'x\n'), 'error', 'cannot unmarshal !foo `x` into int', 'butane-type'],
+    ]);
+  });
   it('truncates a float into an int field', () => {
     const { ignition } = butaneToIgnition(bu('passwd:\n  users:\n    - name: core\n      uid: 1.5e3\n', '1.0.0'), { rules: 'reference' });
     expect(ignition).toEqual({ ignition: { version: '3.3.0' }, passwd: { users: [{ name: 'core', uid: 1500 }] } });
+  });
+  it('takes a float past int64\'s low end (and 2^63 itself) as the lowest int64, as Go converts it; NaN is refused', () => {
+    const { ignition } = butaneToIgnition(bu('passwd:\n  users:\n    - name: core\n      uid: -1e19\n', '1.0.0'), { rules: 'reference' });
+    expect(ignition).toEqual({ ignition: { version: '3.3.0' }, passwd: { users: [{ name: 'core', uid: -(2 ** 63) }] } });
+    const inf = bu('storage:\n  files:\n    - path: /a\n      mode: -.Inf\n');
+    expect(ref(inf)).toEqual([[...at(inf, '-.Inf'), 'error', 'illegal file mode', 'ignition-mode']]);
+    const nan = bu('storage:\n  files:\n    - path: /a\n      mode: .nan\n');
+    expect(ref(nan)).toEqual([[...at(nan, '.nan'), 'error', 'cannot unmarshal !!float `.nan` into int', 'butane-type']]);
+  });
+  it('reads a plain 0o644 as an int, but refuses a quoted one for an int field', () => {
+    expect(butaneToIgnition(bu('storage:\n  files:\n    - path: /a\n      mode: 0o644\n', '1.0.0'), { rules: 'reference' }).ignition).toEqual({
+      ignition: { version: '3.3.0' },
+      storage: { files: [{ path: '/a', mode: 420 }] },
+    });
+    const quoted = bu('storage:\n  files:\n    - path: /a\n      mode: "0o644"\n');
+    expect(ref(quoted)).toEqual([[...at(quoted, '"0o644"'), 'error', 'cannot unmarshal !!str `0o644` into int', 'butane-type']]);
   });
   it('leaves null list items out, so later items are checked at the positions of earlier ones, as butane does', () => {
     const text = bu('storage:\n  files:\n    -\n    - path: /a\n      contents: ~\n    - path: b\n  trees:\n    -\n  luks:\n    - name: x\n      device: /dev/sda\n      key_file:\nignition:\npasswd:\n  users: [~, {name: u, bogus: 1}]\n');
@@ -166,6 +191,85 @@ describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
       [15, 10, 'warning', mismatch('$.ignition'), 'ignition-unknown-key'],
       [17, 11, 'warning', mismatch('$.passwd.users.0'), 'ignition-unknown-key'],
     ]);
+  });
+  it('never decodes the value of a key no structure field takes: what is wrong inside it goes unreported', () => {
+    // A refused tag under a key Butane has no field for: only the unused key.
+    const tagged = bu('storage:\n  files:\n    - path: /a\n      contents:\n        path: !!int x\n');
+    expect(ref(tagged)).toEqual([[...at(tagged, 'path', 2), 'warning', 'Unused key path', 'ignition-unknown-key']]);
+    // A list as a key inside a mapping under such a key.
+    const listKey = bu('storage:\n  dirs:\n    ? - path: /a\n', '1.0.0');
+    expect(ref(listKey)).toEqual([[...at(listKey, 'dirs'), 'warning', 'Unused key dirs', 'ignition-unknown-key']]);
+  });
+  it('stops at a value it cannot resolve where it decodes it, dropping the type errors met before', () => {
+    expect(ref(bu('storage:\n  files:\n    - path: !!int x\n'))).toEqual([[0, 0, 'error', 'cannot decode !!str `x` as a !!int', 'yaml-syntax']]);
+    expect(ref(bu('storage:\n  ? - a\n  : x\n  files:\n    - path: !!int x\n'))).toEqual([[0, 0, 'error', 'cannot decode !!str `x` as a !!int', 'yaml-syntax']]);
+    // A key is decoded (into a string) before its field is looked for, so its tag counts even where no field takes it.
+    expect(ref(bu('!!int x: 1\n'))).toEqual([[0, 0, 'error', 'cannot decode !!str `x` as a !!int', 'yaml-syntax']]);
+    // A merge is decoded after the mapping's own keys.
+    expect(ref(bu('storage:\n  files:\n    - path: /a\n      <<: x\n      mode: [x]\n'))).toEqual([[0, 0, 'error', 'map merge requires map or sequence of maps as the value', 'yaml-syntax']]);
+  });
+  it('reports a list as a structure\'s key with the other type errors, at the key', () => {
+    const text = bu('storage:\n  ? - a\n  : x\n  files:\n    - path: [x]\n');
+    expect(ref(text)).toEqual([
+      [4, 5, 'error', 'cannot unmarshal !!seq into string', 'butane-type'],
+      [...at(text, '[x]'), 'error', 'cannot unmarshal !!seq into string', 'butane-type'],
+    ]);
+  });
+  it('names an unused key by its text, as butane\'s context tree does, an empty one too', () => {
+    const text = bu('? \n~: 1\n0x1F: 2\n');
+    expect(ref(text).map((e) => [e[0], e[3]])).toEqual([
+      [3, 'Unused key '],
+      [4, 'Unused key ~'],
+      [5, 'Unused key 0x1F'],
+    ]);
+  });
+  it('checks unused keys on the YAML as written: an alias is a leaf there, and `<<` a key like any other', () => {
+    const mismatch = (at: string) => `context tree does not match content tree at ${at}. Line and column reporting may be inconsistent. Unused keys may not be reported.`;
+    const aliased = bu('x: &s\n  files:\n    - path: /a\nstorage: *s\n', '1.0.0');
+    expect(ref(aliased)).toEqual([
+      [3, 1, 'warning', 'Unused key x', 'ignition-unknown-key'],
+      [...at(aliased, '*s'), 'warning', mismatch('$.storage'), 'ignition-unknown-key'],
+    ]);
+    // What a merge brings in is decoded (the relative path) but is not in the YAML: findings on it point at the mapping.
+    const merged = bu('x: &p {path: etc/a, y: 1}\nstorage:\n  files:\n    - <<: *p\n', '1.0.0');
+    expect(ref(merged)).toEqual([
+      [3, 1, 'warning', 'Unused key x', 'ignition-unknown-key'],
+      [...at(merged, '<<'), 'warning', 'Unused key <<', 'ignition-unknown-key'],
+      [...at(merged, '<<'), 'error', 'path not absolute', 'ignition-path'],
+    ]);
+  });
+  it('follows an anchor through a second alias inside its own expansion, as yaml.v3 tracks alias nodes, not names', () => {
+    // storage: *a decodes a; its files item (another alias of a) is decoded as a File, which has no
+    // field `files`, so the third expansion never happens.
+    const text = bu('x: &a\n  files: [*a]\nstorage: *a\n', '1.0.0');
+    expect(ref(text).map((e) => [e[0], e[3]])).toEqual([
+      [3, 'Unused key x'],
+      [5, 'context tree does not match content tree at $.storage. Line and column reporting may be inconsistent. Unused keys may not be reported.'],
+      [5, 'path not specified'],
+    ]);
+  });
+  it('decodes an alias key as what it stands for, but butane\'s context tree names it by the alias', () => {
+    const text = bu('x: &k storage\n*k : {files: [{path: a}]}\n', '1.0.0');
+    expect(ref(text).map((e) => [e[0], e[3]])).toEqual([
+      // Not in the context tree under `storage`: placed at the root, as butane does.
+      [1, 'path not absolute'],
+      [3, 'Unused key x'],
+      [4, 'Unused key k'],
+    ]);
+  });
+  it('refuses a mapping with a key given twice before looking at the type it is decoded into', () => {
+    const text = bu('systemd:\n  units:\n      enabled: true\n      contents: a\n      contents: b\n', '1.0.0');
+    expect(ref(text)).toEqual([[...at(text, 'contents', 2), 'error', 'mapping key "contents" already defined at line 6', 'butane-type']]);
+    // The first reading too, for variant and version.
+    expect(ref('variant: {a: 1, a: 2}\nversion: 1.0.0\n')).toEqual([[1, 17, 'error', 'mapping key "a" already defined at line 1', 'butane-type']]);
+  });
+  it('refuses a merged mapping\'s key given twice', () => {
+    const text = bu('storage:\n  files:\n    - path: /a\n      <<: {mode: 1, mode: 2}\n', '1.0.0');
+    expect(ref(text)).toEqual([[...at(text, 'mode', 2), 'error', 'mapping key "mode" already defined at line 6', 'butane-type']]);
+  });
+  it('merges after a mapping\'s own keys, never over one, the maps of a list in order, the first winning', () => {
+    const { ignition } = butaneToIgnition(bu('storage:\n  files:\n    - <<: [{path: /b, mode: 0644}, {mode: 0600, user: {id: 1}}]\n      path: /a\n', '1.0.0'), { rules: 'reference' });
+    expect(ignition).toEqual({ ignition: { version: '3.3.0' }, storage: { files: [{ path: '/a', user: { id: 1 }, mode: 420 }] } });
   });
   it('ignition.version is not Butane\'s: an unused key', () => {
     const text = bu('ignition:\n  version: 3.4.0\n');

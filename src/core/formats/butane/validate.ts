@@ -86,16 +86,39 @@ export const YAML11_BOOL: Record<string, boolean> = { y: true, Y: true, yes: tru
 interface TypeError {
   message: string;
   node: TreeNode;
+  /** Where to point, when not at the node's value (a key that does not decode). */
+  range?: readonly [number, number];
 }
 
-/** yaml.v3's tag of a value: YAML 1.1's other booleans (yes, on...) are strings to it. */
+/** A decoding error yaml.v3 stops at (its failf): it alone is reported, without a line. */
+class DecodeFailure {
+  constructor(readonly error: TreeError) {}
+}
+
+/**
+ * A structure's key, as yaml.v3 decodes it into a string before looking for its field: a list or
+ * mapping is an unmarshal error (the entry is skipped), any other failure stops the decoder.
+ * Whether the entry is read on.
+ */
+function keyDecodes(child: TreeNode, errors: TypeError[]): boolean {
+  const fault = child.keyFault;
+  if (!fault) return true;
+  if (fault.code !== 'collection-key') throw new DecodeFailure(fault);
+  errors.push({ message: fault.message, node: child, range: fault.range });
+  return false;
+}
+
+/** yaml.v3's tag of a value (its explicit tag, else the resolved one): YAML 1.1's other booleans (yes, on...) are strings to it. */
 const tagOf = (n: TreeNode) =>
-  n.kind === 'bool' && !/^(true|True|TRUE|false|False|FALSE)$/.test(n.text) ? '!!str' : n.kind === 'map' ? '!!map' : n.kind === 'seq' ? '!!seq' : n.kind === 'str' ? '!!str' : n.kind === 'int' ? '!!int' : n.kind === 'float' ? '!!float' : n.kind === 'bool' ? '!!bool' : '!!null';
-/** yaml.v3 quotes a scalar of more than 10 bytes by its first 7 and "...". */
+  n.tag ??
+  (n.kind === 'bool' && !/^(true|True|TRUE|false|False|FALSE)$/.test(n.text) ? '!!str' : n.kind === 'map' ? '!!map' : n.kind === 'seq' ? '!!seq' : n.kind === 'str' ? '!!str' : n.kind === 'int' ? '!!int' : n.kind === 'float' ? '!!float' : n.kind === 'bool' ? '!!bool' : '!!null');
+/** yaml.v3 quotes a scalar's text as written (a !!binary one undecoded), of more than 10 bytes by its first 7 and "...". */
 function shown(n: TreeNode): string {
-  if (n.kind === 'map' || n.kind === 'seq') return '';
-  const bytes = new TextEncoder().encode(n.text);
-  return bytes.length > 10 ? ` \`${new TextDecoder().decode(bytes.subarray(0, 7))}...\`` : ` \`${n.text}\``;
+  const tag = tagOf(n);
+  if (tag === '!!map' || tag === '!!seq') return '';
+  const text = n.kind === 'map' || n.kind === 'seq' ? '' : (n.source ?? n.text);
+  const bytes = new TextEncoder().encode(text);
+  return bytes.length > 10 ? ` \`${new TextDecoder().decode(bytes.subarray(0, 7))}...\`` : ` \`${text}\``;
 }
 
 /** Ignition's named string types that Butane's structures declare as plain strings. */
@@ -171,27 +194,34 @@ function fieldsOf(schema: z.ZodObject, sugar: Record<string, string[]>): Map<str
 
 /** Decodes a YAML node into a Butane structure (Ignition's, snake_cased, plus the sugar), as yaml.v3 does. */
 function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown {
+  // A scalar is resolved against its tag before anything else; a mapping's merge fails after its keys.
+  if (node.fault && node.kind !== 'map') throw new DecodeFailure(node.fault);
   if (node.kind === 'null') return SKIPPED;
   const refuse = (into: string) => {
     ctx.errors.push({ message: `cannot unmarshal ${tagOf(node)}${shown(node)} into ${inPackage(into, ctx.minor)}`, node });
     return SKIPPED;
   };
-  if (schema instanceof z.ZodObject) {
-    if (node.kind !== 'map') return refuse(butaneType(schema, ctx.minor));
-    // A mapping with a key given twice is refused whole.
+  if (node.kind === 'map') {
+    // A mapping with a key given twice is refused whole, before its type is looked at.
     const twice = ctx.duplicatesIn.get(parentKey(node.path));
     if (twice) {
       ctx.duplicates.push(...ctx.pairs(twice));
       return SKIPPED;
     }
+  }
+  if (schema instanceof z.ZodObject) {
+    if (node.kind !== 'map') return refuse(butaneType(schema, ctx.minor));
     const fields = fieldsOf(schema, ctx.sugar);
     const out: Obj = {};
     for (const child of node.children) {
+      if (!keyDecodes(child, ctx.errors)) continue;
+      // yaml.v3 never decodes the value of a key no field takes.
       const f = fields.get(child.rawName);
       if (!f) continue;
       const v = decode(child, f.schema, ctx);
       if (v !== SKIPPED) out[f.field] = v;
     }
+    if (node.fault) throw new DecodeFailure(node.fault);
     return out;
   }
   if (schema instanceof z.ZodArray) {
@@ -201,10 +231,12 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown 
   if (node.kind === 'map' || node.kind === 'seq') return refuse(butaneType(schema, ctx.minor));
   if (schema instanceof z.ZodNumber) {
     if (node.kind === 'int' && typeof node.value === 'number') return node.value;
-    // yaml.v3 truncates a float into an int field when it is in range.
-    if (node.kind === 'float' && typeof node.value === 'number' && node.value > -(2 ** 63) && node.value < 2 ** 63) return Math.trunc(node.value);
-    // yaml.v3 reads 0o644 as octal too.
-    if (node.kind === 'str' && /^0o[0-7]+$/.test(node.text)) return parseInt(node.text.slice(2), 8);
+    // yaml.v3 takes any float up to 2^63 (so not NaN) into an int field, converted as Go on amd64
+    // converts: truncated, or the lowest int64 where it does not fit (-Inf, -1e19, 2^63 itself).
+    // (0o644 needs nothing here: yaml.v3 resolves it as an int; a quoted "0o644" is a string, refused.)
+    if (node.kind === 'float' && typeof node.value === 'number' && node.value <= 2 ** 63) {
+      return node.value > -(2 ** 63) && node.value < 2 ** 63 ? Math.trunc(node.value) : -(2 ** 63);
+    }
     return refuse('int');
   }
   if (schema instanceof z.ZodBoolean) {
@@ -228,15 +260,28 @@ function unusedKeys(value: unknown, schema: z.ZodType, path: PathStep[], root: T
   if (!(schema instanceof z.ZodObject)) return;
   const node = nodeAt(root, path);
   if (!node) return;
-  if (node.kind !== 'map') {
+  if (node.kind !== 'map' || node.aliased) {
     const where = ['$', ...path].join('.');
     out.push({ kind: 'warning', message: `context tree does not match content tree at ${where}. Line and column reporting may be inconsistent. Unused keys may not be reported.`, rule: 'ignition-unknown-key', path });
     return;
   }
   const fields = fieldsOf(schema, sugar);
-  for (const child of node.children) if (!fields.has(child.rawName)) out.push({ kind: 'warning', message: `Unused key ${child.rawName}`, rule: 'ignition-unknown-key', path: [...path, { key: child.rawName }] });
+  for (const child of node.children) {
+    const key = child.contextKey ?? child.rawName;
+    if (!child.merged && !fields.has(key)) out.push({ kind: 'warning', message: `Unused key ${key}`, rule: 'ignition-unknown-key', path: [...path, { key }] });
+  }
   const o = obj(value);
   for (const [key, f] of fields) unusedKeys(o[f.field], f.schema, [...path, key], root, sugar, out);
+}
+
+/**
+ * The child of a node in butane's context tree (the YAML node tree): an alias is a leaf there,
+ * and what a merge brought in is not there.
+ */
+function contextChild(n: TreeNode, step: string | number): TreeNode | undefined {
+  if (n.aliased) return undefined;
+  if (typeof step === 'number') return n.kind === 'seq' ? n.children[step] : undefined;
+  return n.kind === 'map' ? n.children.find((c) => (c.contextKey ?? c.rawName) === step && !c.merged) : undefined;
 }
 
 /** The YAML node at exactly this path, if there is one. */
@@ -244,7 +289,7 @@ function nodeAt(root: TreeNode, path: PathStep[]): TreeNode | undefined {
   let n: TreeNode | undefined = root;
   for (const step of path) {
     if (!n) return undefined;
-    n = typeof step === 'number' ? (n.kind === 'seq' ? n.children[step] : undefined) : n.kind === 'map' ? n.children.find((c) => c.rawName === step) : undefined;
+    n = typeof step === 'object' ? undefined : contextChild(n, step);
   }
   return n;
 }
@@ -253,10 +298,7 @@ function nodeAt(root: TreeNode, path: PathStep[]): TreeNode | undefined {
 function yamlAt(root: TreeNode, path: PathStep[]): { node: TreeNode; key: boolean } {
   let n = root;
   for (const step of path) {
-    const next =
-      typeof step === 'number'
-        ? n.kind === 'seq' ? n.children[step] : undefined
-        : n.kind === 'map' ? n.children.find((c) => c.rawName === (typeof step === 'object' ? step.key : step)) : undefined;
+    const next = contextChild(n, typeof step === 'object' ? step.key : step);
     if (!next) return { node: n, key: false };
     if (typeof step === 'object') return { node: next, key: true };
     n = next;
@@ -267,6 +309,7 @@ function yamlAt(root: TreeNode, path: PathStep[]): { node: TreeNode; key: boolea
 /** Where vcontext's YAML markers point: a mapping at its first key, a sequence at its start, others at their value. */
 function markerOf(n: TreeNode, key: boolean): [number, number] {
   if (key && n.keyRange) return [n.keyRange[0], n.keyRange[1]];
+  if (n.aliased) return [n.valueRange[0], Math.max(n.valueRange[1], n.valueRange[0] + 1)];
   if (n.kind === 'map' && n.children[0]?.keyRange) return [n.children[0].keyRange[0], n.children[0].keyRange[1]];
   // yaml.v3 marks a sequence at its first `-` (or its `[`).
   if (n.kind === 'seq' && n.children[0]) return [n.valueRange[0], markerOf(n.children[0], false)[1]];
@@ -318,6 +361,11 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule, ...at };
     return { ...lines.span(range[0], range[1]), kind, message, rule, ...at, ...(fixes?.length ? { fixes } : {}) };
   };
+  /** yaml.v3's decoder prints no line with the errors it stops at. */
+  const failure = (e: TreeError): ButaneResult => {
+    const message = e.code === 'alias-budget' ? 'document contains excessive aliasing' : e.message;
+    return { findings: [place('error', message, 'yaml-syntax', all ? [e.range[0], e.range[1]] : undefined)] };
+  };
   let tree: Tree;
   try {
     // Butane reads YAML with yaml.v3 (one pass: its syntax errors and unknown anchors in the order
@@ -334,15 +382,7 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
       return { findings: [place('error', syntax.problem, 'yaml-syntax', [from, to])] };
     }
     if (!(e instanceof TreeError)) throw e;
-    if (e.code === 'collection-key') {
-      // Butane decodes mappings into structures, whose keys are strings: a list or mapping as a
-      // key is a type error there, not the generic map's refusal.
-      const tag = text[e.range[0]] === '[' || text[e.range[0]] === '-' ? '!!seq' : '!!map';
-      return { findings: [place('error', `cannot unmarshal ${tag} into string`, 'butane-type', [e.range[0], e.range[1]])] };
-    }
-    // yaml.v3's decoder prints no line with these.
-    const message = e.code === 'alias-budget' ? 'document contains excessive aliasing' : e.message;
-    return { findings: [place('error', message, 'yaml-syntax', all ? [e.range[0], e.range[1]] : undefined)] };
+    return failure(e);
   }
   const root = tree.root;
   const pathOf = nodePaths(root);
@@ -354,10 +394,37 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   const topTwice = tree.duplicates.filter((d) => d.path.length === 1);
   const pairs = all ? laterOccurrences : duplicatePairs;
   if (topTwice.length) return { findings: pairs(topTwice).map(duplicate) };
-  const refused = (n: TreeNode, into: string) => place('error', `cannot unmarshal ${tagOf(n)}${shown(n)} into ${into}`, 'butane-type', [n.valueRange[0], Math.max(n.valueRange[1], n.valueRange[0] + 1)], pathOf(n));
-  if (root.kind !== 'map' && root.kind !== 'null') return { findings: [refused(root, 'config.commonFields')] };
-  const notStrings = [variant, version].filter((n): n is TreeNode => n !== undefined && (n.kind === 'map' || n.kind === 'seq'));
-  if (notStrings.length) return { findings: notStrings.map((n) => refused(n, 'string')) };
+  const typeError = (e: TypeError) => {
+    const range = e.range ?? e.node.valueRange;
+    return place('error', e.message, 'butane-type', [range[0], Math.max(range[1], range[0] + 1)], pathOf(e.node));
+  };
+  const refused = (n: TreeNode, into: string) => typeError({ message: `cannot unmarshal ${tagOf(n)}${shown(n)} into ${into}`, node: n });
+  const duplicatesIn = new Map<string, DuplicateKey[]>();
+  for (const d of tree.duplicates) {
+    const key = parentKey(d.path.slice(0, -1));
+    const list = duplicatesIn.get(key);
+    if (list) list.push(d);
+    else duplicatesIn.set(key, [d]);
+  }
+  try {
+    // That first reading decodes every key of the top mapping, but only these two values.
+    if (root.fault && root.kind !== 'map') throw new DecodeFailure(root.fault);
+    if (root.kind !== 'map' && root.kind !== 'null') return { findings: [refused(root, 'config.commonFields')] };
+    const errors: TypeError[] = [];
+    const twice: DuplicateKey[] = [];
+    for (const c of root.children) {
+      if (!keyDecodes(c, errors) || (c.rawName !== 'variant' && c.rawName !== 'version')) continue;
+      if (c.fault && c.kind !== 'map') throw new DecodeFailure(c.fault);
+      const inside = c.kind === 'map' ? duplicatesIn.get(parentKey(c.path)) : undefined;
+      if (inside) twice.push(...pairs(inside));
+      else if (c.kind === 'map' || c.kind === 'seq') errors.push({ message: `cannot unmarshal ${tagOf(c)} into string`, node: c });
+    }
+    if (root.fault) throw new DecodeFailure(root.fault);
+    if (errors.length || twice.length) return { findings: [...twice.map(duplicate), ...errors.map(typeError)] };
+  } catch (e) {
+    if (e instanceof DecodeFailure) return failure(e.error);
+    throw e;
+  }
   if (variant?.kind === 'null' || version?.kind === 'null') {
     // A null is no value at all.
     if (variant?.kind === 'null' || !variant || variant.text === '') return { findings: [place('error', 'error parsing variant; must be specified', 'butane-version')] };
@@ -382,22 +449,21 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   const ignSchema = schemaFor(minor);
   const entries: Entry[] = [];
   const sugar = minor >= 4 ? SUGAR : { ...SUGAR, 'types.Unit': [], 'types.Dropin': [], 'types.PasswdUser': [] };
-  const duplicatesIn = new Map<string, DuplicateKey[]>();
-  for (const d of tree.duplicates) {
-    const key = parentKey(d.path.slice(0, -1));
-    const list = duplicatesIn.get(key);
-    if (list) list.push(d);
-    else duplicatesIn.set(key, [d]);
-  }
   const ctx: DecodeContext = { errors: [], duplicates: [], duplicatesIn, pairs, sugar, minor };
-  const decoded = decode(root, ignSchema, ctx);
+  let decoded: unknown;
+  try {
+    decoded = decode(root, ignSchema, ctx);
+  } catch (e) {
+    if (e instanceof DecodeFailure) return failure(e.error);
+    throw e;
+  }
   const config = (decoded === SKIPPED ? {} : decoded) as Obj;
   if (ctx.errors.length || ctx.duplicates.length) {
     return {
       findings: [
         // yaml.v3 refuses a mapping with a key given twice.
         ...ctx.duplicates.map(duplicate),
-        ...ctx.errors.map((e) => place('error', e.message, 'butane-type', [e.node.valueRange[0], Math.max(e.node.valueRange[1], e.node.valueRange[0] + 1)], pathOf(e.node))),
+        ...ctx.errors.map(typeError),
       ],
     };
   }

@@ -132,6 +132,10 @@ const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: str
 export function parseFailure(lines: LineIndex, rules: RuleSetName, message: string, rule: RuleId, at: number, refLine = 1): Finding[] {
   if (rules === 'reference') {
     const p = referencePlacer(lines, undefined);
+    // The reference reads the YAML library's error with a Go regexp whose `.` stops at a line
+    // break: a message holding one (a multi-line scalar quoted in it) matches neither of its
+    // patterns, and it gives up with its bare message.
+    if (message.includes('\n')) return [p.place({ kind: 'error', message: UNPARSED_YAML_ERROR, rule, refLine: 1 })];
     return [
       p.place({ kind: 'error', message, rule, refLine }),
       p.place({ kind: 'warning', message: NOT_A_STRUCT, rule: 'wrong-type', refLine: 0 }),

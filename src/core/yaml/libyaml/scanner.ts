@@ -58,6 +58,12 @@ interface DialectRules {
   loneBangTag: boolean;
   /** go-yaml v1's helper for tag errors prints this problem whatever the error (a bug of that version). */
   tagErrorProblem?: string;
+  /**
+   * yaml.v3 gathers the comment lines that follow a comment (for its head and foot comments):
+   * looking past blanks, tabs among them, and line breaks, it takes each next `#` line as part
+   * of the same run, so a tab before such a `#` is never seen at the start of a line.
+   */
+  commentRuns?: boolean;
 }
 
 const DIALECTS: Record<Dialect, DialectRules> = {
@@ -87,6 +93,7 @@ const DIALECTS: Record<Dialect, DialectRules> = {
     maxVersionDigits: 2,
     tagHandleContexts: ['while parsing a %TAG directive', 'while parsing a %TAG directive'],
     loneBangTag: true,
+    commentRuns: true,
   },
   'libyaml-0.2.5': {
     strictFlowColon: false,
@@ -262,6 +269,8 @@ export class Scanner {
   private column = 0;
 
   private readonly tokens: Token[] = [];
+  /** yaml.v3: the line where a comment is the last token's line comment (see fetchMoreTokensV3). */
+  private lineCommentLine = -1;
   private head = 0;
   /** Tokens handed to the parser so far (parser->tokens_parsed). */
   tokensParsed = 0;
@@ -422,6 +431,10 @@ export class Scanner {
         if (!key || key.tokenNumber !== this.tokensParsed || !this.keyStillValid(key)) break;
       }
       this.fetchNextToken();
+      // yaml.v3 takes a comment on the line of the token just fetched as that token's own line
+      // comment, which starts no comment run; a `-` or the stream's start takes none.
+      const last = this.tokens[this.tokens.length - 1];
+      this.lineCommentLine = last && last.type !== Tok.BlockEntry && last.type !== Tok.StreamStart ? last.start.line : -1;
     }
     this.tokenAvailable = true;
   }
@@ -727,6 +740,7 @@ export class Scanner {
       }
       if (this.ch() === HASH) {
         while (!isBreakZ(this.ch())) this.skip();
+        if (this.rules.commentRuns && this.line !== this.lineCommentLine) this.skipCommentRun();
       }
       if (isBreak(this.ch())) {
         this.skipLine();
@@ -734,6 +748,23 @@ export class Scanner {
       } else {
         break;
       }
+    }
+  }
+
+  /**
+   * After a comment, yaml.v3's comment run (see DialectRules.commentRuns): the next comment
+   * found within 512 characters of blanks and line breaks is skipped too, up to its line's end.
+   */
+  private skipCommentRun(): void {
+    for (;;) {
+      let k = 0;
+      for (let c = this.ch(); k < 512 && (c === SP || c === TAB || c === LF || c === CR); c = this.ch(++k));
+      if (k >= 512 || this.ch(k) !== HASH) return;
+      while (this.ch() !== HASH) {
+        if (isBreak(this.ch())) this.skipLine();
+        else this.skip();
+      }
+      while (!isBreakZ(this.ch())) this.skip();
     }
   }
 

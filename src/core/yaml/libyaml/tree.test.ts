@@ -5,6 +5,7 @@ import { loadCases } from '../../../../test/conformance-cases';
 import { firstLibyamlError } from '../libyaml-errors';
 import { buildTree } from '../../../../test/yaml-package-tree';
 import { TreeError, type Tree, type TreeNode } from '../tree';
+import { YAML_V3_READING } from '../flavour';
 import { buildTreeFromLibyaml } from './tree';
 
 const BUDGET = 100_000;
@@ -118,6 +119,22 @@ describe('buildTreeFromLibyaml: structure', () => {
     expect(error).toBeInstanceOf(TreeError);
     expect(error).toMatchObject({ code: 'collection-key', message: 'invalid map key: map[interface {}]interface {}{map[interface {}]interface {}{"NAME":interface {}(nil)}:interface {}(nil)}' });
     expect((error as TreeError).range).toEqual([11, 19]);
+  });
+
+  it('for a decoding into structures, records what fails to decode on the node instead of refusing the document', () => {
+    const text = 'a: !!int x\n? [k]\n: v\n!!float y: 1\nb: &b {c: *b}\nd: {<<: 1, e: 2}\n';
+    expect(() => buildTreeFromLibyaml(text, BUDGET, 'yaml-v3')).toThrow(TreeError);
+    const t = buildTreeFromLibyaml(text, BUDGET, YAML_V3_READING);
+    expect(t.root.children.map((c) => [c.rawName, c.fault?.message, c.keyFault?.message])).toEqual([
+      ['a', 'cannot decode !!str `x` as a !!int', undefined],
+      ['', undefined, 'cannot unmarshal !!seq into string'],
+      ['y', undefined, 'cannot decode !!str `y` as a !!float'],
+      ['b', undefined, undefined],
+      ['d', 'map merge requires map or sequence of maps as the value', undefined],
+    ]);
+    expect(t.root.children[1].keyFault?.range).toEqual([13, 16]);
+    expect(at(t, 'b', 'c', 'c').fault).toMatchObject({ code: 'recursive-alias', message: "anchor 'b' value contains itself" });
+    expect(at(t, 'd', 'e').value).toBe(2);
   });
 
   it('stops alias bombs', () => {

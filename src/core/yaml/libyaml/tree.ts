@@ -345,10 +345,22 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
   if (ln && ln.k === K.Alias) {
     // go-yaml's own decoder errors, worded as it words them.
     if (!ln.target) throw new TreeError(ctx.flavour.unknownAnchor(ln.value), 'unknown-anchor', [ln.start, ln.end]);
-    if (expanding.has(ln.value)) throw new TreeError(ctx.flavour.recursiveAlias(ln.value), 'recursive-alias', [ln.start, ln.end]);
-    return build(ln.target, base, ctx, new Set(expanding).add(ln.value));
+    // go-yaml v1 refuses an anchor inside its own expansion; yaml.v3 an alias node inside its own,
+    // so through two aliases an anchor expands twice (what it holds may never be decoded).
+    const id = ctx.flavour.decodeLazily ? aliasId(ln) : ln.value;
+    if (expanding.has(id)) {
+      const error = new TreeError(ctx.flavour.recursiveAlias(ln.value), 'recursive-alias', [ln.start, ln.end]);
+      if (!ctx.flavour.decodeLazily) throw error;
+      const out = withFault(treeNode(base, 'null', null, ''), error);
+      out.aliased = true;
+      return out;
+    }
+    const out = build(ln.target, base, ctx, new Set(expanding).add(id));
+    if (ctx.flavour.decodeLazily) out.aliased = true;
+    return out;
   }
   if (ln && ln.k === K.Map && ctx.flavour.mergeAfterOwnKeys) return v3Node(buildMapV3(ln, base, ctx, expanding), ln, '!!map');
+  if (ln && ln.k === K.Map && ctx.flavour.decodeLazily) return buildMapLazily(ln, base, ctx, expanding);
   if (ln && ln.k === K.Map) {
     const out = treeNode(base, 'map', null, '');
     const add = mappingEntries(out, ctx.duplicates);
@@ -400,7 +412,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
   }
   if (ln && ln.k === K.Seq) {
     const out = treeNode(base, 'seq', null, '');
-    if (ctx.flavour.mergeAfterOwnKeys) v3Node(out, ln, '!!seq');
+    if (ctx.flavour.mergeAfterOwnKeys || ctx.flavour.decodeLazily) v3Node(out, ln, '!!seq');
     ln.items.forEach((item, i) => {
       const rawName = `${base.rawName}[${i}]`;
       out.children.push(
@@ -421,11 +433,23 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
     return out;
   }
   if (ln && ln.k === K.Scalar) {
-    const s = scalarOf(ln, ctx.flavour);
+    let s: Scalar;
+    if (ctx.flavour.decodeLazily) {
+      try {
+        s = scalarOf(ln, ctx.flavour);
+      } catch (e) {
+        if (!(e instanceof TreeError)) throw e;
+        // Kept as the string it is written as, failing where it is decoded.
+        return v3Node(withFault(treeNode(base, 'str', ln.value, ln.value), e), ln, '!!str');
+      }
+    } else {
+      s = scalarOf(ln, ctx.flavour);
+    }
     const kind: ValueKind = s.kind === 'merge' || s.kind === 'timestamp' ? 'str' : s.kind;
     const out = treeNode(base, kind, s.value, s.text);
     if (s.binary) out.binary = true;
-    if (ctx.flavour.mergeAfterOwnKeys) {
+    // The tag and text yaml.v3's unmarshal errors print.
+    if (ctx.flavour.mergeAfterOwnKeys || ctx.flavour.decodeLazily) {
       v3Node(out, ln, s.tag);
       if (s.kind === 'timestamp') out.timestamp = true;
       if (s.binary) out.source = ln.value;
@@ -434,6 +458,106 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
     return out;
   }
   return treeNode(base, 'null', null, '');
+}
+
+/** An alias node's identity (where it stands), apart from any anchor name. */
+const aliasId = (alias: LNode): string => `\0${alias.start}`;
+
+function withFault(out: TreeNode, fault: TreeError): TreeNode {
+  out.fault = fault;
+  return out;
+}
+
+/** yaml.v3's unmarshal error for a list or mapping decoded as a structure's key (a string). */
+function collectionKeyError(key: LNode, range: Range): TreeError {
+  const tag = key.tag === undefined || key.tag === '!' ? (key.k === K.Seq ? '!!seq' : '!!map') : shortTag(key.tag);
+  const value = tag === '!!seq' || tag === '!!map' ? '' : ' ``';
+  return new TreeError(`cannot unmarshal ${tag}${value} into string`, 'collection-key', range);
+}
+
+/**
+ * A mapping as yaml.v3 decodes it into a structure, whose errors wait on the nodes until the
+ * decoder meets them (see FlavourRules.decodeLazily): each key is named by its text (a structure's
+ * field is matched against it), a key's failure is recorded on its entry, and `<<` merges after
+ * the mapping's own keys, never over one of them, the maps of a list in order, the first winning.
+ */
+function buildMapLazily(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<string>): TreeNode {
+  const out = treeNode(base, 'map', null, '');
+  const add = mappingEntries(out, ctx.duplicates);
+  const fill = (m: LNode, merged: boolean, expanding: ReadonlySet<string>) => {
+    const merges: (LNode | null)[] = [];
+    // A merged mapping's keys given twice are its own unmarshal errors, reported with this mapping's.
+    const seen = merged ? new Map<string, Range>() : undefined;
+    let mergeRange: Range = base.valueRange;
+    for (let i = 0; i < m.items.length; i += 2) {
+      const rawKey = m.items[i];
+      const keyNode = deref(rawKey);
+      const keyRange = rangeOf(rawKey, base.valueRange);
+      const valueNode = m.items[i + 1];
+      const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
+      let keyFault: TreeError | undefined;
+      let kind: ValueKind = 'str';
+      let rawName = '';
+      if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
+        keyFault = collectionKeyError(keyNode, keyRange);
+        kind = keyNode.k === K.Map ? 'map' : 'seq';
+      } else if (keyNode && keyNode.k === K.Scalar) {
+        rawName = keyNode.value;
+        let k: Scalar | undefined;
+        try {
+          k = scalarOf(keyNode, ctx.flavour);
+        } catch (e) {
+          if (!(e instanceof TreeError)) throw e;
+          keyFault = e;
+        }
+        if (k && k.kind === 'merge') {
+          merges.push(valueNode);
+          mergeRange = valueRange;
+          // The `<<` entry stays, as a key no field takes; only a mapping's own entries are kept.
+          if (merged) continue;
+        }
+      }
+      const name = normalisedName(rawName);
+      if (seen) {
+        const id = kind === 'str' ? rawName : `\0${kind}`;
+        const first = seen.get(id);
+        if (first) ctx.duplicates.push({ path: [...base.path, name], name: rawName, first, second: keyRange });
+        else seen.set(id, keyRange);
+      }
+      if (merged && !keyFault && out.children.some((c) => c.rawName === rawName && !c.keyFault)) continue;
+      const child = build(
+        valueNode,
+        { rawName, name, path: [...base.path, name], keyRange, valueRange, keyIsString: kind === 'str', keyQuoted: !!rawKey && rawKey.k === K.Scalar && !rawKey.plain },
+        ctx,
+        expanding,
+      );
+      if (keyFault) child.keyFault = keyFault;
+      if (merged) child.merged = true;
+      if (rawKey && rawKey.k === K.Alias) child.contextKey = rawKey.value;
+      add(child, kind, rawName, rawName, merged);
+    }
+    for (const value of merges) {
+      const sources = value && value.k === K.Seq ? value.items : [value];
+      for (const src of sources) {
+        const t = deref(src);
+        if (!t || t.k !== K.Map) {
+          out.fault ??= new TreeError('map merge requires map or sequence of maps as the value', 'bad-merge', mergeRange);
+          return;
+        }
+        if (src && src.k === K.Alias) {
+          if (expanding.has(aliasId(src))) {
+            out.fault ??= new TreeError(ctx.flavour.recursiveAlias(src.value), 'recursive-alias', [src.start, src.end]);
+            return;
+          }
+          fill(t, true, new Set(expanding).add(aliasId(src)));
+        } else {
+          fill(t, true, expanding);
+        }
+      }
+    }
+  };
+  fill(ln, false, expanding);
+  return v3Node(out, ln, '!!map');
 }
 
 /** The line and tag yaml.v3 gives a node (what its unmarshal errors print). */

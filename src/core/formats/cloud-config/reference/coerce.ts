@@ -79,25 +79,38 @@ export function zero(shape: Shape): Strong {
   }
 }
 
-/** go-yaml v1 decoding of one value into a field of the given shape; undefined = mismatch. */
-function decode(w: TreeNode, shape: Shape): Strong | undefined {
+/** A mapping entry's occurrences, the first given first (see TreeNode.earlier). */
+function occurrences(n: TreeNode): TreeNode[] {
+  const out = [n];
+  for (let e = n.earlier; e; e = e.earlier) out.unshift(e);
+  return out;
+}
+
+/**
+ * go-yaml v1 decoding of one value into a field of the given shape, over what the field holds
+ * (`into`): a mapping sets the fields it has, a list appends; undefined = mismatch, which
+ * leaves the field as it was.
+ */
+function decode(w: TreeNode, shape: Shape, into?: Strong): Strong | undefined {
   if (w.kind === 'null') return zero(shape);
   switch (shape.goType) {
     case 'struct': {
       if (w.kind !== 'map') return undefined;
-      const out = zero(shape);
+      const out = into?.fields ? into : zero(shape);
       for (const child of w.children) {
         const fieldShape = shape.fields!.get(child.name);
         if (!fieldShape) continue;
-        const v = decode(child, fieldShape);
-        if (v) out.fields!.set(child.name, v);
+        // A key given twice is decoded into the field each time.
+        let value = out.fields!.get(child.name);
+        for (const occurrence of child.earlier ? occurrences(child) : [child]) value = decode(occurrence, fieldShape, value) ?? value;
+        if (value) out.fields!.set(child.name, value);
       }
       return out;
     }
     case '[]string':
     case '[]struct': {
       if (w.kind !== 'seq') return undefined;
-      const items: Strong[] = [];
+      const items: Strong[] = into?.items ? [...into.items] : [];
       for (const child of w.children) {
         const v = decode(child, shape.element!);
         if (v) items.push(v);

@@ -144,6 +144,39 @@ describe("Flatcar's reference (yaml.v3): where it differs from CoreOS's", () => 
     expect(flat('hostname: a\n"hostname": b\n')).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);
   });
 
+  it('CoreOS decodes a key given twice into its field twice: a list appends, so the loose reading\'s items meet the first list\'s values', () => {
+    // The loose reading keeps the second list (b, c); the struct's is a, b, c, and the values are paired by index.
+    const body = 'coreos:\n  units:\n    - name: a.service\n      command: bogus\n  units:\n    - name: b.service\n      command: start\n    - name: c.service\n      command: nope\n';
+    expect(ref(body)).toEqual([[5, 'error', 'invalid value bogus', 'invalid-value']]);
+  });
+
+  it('Flatcar (yaml.v3) takes comment lines after a comment as one run, a tab before their `#` included', () => {
+    expect(flat('\t#x\n')).toEqual([]);
+    expect(flat('hostname: a\n# c\n\n\t# d\n')).toEqual([]);
+    expect(flat('users:\n  - # c\n\t# d\n    name: a\n')).toEqual([]);
+    // A comment on a token's line is that token's own: the run does not start there.
+    expect(flat('hostname: a # c\n\t# d\n')).toEqual([
+      [0, 'warning', 'incorrect type for "" (want struct)', 'wrong-type'],
+      [3, 'error', 'found character that cannot start any token', 'yaml-syntax'],
+    ]);
+    // CoreOS (go-yaml v1) never gathers comments (it prints the line before the tab's, as for any scanner error).
+    expect(ref('hostname: a\n# c\n\t# d\n')).toEqual([
+      [0, 'warning', 'incorrect type for "" (want struct)', 'wrong-type'],
+      [3, 'error', 'found character that cannot start any token', 'yaml-syntax'],
+    ]);
+  });
+
+  it('gives up with its bare message when the decoder\'s error spans lines (a multi-line scalar quoted in it)', () => {
+    const body = 'hostname: !!int 3\n\n  x\n';
+    expect(ref(body)).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);
+    expect(flat(body)).toEqual([[1, 'error', "couldn't parse yaml error", 'yaml-syntax']]);
+    // On one line it is placed as usual.
+    expect(flat('hostname: !!int 3 x\n')).toEqual([
+      [0, 'warning', 'incorrect type for "" (want struct)', 'wrong-type'],
+      [1, 'error', 'cannot decode !!str `3 x` as a !!int', 'yaml-syntax'],
+    ]);
+  });
+
   it('CoreOS never reads the items of a top-level list, so nothing in them is an error', () => {
     // go-yaml v1 refuses a list for the document's mapping without decoding it (yaml.v3 meets
     // an unknown anchor while parsing, before any decoding).

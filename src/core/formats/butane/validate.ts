@@ -362,7 +362,7 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     return { ...lines.span(range[0], range[1]), kind, message, rule, ...at, ...(fixes?.length ? { fixes } : {}) };
   };
   /** yaml.v3's decoder prints no line with the errors it stops at. */
-  const failure = (e: TreeError): ButaneResult => {
+  const failure = (e: TreeError): Translation => {
     const message = e.code === 'alias-budget' ? 'document contains excessive aliasing' : e.message;
     return { findings: [place('error', message, 'yaml-syntax', all ? [e.range[0], e.range[1]] : undefined)] };
   };

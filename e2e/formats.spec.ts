@@ -245,12 +245,18 @@ test.describe('format code', () => {
   test('loads the first time its format is seen, not before', async ({ page }) => {
     const fetched: string[] = [];
     page.context().on('request', (r) => {
-      const chunk = /\/assets\/(ignition|butane)-[\w-]{8}\.js$/.exec(r.url());
+      // The worker's and the page's pipelines, and the page's Ignition and Butane key docs.
+      const chunk = /\/assets\/(ignition|butane|ignition-key-schemas)-[\w-]{8}\.js$/.exec(r.url());
       if (chunk) fetched.push(chunk[1]);
     });
     await openApp(page);
     await pasteText(page, '#cloud-config\nhostname: a\n');
     await expect(page.getByTestId('summary')).toHaveText('Valid cloud-config');
+    expect(fetched).toEqual([]);
+
+    // Hover docs are there for cloud-config keys without any of Ignition's or Butane's code.
+    await page.getByText('hostname', { exact: true }).hover();
+    await expect(page.locator('.cm-tooltip-hover')).toContainText('hostname');
     expect(fetched).toEqual([]);
 
     await pasteText(page, relativePath);

@@ -47,9 +47,10 @@ const keyDocsKeymap = [
   {
     key: 'Ctrl-k Ctrl-i',
     run(view: EditorView) {
-      void loadHover().then(({ keyDocsTooltip }) =>
-        view.dispatch({ effects: setKeyDocs.of(keyDocsTooltip(view, view.state.selection.main.head)) }),
-      );
+      void loadHover().then(async ({ keyDocsTooltip }) => {
+        const tooltip = await keyDocsTooltip(view, view.state.selection.main.head);
+        if (view.dom.isConnected) view.dispatch({ effects: setKeyDocs.of(tooltip) });
+      });
       return true;
     },
   },

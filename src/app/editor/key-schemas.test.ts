@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../core';
-import { butaneKeys, butaneMinor, cloudConfigKeys, ignitionKeys, ignitionMinor, keySchemaFor, shapeIn, type DocShape } from './key-schemas';
+import { butaneMinor, cloudConfigKeys, ignitionMinor, keySchemaFor, shapeIn, type DocShape } from './key-schemas';
+import { butaneKeys, ignitionKeys } from './ignition-key-schemas';
 
 const keys = (shape: DocShape | undefined) => [...(shape?.fields?.keys() ?? [])];
 
@@ -66,14 +67,14 @@ describe('the keys hover and completion know', () => {
     expect(unused(wrong)).toHaveLength(1);
   });
 
-  it('pick the schema by the kind of text and its version', () => {
+  it('pick the schema by the kind of text and its version', async () => {
     expect(ignitionMinor('{"ignition": {"version": "3.3.0"}}')).toBe(3);
     expect(ignitionMinor('{"ignition": {}}')).toBe(4);
     expect(butaneMinor('variant: flatcar\nversion: 1.0.0\n')).toBe(3);
     expect(butaneMinor('variant: flatcar\nversion: 1.1.0\n')).toBe(4);
-    expect(keySchemaFor('ignition', '{"ignition": {"version": "3.2.0"}}')).toBe(ignitionKeys(2));
-    expect(keySchemaFor('butane', 'variant: flatcar\nversion: 1.0.0\n')).toBe(butaneKeys(3));
-    expect(keySchemaFor('cloud-config', '#cloud-config\n')).toBe(cloudConfigKeys);
-    expect(keySchemaFor(undefined, '')).toBe(cloudConfigKeys);
+    expect(await keySchemaFor('ignition', '{"ignition": {"version": "3.2.0"}}')).toBe(ignitionKeys(2));
+    expect(await keySchemaFor('butane', 'variant: flatcar\nversion: 1.0.0\n')).toBe(butaneKeys(3));
+    expect(await keySchemaFor('cloud-config', '#cloud-config\n')).toBe(cloudConfigKeys);
+    expect(await keySchemaFor(undefined, '')).toBe(cloudConfigKeys);
   });
 });

@@ -46,9 +46,9 @@ function jsonCompletion(context: CompletionContext, schema: KeySchema): Completi
 }
 
 /** Completes the keys valid at the cursor's place in the structure, and allowed values. */
-export function schemaCompletion(context: CompletionContext): CompletionResult | null {
+export async function schemaCompletion(context: CompletionContext): Promise<CompletionResult | null> {
   const kind = schemaKind(context.state);
-  const schema = keySchemaFor(kind, context.state.sliceDoc(0, HEAD_CHARS));
+  const schema = await keySchemaFor(kind, context.state.sliceDoc(0, HEAD_CHARS));
   if (kind === 'ignition') return jsonCompletion(context, schema);
 
   const slice = yamlSliceAround(context.state, context.pos);

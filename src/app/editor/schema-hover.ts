@@ -10,10 +10,12 @@ import { yamlSliceAround } from './yaml-slice';
 const HEAD_CHARS = 64 * 1024;
 
 /** Hovering a key (or its value) shows what the key is for, its type and its allowed values. */
-export function keyDocsTooltip(view: EditorView, pos: number): Tooltip | null {
+export async function keyDocsTooltip(view: EditorView, pos: number): Promise<Tooltip | null> {
+  const schema = await keySchemaFor(schemaKind(view.state), view.state.sliceDoc(0, HEAD_CHARS));
+  // The text as it is now: it may have changed while the schema loaded.
   const { state } = view;
   const kind = schemaKind(state);
-  const schema = keySchemaFor(kind, state.sliceDoc(0, HEAD_CHARS));
+  if (pos > state.doc.length) return null;
   let hit: { path: (string | number)[]; from: number; to: number; onKey: boolean } | undefined;
   if (kind === 'ignition') hit = jsonKeyAt(state, pos);
   else {

@@ -13,6 +13,7 @@ import { makeDataUrl, type Gzip } from './data-url';
 import { ERR_NO_FILES_DIR, readLocalFile, type LocalFiles } from './local-files';
 import { isRemote, mergeUnits, mountUnitFor, type UnitOrigin } from './mount-units';
 import { addTrees, type TreeOrigin } from './trees';
+import { snake } from './snake';
 
 type Obj = Record<string, unknown>;
 
@@ -38,8 +39,7 @@ export interface Translation {
   origin(path: PathStep[]): PathStep[];
 }
 
-/** Go field name to Butane's key: camelCase to snake_case, MiB as one word. */
-export const snake = (key: string) => key.replace(/(MiB|[A-Z])/g, (m) => '_' + m.toLowerCase());
+export { snake };
 
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);

@@ -120,3 +120,19 @@ test('a small text is checked as it is typed: an edit and the marker it causes a
     .toEqual([true, false]);
   await expect(page.getByTestId('summary')).toHaveText('Valid cloud-config');
 });
+
+test('a YAML block folds from its key, by indentation, and unfolds', async ({ page }) => {
+  await openApp(page);
+  await expect(page.locator('.cm-content')).toContainText('initial_cluster_state');
+  // Folding at `coreos:` (line 8), from the keyboard, hides the lines under it.
+  await page.evaluate(() => {
+    const view = window.__editorView!;
+    view.dispatch({ selection: { anchor: view.state.doc.line(8).from } });
+    view.focus();
+  });
+  await page.keyboard.press('Control+Shift+BracketLeft');
+  await expect(page.locator('.cm-foldPlaceholder')).toHaveCount(1);
+  await expect(page.locator('.cm-content')).not.toContainText('initial_cluster_state');
+  await page.locator('.cm-foldPlaceholder').click();
+  await expect(page.locator('.cm-content')).toContainText('initial_cluster_state');
+});

@@ -1,6 +1,5 @@
 import { autocompletion, type CompletionContext } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput, language as languageFacet } from '@codemirror/language';
 import { lintGutter, lintKeymap, previousDiagnostic, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
@@ -24,6 +23,7 @@ import {
 } from '@codemirror/view';
 import { configKindField, languageMode, setLanguageMode, type EditorLanguage } from './config-kind';
 import { theme } from './theme';
+import { yamlSupport } from './yaml-language';
 
 // Hover docs and completion need the schema and a YAML parser, which the first screen does not:
 // they load once the page is idle (or on first use), keeping the initial download small and
@@ -99,7 +99,7 @@ let jsonSupport: Extension | undefined;
 const loadJson = async () => (jsonSupport ??= (await import('@codemirror/lang-json')).json());
 
 const language = new Compartment();
-const languageFor = (mode: EditorLanguage, on: boolean) => (!on ? [] : mode === 'json' ? (jsonSupport ?? []) : yaml());
+const languageFor = (mode: EditorLanguage, on: boolean) => (!on ? [] : mode === 'json' ? (jsonSupport ?? []) : yamlSupport());
 /** Re-decides on highlighting when an edit crosses the size limit or adds or removes brackets. */
 const languageByShape = EditorState.transactionExtender.of((tr) => {
   if (!tr.docChanged) return null;

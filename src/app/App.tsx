@@ -161,6 +161,7 @@ export function App() {
   const TAB_LABEL: Record<Pane, string> = { editor: 'Editor', problems: 'Problems', output: output === 'ignition' ? 'Ignition' : 'Conversion' };
   const tab = (id: Pane, extra?: string) => (
     <button
+      key={id}
       type="button"
       role="tab"
       id={`tab-${id}`}

@@ -139,15 +139,19 @@ describe('ValidationClient', () => {
       }
       expect(inlineRuns).toEqual([]);
 
-      input = { text: 'slow', rules: 'all', target: 'flatcar' };
+      // One slow run (a garbage collection, say) is forgiven; two in a row send the text away.
       inlineMs = INLINE_MAX_MS + 1;
-      client.invalidate();
-      await settle();
-      expect(inlineRuns.map((r) => r.text)).toEqual(['slow']);
+      for (const text of ['slow', 'slow again']) {
+        input = { text, rules: 'all', target: 'flatcar' };
+        client.invalidate();
+        await settle();
+      }
+      expect(inlineRuns.map((r) => r.text)).toEqual(['slow', 'slow again']);
       input = { text: 'slow!', rules: 'all', target: 'flatcar' };
       client.invalidate();
       await settle();
       expect(workers[0].posted.at(-1)?.text).toBe('slow!');
+      expect(inlineRuns).toHaveLength(2);
     });
 
     it('sends to the worker a text whose format has yet to load on the page', async () => {

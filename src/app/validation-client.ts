@@ -31,8 +31,9 @@ export const timeBudget = (chars: number) => Math.max(3000, chars / 128);
 export type InlineValidator = (request: ValidateRequest) => ValidateResponse | undefined;
 
 /**
- * Texts up to this size whose last run took at most INLINE_MAX_MS are validated on the page's
- * thread, in the same frame as the keystroke. For them, the trip to the worker and back (two
+ * Texts up to this size whose last run, or the one before it, took at most INLINE_MAX_MS are
+ * validated on the page's thread, in the same frame as the keystroke (one slow run, a garbage
+ * collection say, does not send the next keystroke on the round trip; two in a row do). For them, the trip to the worker and back (two
  * thread hops and two tasks, often a frame or more on a busy machine) costs far more than the
  * validation itself. Anything bigger or slower goes to the worker, which can be stopped.
  */
@@ -61,8 +62,8 @@ export class ValidationClient {
   private dirty = false;
   private inline: InlineValidator | undefined;
   private inlineQueued = false;
-  /** How long the last run took; nothing runs inline before one run has shown it is quick. */
-  private lastMs = Infinity;
+  /** How long the last two runs took; nothing runs inline before a run has shown it is quick. */
+  private recentMs: [number, number] = [Infinity, Infinity];
 
   constructor(
     private readonly read: () => ValidationInput,
@@ -76,7 +77,7 @@ export class ValidationClient {
   invalidate(): void {
     this.dirty = true;
     if (this.inFlight || this.inlineQueued) return;
-    if (!this.inline || this.lastMs > INLINE_MAX_MS) {
+    if (!this.inline || !this.quick()) {
       this.send();
       return;
     }
@@ -94,12 +95,20 @@ export class ValidationClient {
    * draw the edit and its markers in one update. Anything else goes the way of `invalidate`.
    */
   checkNow(): ValidateResponse | undefined {
-    if (this.inFlight || this.inlineQueued || !this.inline || this.lastMs > INLINE_MAX_MS) {
+    if (this.inFlight || this.inlineQueued || !this.inline || !this.quick()) {
       this.invalidate();
       return undefined;
     }
     this.dirty = true;
     return this.runInline(false);
+  }
+
+  private took(ms: number): void {
+    this.recentMs = [this.recentMs[1], ms];
+  }
+
+  private quick(): boolean {
+    return Math.min(...this.recentMs) <= INLINE_MAX_MS;
   }
 
   /** Lets small, quick texts be validated on the page's thread from now on. */
@@ -144,7 +153,7 @@ export class ValidationClient {
       this.send(input);
       return undefined;
     }
-    this.lastMs = response.ms;
+    this.took(response.ms);
     if (report) this.on.result(response);
     return response;
   }
@@ -166,14 +175,14 @@ export class ValidationClient {
       this.on.failure(response.failure);
       return;
     }
-    this.lastMs = response.ms;
+    this.took(response.ms);
     // Edits made during the run make its result stale: check the latest text instead.
     if (this.dirty) this.send();
     else this.on.result(response);
   }
 
   private stuck(budget: number): void {
-    this.lastMs = Infinity;
+    this.recentMs = [Infinity, Infinity];
     this.worker.terminate();
     this.worker = this.start();
     this.settle();

@@ -35,6 +35,11 @@ describe('YAML folding', () => {
     expect(foldFrom(doc, 4)).toEqual([4, 5]);
   });
 
+  it('folds a block that runs to the end of the text, with a tab among its blanks', () => {
+    expect(foldFrom('a:\n  b: 1\n\t\n  c: 2', 1)).toEqual([1, 4]);
+    expect(foldFrom('a:\n  b: 1\n\t\n  c: 2', 4)).toBeNull();
+  });
+
   it('folds a key over a list written at its own indentation', () => {
     expect(foldFrom(doc, 8)).toEqual([8, 10]);
   });

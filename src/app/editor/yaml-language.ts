@@ -11,7 +11,12 @@ import { tags } from '@lezer/highlight';
  */
 const yamlLanguage = StreamLanguage.define({ ...yamlTokens, tokenTable: { atom: tags.propertyName } });
 
-const indentOf = (text: string) => (/^\s*$/.test(text) ? -1 : text.length - text.trimStart().length);
+/** Leading blanks of a line, or -1 for a blank line (it belongs to no block by itself). */
+function indentOf(text: string): number {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i === text.length ? -1 : i;
+}
 
 /**
  * A line folds over the lines after it that are indented deeper (blank lines among them), and a
@@ -20,16 +25,21 @@ const indentOf = (text: string) => (/^\s*$/.test(text) ? -1 : text.length - text
 export const foldIndentedBlock = foldService.of((state, lineStart, lineEnd) => {
   const line = state.doc.lineAt(lineStart);
   const own = indentOf(line.text);
-  if (own < 0) return null;
+  if (own < 0 || line.number === state.doc.lines) return null;
   const opensBlock = /:\s*(#.*)?$/.test(line.text);
+  // Walks the following lines' text (one iterator, no line lookups: a top-level key can span
+  // the whole document, and the fold gutter asks this for every visible line on every edit).
   let end = -1;
-  for (let n = line.number + 1; n <= state.doc.lines; n++) {
-    const next = state.doc.line(n);
-    const indent = indentOf(next.text);
+  let at = line.to;
+  for (const iter = state.doc.iterLines(line.number + 1); !iter.next().done; ) {
+    const text = iter.value;
+    const nextEnd = at + 1 + text.length;
+    at = nextEnd;
+    const indent = indentOf(text);
     if (indent < 0) continue;
-    const listUnderKey = indent === own && opensBlock && /^\s*-(\s|$)/.test(next.text);
+    const listUnderKey = indent === own && opensBlock && text.charCodeAt(indent) === 45 && (indent + 1 === text.length || text.charCodeAt(indent + 1) === 32);
     if (indent < own || (indent === own && !listUnderKey)) break;
-    end = next.to;
+    end = nextEnd;
   }
   return end > lineEnd ? { from: lineEnd, to: end } : null;
 });

@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../types';
 import { validate } from '../../validate';
-import { applyFix } from '../cloud-config/rules/testing';
+import { expectFix, expectNoFix } from '../cloud-config/rules/testing';
 
 const bu = (body: string, version = '1.1.0') => `variant: flatcar\nversion: ${version}\n${body}`;
 const all = (text: string) => validate(text, { rules: 'all', format: 'butane' }).entries;
 const of = (text: string, rule: string): Finding[] => all(text).filter((e) => e.rule === rule);
-/** The one finding of a rule, its fix exactly (at the n-th `token`), and the text with the fix applied, which no longer has the finding. */
-function fixed(text: string, rule: string, token: string, title: string, insert: string, n = 1): string {
-  const [f] = of(text, rule);
-  let from = -1;
-  for (let k = 0; k < n; k++) from = text.indexOf(token, from + 1);
-  expect(f.fixes).toEqual([{ title, from, to: from + token.length, insert }]);
-  const after = applyFix(text, f);
-  expect(after).toBe(text.slice(0, from) + insert + text.slice(from + token.length));
-  expect(of(after, rule)).toEqual([]);
-  return after;
-}
-const noFix = (text: string, rule: string) => {
-  const found = of(text, rule);
-  expect(found.length).toBeGreaterThan(0);
-  for (const f of found) expect(f.fixes).toBeUndefined();
-};
+const fixed = (text: string, rule: string, token: string, title: string, insert: string, n = 1) => expectFix((t) => of(t, rule), text, token, title, insert, n);
+const noFix = (text: string, rule: string) => expectNoFix((t) => of(t, rule), text);
 const file = (lines: string) => bu(`storage:\n  files:\n    - ${lines.split('\n').join('\n      ')}\n`);
 
 describe('Butane quick fixes, on the Butane text', () => {

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../types';
 import { validate } from '../../validate';
-import { applyFix } from '../cloud-config/rules/testing';
+import { expectFix, expectNoFix } from '../cloud-config/rules/testing';
 
 const config = (body: string, version = '3.4.0') => `{"ignition":{"version":"${version}"}${body ? ',' + body : ''}}`;
 const files = (...f: string[]) => `"storage":{"files":[${f.join(',')}]}`;
 const all = (text: string) => validate(text, { rules: 'all', format: 'ignition' }).entries;
 const of = (text: string, rule: string, message?: string): Finding[] => all(text).filter((e) => e.rule === rule && (message === undefined || e.message.startsWith(message)));
-/** The one finding of a rule, its fix exactly, and the text with the fix applied, which no longer has the finding. */
-function fixed(text: string, rule: string, token: string, title: string, insert: string, message?: string): string {
-  const [f] = of(text, rule, message);
-  const from = text.indexOf(token);
-  expect(f.fixes).toEqual([{ title, from, to: from + token.length, insert }]);
-  const after = applyFix(text, f);
-  expect(after).toBe(text.slice(0, from) + insert + text.slice(from + token.length));
-  expect(of(after, rule, message)).toEqual([]);
-  return after;
-}
-const noFix = (text: string, rule: string) => {
-  const found = of(text, rule);
-  expect(found.length).toBeGreaterThan(0);
-  for (const f of found) expect(f.fixes).toBeUndefined();
-};
+const fixed = (text: string, rule: string, token: string, title: string, insert: string, message?: string) => expectFix((t) => of(t, rule, message), text, token, title, insert);
+const noFix = (text: string, rule: string) => expectNoFix((t) => of(t, rule), text);
 
 describe('Ignition quick fixes', () => {
   it('renames an unknown key to the near miss the message names, keeping the quotes', () => {

@@ -29,3 +29,26 @@ export function applyFix(text: string, f: Finding): string {
   const fix = f.fixes![0];
   return text.slice(0, fix.from) + fix.insert + text.slice(fix.to);
 }
+
+/**
+ * Checks the one finding `findings` gives for `text`: its one quick fix, exactly, over the n-th
+ * `token`; that applying it changes that token alone; and that the fixed text no longer has the
+ * finding. Returns the fixed text.
+ */
+export function expectFix(findings: (text: string) => Finding[], text: string, token: string, title: string, insert: string, n = 1): string {
+  const [f] = findings(text);
+  let from = -1;
+  for (let k = 0; k < n; k++) from = text.indexOf(token, from + 1);
+  expect(f.fixes).toEqual([{ title, from, to: from + token.length, insert }]);
+  const after = applyFix(text, f);
+  expect(after).toBe(text.slice(0, from) + insert + text.slice(from + token.length));
+  expect(findings(after)).toEqual([]);
+  return after;
+}
+
+/** Checks that `findings` gives at least one finding for `text`, and none with a fix. */
+export function expectNoFix(findings: (text: string) => Finding[], text: string): void {
+  const found = findings(text);
+  expect(found.length).toBeGreaterThan(0);
+  for (const f of found) expect(f.fixes).toBeUndefined();
+}

@@ -4,7 +4,8 @@
  * it for flatcar), plus Butane's own keys.
  */
 import { schemaFor, type SpecMinor } from '../../src/core/formats/ignition/schema';
-import { snake, YAML11_BOOL } from '../../src/core/formats/butane/validate';
+import { YAML11_BOOL } from '../../src/core/formats/butane/validate';
+import { snake } from '../../src/core/formats/butane/snake';
 import { DRAFT_07, zodToJsonSchema, type Json } from './from-zod';
 
 /** Butane flatcar versions and the Ignition spec each translates to. */

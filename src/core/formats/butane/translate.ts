@@ -39,8 +39,6 @@ export interface Translation {
   origin(path: PathStep[]): PathStep[];
 }
 
-export { snake };
-
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const notEmpty = (v: unknown) => typeof v === 'string' && v !== '';

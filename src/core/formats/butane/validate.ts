@@ -22,9 +22,9 @@ import { closest } from '../cloud-config/rules/edit-distance';
 import { checkForDecimalMode } from '../decimal-mode';
 import { ignitionJson } from './emit';
 import { ERR_NO_FILES_DIR } from './local-files';
-import { snake, translate, type TranslateOptions } from './translate';
+import { translate, type TranslateOptions } from './translate';
+import { snake } from './snake';
 
-export { snake };
 import { documentPath } from '../../document-path';
 import { nodePaths } from '../../yaml/node-paths';
 import { quoted } from '../../text/quote';

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { freePort } from '../e2e/free-port';
-import { chunkClosure, workerFormats } from './chunk-graph';
+import { chunkClosure, validationWorker, workerFormats } from './chunk-graph';
 
 const exampleConfig = readFileSync(new URL('../examples/etcd-cluster-node.yaml', import.meta.url), 'utf8');
 
@@ -137,7 +137,7 @@ async function main() {
     // the hover and completion chunks are fetched afterwards, when the page is idle.
     const entry = new Set([...readFileSync(join(DIST, 'index.html'), 'utf8').matchAll(/src="\.\/([^"]+\.js)"/g)].map((m) => m[1]));
     // The worker's own chunks: its entry and the cloud-config code it loads for the example.
-    const workerEntry = join('assets', readdirSync(join(DIST, 'assets')).find((f) => f.startsWith('validate.worker-'))!);
+    const workerEntry = validationWorker(DIST)!;
     const workerChunks = chunkClosure(DIST, workerEntry);
     for (const { file, name } of workerFormats(DIST, workerEntry)) if (name === 'cloud-config') chunkClosure(DIST, file, workerChunks);
     const loaded = [...fetchedJs].map((file) => ({

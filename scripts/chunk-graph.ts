@@ -1,5 +1,5 @@
 // The chunks of a build in `dir` and how they load one another, from their import statements.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A chunk's static imports (loaded with it) and dynamic ones (loaded on use), as paths in `dir`. */
@@ -20,3 +20,9 @@ export function chunkClosure(dir: string, file: string, seen = new Set<string>()
 /** The format modules the validation worker loads on use, by name (`cloud-config`, `ignition`, …). */
 export const workerFormats = (dir: string, worker: string) =>
   chunkImports(dir, worker).dynamic.map((file) => ({ file, name: file.replace(/^assets\/|-[\w-]{8}\.js$/g, '') }));
+
+/** The validation worker's entry chunk, as a path in `dir`, if the build has one. */
+export function validationWorker(dir: string): string | undefined {
+  const file = readdirSync(join(dir, 'assets')).find((f) => f.startsWith('validate.worker-'));
+  return file && join('assets', file);
+}

@@ -2,10 +2,10 @@
 // folder given): index.html's scripts, module preloads and style sheets. Then the validation
 // worker the page starts at once, and what it fetches the first time it meets each format.
 // Fails past the budget: npm run size [-- dir]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chunkClosure, workerFormats } from './chunk-graph';
+import { chunkClosure, validationWorker, workerFormats } from './chunk-graph';
 
 const BUDGET_KB = 250;
 const dir = process.argv[2] ?? 'dist';
@@ -22,9 +22,8 @@ console.log(`first-load JS: ${js.toFixed(2)} KB gzip (budget ${BUDGET_KB} KB)`);
 
 const sum = (chunks: Iterable<string>) => [...chunks].reduce((total, f) => total + kb(f), 0);
 
-const worker = readdirSync(join(dir, 'assets')).find((f) => f.startsWith('validate.worker-'));
-if (worker) {
-  const entry = join('assets', worker);
+const entry = validationWorker(dir);
+if (entry) {
   const started = chunkClosure(dir, entry);
   console.log(`validation worker, started with the page: ${sum(started).toFixed(2)} KB gzip (${entry})`);
   // Each format's code, fetched the first time the worker meets a text of it: alone, and after

@@ -94,6 +94,11 @@ function cannotUnmarshal(kind: V3Kind, n: TreeNode, into: string): string {
 
 const MAX_INT64 = 2 ** 63;
 
+/** Records yaml.v3's refusal of `n` for a field of `shape` (a function apart: `walk` runs for every value). */
+function refuse(out: BootDecode, kind: V3Kind, n: TreeNode, shape: Shape): void {
+  out.rejected.set(n, cannotUnmarshal(kind, n, GO_TYPES.get(shape)!));
+}
+
 function walk(text: string, n: TreeNode, shape: Shape, out: BootDecode): void {
   const kind = v3Kind(text, n);
   if (kind === 'null') {
@@ -101,12 +106,9 @@ function walk(text: string, n: TreeNode, shape: Shape, out: BootDecode): void {
     return;
   }
   if (kind === 'map') out.visited.add(n);
-  const reject = () => {
-    out.rejected.set(n, cannotUnmarshal(kind, n, GO_TYPES.get(shape)!));
-  };
   switch (shape.goType) {
     case 'struct':
-      if (kind !== 'map') return reject();
+      if (kind !== 'map') return refuse(out, kind, n, shape);
       for (const c of n.children) {
         // Keys are matched as written: `reboot-strategy` is no field of config.Update.
         const field = c.keyIsString ? shape.fields!.get(c.rawName) : undefined;
@@ -115,11 +117,11 @@ function walk(text: string, n: TreeNode, shape: Shape, out: BootDecode): void {
       return;
     case '[]struct':
     case '[]string':
-      if (kind !== 'seq') return reject();
+      if (kind !== 'seq') return refuse(out, kind, n, shape);
       for (const c of n.children) walk(text, c, shape.element!, out);
       return;
     case 'string':
-      if (kind === 'map' || kind === 'seq') return reject();
+      if (kind === 'map' || kind === 'seq') return refuse(out, kind, n, shape);
       out.strings.push(n);
       return;
     case 'bool':
@@ -128,16 +130,16 @@ function walk(text: string, n: TreeNode, shape: Shape, out: BootDecode): void {
         out.accepted.set(n, String(yaml11Bool(n.text)));
         return;
       }
-      return reject();
+      return refuse(out, kind, n, shape);
     case 'int':
       if (kind === 'int') return;
       if (kind === 'float' && Math.abs(n.value as number) < MAX_INT64) {
         out.accepted.set(n, String(Math.trunc(n.value as number)));
         return;
       }
-      return reject();
+      return refuse(out, kind, n, shape);
     case 'float64':
-      if (kind !== 'int' && kind !== 'float') reject();
+      if (kind !== 'int' && kind !== 'float') refuse(out, kind, n, shape);
       return;
   }
 }

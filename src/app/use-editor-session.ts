@@ -179,7 +179,8 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
       loadDraft() ?? exampleConfig,
       {
         // A small text is validated on the spot and its markers drawn with the edit; a big one
-        // goes to the worker before the editor redraws, so the two overlap.
+        // goes to the worker before the editor redraws, so the two overlap, and the edit's
+        // markers come from a recheck of the blocks it touched until the worker answers.
         beforeDocChange(doc) {
           latestDoc = doc;
           const response = clientRef.current?.checkNow();
@@ -280,10 +281,10 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     // the first result, so it loads when the page is idle.
     const inlineLoad = requestIdleCallback(
       () =>
-        void import('../worker/respond').then(async ({ respond, respondLoaded }) => {
+        void import('../worker/respond').then(async ({ respond, respondLoaded, respondToEdit }) => {
           // A first run loads and compiles the validator's code: let that happen now, not on a keystroke.
           await respond({ id: 0, text: exampleConfig, ...DEFAULT_OPTIONS });
-          client.enableInline(respondLoaded);
+          client.enableInline(respondLoaded, respondToEdit);
         }),
       { timeout: 10_000 },
     );

@@ -201,4 +201,57 @@ describe('ValidationClient', () => {
       expect(workers[0].posted.at(-1)?.text).toBe('small again');
     });
   });
+
+  describe('estimates for big texts', () => {
+    const big = (c: string) => c.repeat(INLINE_MAX_CHARS + 1);
+    let estimates: { before: string; text: string }[];
+    beforeEach(() => {
+      estimates = [];
+      client.enableInline(
+        () => undefined,
+        (before, request) => {
+          estimates.push({ before: before.request.text, text: request.text });
+          return request.text.endsWith('!') ? undefined : { id: request.id, kind: 'cloud-config', entries: [], total: 0, counts: { error: 0, warning: 0, info: 0 }, ms: 1 };
+        },
+      );
+    });
+
+    it('answers an edit of a big text at once from the last completed run, and still has the worker validate it', () => {
+      input = { text: big('a'), rules: 'all', target: 'flatcar' };
+      expect(client.checkNow()).toBeUndefined(); // nothing completed yet to start from
+      workers[0].answer();
+      expect(results).toEqual([1]);
+
+      input = { text: big('b'), rules: 'all', target: 'flatcar' };
+      expect(client.checkNow()).toMatchObject({ kind: 'cloud-config' });
+      expect(estimates).toEqual([{ before: big('a'), text: big('b') }]);
+      expect(workers[0].posted.at(-1)?.text).toBe(big('b'));
+      expect(results).toEqual([1]); // the estimate is the caller's; the worker's answer is reported
+      workers[0].answer();
+      expect(results).toEqual([1, 2]);
+    });
+
+    it('starts from a run made stale by edits, and gives none where the estimator has none', () => {
+      input = { text: big('a'), rules: 'all', target: 'flatcar' };
+      client.invalidate();
+      input = { text: big('b'), rules: 'all', target: 'flatcar' };
+      client.invalidate();
+      workers[0].answer(); // for big('a'), now stale: not reported, but complete for its text
+      expect(results).toEqual([]);
+      input = { text: big('c'), rules: 'all', target: 'flatcar' };
+      expect(client.checkNow()).toBeDefined();
+      expect(estimates.at(-1)).toEqual({ before: big('a'), text: big('c') });
+      input = { text: big('c') + '!', rules: 'all', target: 'flatcar' };
+      expect(client.checkNow()).toBeUndefined();
+    });
+
+    it('leaves small texts to exact runs', () => {
+      input = { text: big('a'), rules: 'all', target: 'flatcar' };
+      client.invalidate();
+      workers[0].answer();
+      input = { text: 'small', rules: 'all', target: 'flatcar' };
+      expect(client.checkNow()).toBeUndefined();
+      expect(estimates).toEqual([]);
+    });
+  });
 });

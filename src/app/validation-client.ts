@@ -30,6 +30,18 @@ export const timeBudget = (chars: number) => Math.max(3000, chars / 128);
  */
 export type InlineValidator = (request: ValidateRequest) => ValidateResponse | undefined;
 
+/** A completed run: what was validated and its answer. */
+export interface CompletedRun {
+  request: ValidateRequest;
+  response: ValidateResponse;
+}
+
+/**
+ * A provisional answer for an edit of a text too big to validate on this thread, from the last
+ * completed run and a recheck of what the edit touched; undefined where none can be given.
+ */
+export type EditEstimator = (before: CompletedRun, request: ValidateRequest) => ValidateResponse | undefined;
+
 /**
  * Texts up to this size whose last run, or the one before it, took at most INLINE_MAX_MS are
  * validated on the page's thread, in the same frame as the keystroke (one slow run, a garbage
@@ -58,9 +70,12 @@ export const spawnValidationWorker = (): WorkerLike =>
 export class ValidationClient {
   private worker: WorkerLike;
   private lastId = 0;
-  private inFlight: { id: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  private inFlight: { request: ValidateRequest; timer: ReturnType<typeof setTimeout> } | undefined;
   private dirty = false;
   private inline: InlineValidator | undefined;
+  private estimator: EditEstimator | undefined;
+  /** The last run that finished, in the worker or here: what provisional answers start from. */
+  private lastRun: CompletedRun | undefined;
   private inlineQueued = false;
   /** How long the last two runs took; nothing runs inline before a run has shown it is quick. */
   private recentMs: [number, number] = [Infinity, Infinity];
@@ -74,11 +89,11 @@ export class ValidationClient {
   }
 
   /** The text or the check options changed: check the latest as soon as the worker is free. */
-  invalidate(): void {
+  invalidate(input?: ValidationInput): void {
     this.dirty = true;
     if (this.inFlight || this.inlineQueued) return;
     if (!this.inline || !this.quick()) {
-      this.send();
+      this.send(input);
       return;
     }
     // After the current task (an editor update) has finished, but before the next frame.
@@ -95,12 +110,29 @@ export class ValidationClient {
    * draw the edit and its markers in one update. Anything else goes the way of `invalidate`.
    */
   checkNow(): ValidateResponse | undefined {
+    const input = this.read();
     if (this.inFlight || this.inlineQueued || !this.inline || !this.quick()) {
-      this.invalidate();
-      return undefined;
+      this.invalidate(input);
+      return this.estimate(input);
     }
     this.dirty = true;
-    return this.runInline(false);
+    // A text that is not for this thread goes to the worker; a provisional answer stands in meanwhile.
+    return this.runInline(false, input) ?? this.estimate(input);
+  }
+
+  /**
+   * For a big text on its way to the worker: a provisional answer now (see EditEstimator), which
+   * the worker's answer replaces. Not one of `recentMs`: it says nothing of a whole run's time.
+   */
+  private estimate(input: ValidationInput): ValidateResponse | undefined {
+    if (!this.estimator || !this.lastRun) return undefined;
+    if (input.text.length <= INLINE_MAX_CHARS) return undefined;
+    try {
+      return this.estimator(this.lastRun, { id: this.lastId, ...input });
+    } catch {
+      this.estimator = undefined;
+      return undefined;
+    }
   }
 
   private took(ms: number): void {
@@ -111,9 +143,10 @@ export class ValidationClient {
     return Math.min(...this.recentMs) <= INLINE_MAX_MS;
   }
 
-  /** Lets small, quick texts be validated on the page's thread from now on. */
-  enableInline(validator: InlineValidator): void {
+  /** Lets small, quick texts be validated on the page's thread from now on, and edits of big ones be estimated. */
+  enableInline(validator: InlineValidator, estimator?: EditEstimator): void {
     this.inline = validator;
+    this.estimator = estimator;
   }
 
   dispose(): void {
@@ -135,16 +168,16 @@ export class ValidationClient {
   }
 
   /** Validates the latest input on this thread, or sends it to the worker when it is not for here. */
-  private runInline(report = true): ValidateResponse | undefined {
-    const input = this.read();
+  private runInline(report = true, input = this.read()): ValidateResponse | undefined {
     if (input.text.length > INLINE_MAX_CHARS || ANCHOR.test(input.text)) {
       this.send(input);
       return undefined;
     }
     this.dirty = false;
+    const request = { id: ++this.lastId, ...input };
     let response: ValidateResponse | undefined;
     try {
-      response = this.inline!({ id: ++this.lastId, ...input });
+      response = this.inline!(request);
     } catch {
       // Whatever failed here is the worker's to report, where it can be contained.
       this.inline = undefined;
@@ -154,6 +187,7 @@ export class ValidationClient {
       return undefined;
     }
     this.took(response.ms);
+    this.lastRun = { request, response };
     if (report) this.on.result(response);
     return response;
   }
@@ -161,21 +195,24 @@ export class ValidationClient {
   private send(input = this.read()): void {
     this.dirty = false;
     const { text, rules, target } = input;
-    const id = ++this.lastId;
+    const request: ValidateRequest = { id: ++this.lastId, text, rules, target };
     const budget = timeBudget(text.length);
-    this.inFlight = { id, timer: setTimeout(() => this.stuck(budget), budget) };
-    this.worker.postMessage({ id, text, rules, target } satisfies ValidateRequest);
+    this.inFlight = { request, timer: setTimeout(() => this.stuck(budget), budget) };
+    this.worker.postMessage(request);
     this.on.busy(true);
   }
 
   private receive(from: WorkerLike, response: ValidateResponse | ValidateFailure): void {
-    if (from !== this.worker || response.id !== this.inFlight?.id) return;
+    const request = this.inFlight?.request;
+    if (from !== this.worker || response.id !== request?.id) return;
     this.settle();
     if ('failure' in response) {
       this.on.failure(response.failure);
       return;
     }
     this.took(response.ms);
+    // Complete for its text even when edits have made it stale: later estimates can start from it.
+    this.lastRun = { request, response };
     // Edits made during the run make its result stale: check the latest text instead.
     if (this.dirty) this.send();
     else this.on.result(response);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { respond } from './respond';
+import { respond, respondToEdit } from './respond';
 
 const butane = (version: string, extra = '') =>
   `variant: flatcar\nversion: ${version}\nstorage:\n  files:\n    - path: /etc/hostname\n      contents:\n        inline: node-1\n${extra}`;
@@ -43,5 +43,21 @@ describe('respondLoaded', () => {
     expect(loaded.entries.map((e) => [e.rule, e.line, e.column])).toContainEqual(['ignition-path', 1, request.text.indexOf('"etc/x"') + 1]);
     // Another format still has to load.
     expect(fresh.respondLoaded({ ...request, text: butane('1.1.0') })).toBeUndefined();
+  });
+
+  it('answers an edit of a large cloud-config from the answer before it, as the whole text’s answer would be', async () => {
+    let big = '#cloud-config\ncoreos:\n  update:\n    reboot_strategy: off\nwrite_files:\n';
+    for (let i = 0; i < 400; i++) big += `  - path: /etc/app/${i}.conf\n    content: |\n      setting=${i}\n`;
+    const request = { id: 1, text: big, rules: 'all' as const, target: 'flatcar' as const };
+    const before = { request, response: await respond(request) };
+    const edited = { ...request, id: 2, text: big.replace('reboot_strategy: off', 'reboot_strategy: offf') };
+    const estimate = respondToEdit(before, edited);
+    const whole = await respond(edited);
+    expect(estimate).toEqual({ ...whole, ms: estimate!.ms });
+    expect(whole.counts.error).toBe(1);
+    // None for the reference set, nor across a change of options or of format.
+    expect(respondToEdit(before, { ...edited, rules: 'reference' })).toBeUndefined();
+    expect(respondToEdit(before, { ...edited, target: 'coreos' })).toBeUndefined();
+    expect(respondToEdit(before, { ...edited, text: `{"ignition": {"version": "3.4.0"}, "x": "${big.slice(0, 100)}"}` })).toBeUndefined();
   });
 });

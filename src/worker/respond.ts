@@ -2,7 +2,7 @@ import { inputKind } from '../core/input-kind';
 import { loadedFormat, loadFormat } from '../core/load-format';
 import { runFormat } from '../core/run-format';
 import type { Format } from '../core/formats/format';
-import type { InputKind } from '../core/types';
+import type { Finding, InputKind } from '../core/types';
 import { MAX_ENTRIES, type SeverityCounts, type ValidateRequest, type ValidateResponse } from './protocol';
 
 /**
@@ -28,16 +28,41 @@ export function respondLoaded(request: ValidateRequest): ValidateResponse | unde
   return undefined;
 }
 
+/**
+ * A provisional answer for an edit of a large text, from the complete answer `before` (for an
+ * earlier text, with the same options) and a recheck of what the edit touched (see
+ * Format.recheckEdit), for the page to show at once while the worker validates the whole text;
+ * undefined where the format cannot give one, or has yet to load.
+ */
+export function respondToEdit(before: { request: ValidateRequest; response: ValidateResponse }, request: ValidateRequest): ValidateResponse | undefined {
+  const started = performance.now();
+  const { text, rules, target } = request;
+  if (rules !== 'all' || before.request.rules !== rules || before.request.target !== target) return undefined;
+  if (before.response.total !== before.response.entries.length) return undefined;
+  const kind = inputKind(text);
+  const format = loadedFormat(kind);
+  if (kind !== before.response.kind || !format?.recheckEdit) return undefined;
+  const entries = format.recheckEdit({ text: before.request.text, entries: before.response.entries }, text, (document) => {
+    const { report } = runFormat(format, kind, document, { rules, target });
+    return inputKind(document) === kind ? report.entries : undefined;
+  });
+  return entries && respondWith(request.id, kind, entries, undefined, started);
+}
+
 function answer({ id, text, rules, target }: ValidateRequest, kind: InputKind, format: Format, started: number): ValidateResponse {
   // A Butane config is translated in the same pass, for the page to show its Ignition beside it.
   const { report, ignition } = runFormat(format, kind, text, { rules, target }, true);
+  return respondWith(id, report.kind, report.entries, ignition, started);
+}
+
+function respondWith(id: number, kind: InputKind, entries: Finding[], ignition: Record<string, unknown> | undefined, started: number): ValidateResponse {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of report.entries) counts[f.kind]++;
+  for (const f of entries) counts[f.kind]++;
   return {
     id,
-    kind: report.kind,
-    entries: report.entries.slice(0, MAX_ENTRIES),
-    total: report.entries.length,
+    kind,
+    entries: entries.slice(0, MAX_ENTRIES),
+    total: entries.length,
     counts,
     ...(ignition ? { ignition: `${JSON.stringify(ignition, null, 2)}\n` } : {}),
     ms: performance.now() - started,

@@ -30,4 +30,10 @@ export interface Format {
   validate(input: FormatInput): Finding[];
   /** For formats that are translated (Butane): `validate` plus what the text becomes. */
   translate?(input: FormatInput): Translation;
+  /**
+   * For formats whose large texts can be rechecked in part (cloud-config): a quick, provisional
+   * report for `text`, an edit of a text whose complete report (all rule set) is `before`,
+   * from `check`, which validates a smaller document; undefined where none can be given.
+   */
+  recheckEdit?(before: { text: string; entries: readonly Finding[] }, text: string, check: (document: string) => readonly Finding[] | undefined): Finding[] | undefined;
 }

@@ -56,6 +56,9 @@ function leadingIndicators(text: string, from: number, to: number): number {
   return n;
 }
 
+/** Whether a line (trimmed, quotes and comment taken out) ends in a block scalar's indicator (`key: |`, `- >-`). */
+export const opensBlockScalar = (code: string): boolean => /(^|[\s:-])[|>][-+0-9]*\s*(#.*)?$/.test(code);
+
 /**
  * Offset of the line where nesting first exceeds `limit`, or -1 (an upper bound, never low).
  * It reads the lines that hold YAML structure: block scalar bodies, blank lines and comments
@@ -93,7 +96,7 @@ export function excessiveNesting(text: string, limit = MAX_DEPTH): number {
         if (c === '[' || c === '{') flowMax = Math.max(flowMax, ++flow);
         else if ((c === ']' || c === '}') && flow > 0) flow--;
       }
-      if (flow === 0 && /(^|[\s:-])[|>][-+0-9]*\s*(#.*)?$/.test(code)) blockScalarIndent = indent;
+      if (flow === 0 && opensBlockScalar(code)) blockScalarIndent = indent;
     }
     while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
     indents.push(indent);

@@ -20,6 +20,7 @@ import type { YamlFlavour } from '../../yaml/flavour';
 import { TreeError, type Range, type Tree, type TreeNode } from '../../yaml/tree';
 import { nodePaths } from '../../yaml/node-paths';
 import { quoted } from '../../text/quote';
+import { recheckEdit } from './edit-recheck';
 
 /**
  * cloud-config, the `#cloud-config` YAML coreos-cloudinit applies at boot: prescan, one libyaml
@@ -275,6 +276,7 @@ function headerFinding(text: string, rules: RuleSetName, target: Target, lines: 
 export const cloudConfigFormat: Format = {
   validate: ({ kind, text, rules, target, lines }: FormatInput) =>
     kind === 'cloud-config' ? validateCloudConfig(text, rules, target, lines) : otherUserData(kind, text, rules, target, lines),
+  recheckEdit,
 };
 
 /** User-data of the other kinds, as coreos-cloudinit's validator judges them by their first line. */

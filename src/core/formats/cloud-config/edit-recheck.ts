@@ -1,0 +1,218 @@
+import { sortFindings } from '../../report/order';
+import type { Finding, Fix } from '../../types';
+import type { RuleId } from '../../rule-table';
+import { userDataTooLarge } from './rules/size';
+import { opensBlockScalar } from '../../yaml/prescan';
+
+/**
+ * A quick report for an edit of a large cloud-config, for the editor to show within the
+ * keystroke's frame while the whole text is validated. The text is cut into its top-level
+ * blocks (`key:` at column 0 and the lines under it); the blocks the edit touched, with every
+ * other small block (so that rules reading across keys see them), are validated again as a
+ * document of their own; the findings of the large blocks the edit left alone are carried over
+ * from the report before, moved by the edit. The whole text's report replaces this one when it
+ * comes: until then a finding that a rule draws between an edited block and a large unchanged
+ * one can be missing or stale.
+ *
+ * Undefined wherever the cut could change what the parser sees: anchors, aliases, tags or merge
+ * keys in what is validated again or in what the edit removed, a top-level line that is not a
+ * plain `key:`, a key given twice, an edit on the header, or a report before that is not a full
+ * one (a syntax error, findings past the list's limit).
+ */
+
+/** Blocks up to this size are validated again with the edited ones. */
+const SMALL_BLOCK_CHARS = 4 * 1024;
+/** The most that is validated again; past it the whole text's report is waited for. */
+export const RECHECK_MAX_CHARS = 16 * 1024;
+
+/** What a document that does not parse reports: the parser's finding alone. */
+const PARSE_FAILURES: ReadonlySet<RuleId> = new Set<RuleId>(['yaml-syntax', 'yaml-tab', 'too-deep', 'input-too-large', 'alias-bomb', 'collection-key', 'yaml-alias']);
+
+/** A message that cites a line by its number. */
+const CITES_LINE = /\bline \d/;
+/** A plain top-level key at the start of a line. */
+const KEY_LINE = /[A-Za-z_][A-Za-z0-9_-]*:(?=[ \t\r\n]|$)/y;
+/** Anchors, aliases and tags (a conservative reading: `&&` in a quoted string counts), and merge keys. */
+const NODE_PROPERTIES = /(?:^|[\s[{,:-])[&*!]\S|<</;
+
+/** Whether the lines of `text` outside block scalars (a unit's or a script's lines) hold node properties. */
+function hasNodeProperties(text: string): boolean {
+  let bodyIndent = -1;
+  for (const line of text.split('\n')) {
+    const code = line.trim();
+    const indent = line.length - line.trimStart().length;
+    if (bodyIndent >= 0) {
+      if (code === '' || indent > bodyIndent) continue;
+      bodyIndent = -1;
+    }
+    if (NODE_PROPERTIES.test(code)) return true;
+    if (opensBlockScalar(code)) bodyIndent = indent;
+  }
+  return false;
+}
+
+export interface CheckedText {
+  text: string;
+  /** Its complete report (all rule set). */
+  entries: readonly Finding[];
+}
+
+interface Block {
+  key: string;
+  start: number;
+  end: number;
+  /** 1-based line of its first line. */
+  line: number;
+}
+
+/** The top-level blocks after the header, or undefined when a column-0 line is not a plain key. */
+function topLevelBlocks(text: string): Block[] | undefined {
+  const blocks: Block[] = [];
+  let line = 1;
+  for (let at = 0; at < text.length; line++) {
+    const c = text.charCodeAt(at);
+    // Indented lines, comments and blank lines belong to the block above.
+    if (line > 1 && c !== 0x20 && c !== 0x09 && c !== 0x23 && c !== 0x0d && c !== 0x0a && !(blocks.length === 0 && startsDocument(text, at))) {
+      KEY_LINE.lastIndex = at;
+      const key = KEY_LINE.exec(text);
+      if (!key) return undefined;
+      if (blocks.length) blocks[blocks.length - 1].end = at;
+      blocks.push({ key: key[0], start: at, end: text.length, line });
+    }
+    const next = text.indexOf('\n', at);
+    if (next < 0) break;
+    at = next + 1;
+  }
+  return blocks;
+}
+
+/** A `---` line before the first key: the document's explicit start. */
+const DOCUMENT_START = /---[ \t]*(?:\r?\n|$)/y;
+function startsDocument(text: string, at: number): boolean {
+  DOCUMENT_START.lastIndex = at;
+  return DOCUMENT_START.test(text);
+}
+
+const countLines = (s: string): number => {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+/** An included block's place in the rechecked document, and how far it is from its place in the text. */
+interface Piece {
+  from: number;
+  to: number;
+  shift: number;
+  edited: boolean;
+}
+
+export function recheckEdit(before: CheckedText, text: string, check: (document: string) => readonly Finding[] | undefined): Finding[] | undefined {
+  const old = before.text;
+  if (old === text || before.entries.some((f) => f.line === 0 || PARSE_FAILURES.has(f.rule))) return undefined;
+  // The edit: what lies between the common start and the common end of the two texts.
+  const most = Math.min(old.length, text.length);
+  let prefix = 0;
+  while (prefix < most && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < most - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const editEnd = text.length - suffix;
+  const removed = old.slice(prefix, old.length - suffix);
+  if (hasNodeProperties(removed)) return undefined;
+
+  const headerEnd = text.indexOf('\n') + 1;
+  const blocks = topLevelBlocks(text);
+  if (!blocks?.length || headerEnd === 0 || prefix < blocks[0].start) return undefined;
+  // A key given twice, or two keys read as one (`write-files`, `write_files`): rules relate them.
+  if (new Set(blocks.map((b) => b.key.replace(/-/g, '_'))).size !== blocks.length) return undefined;
+
+  // A block kept whole in the common start or end of the two texts, line ends around it included,
+  // was the same block before the edit.
+  const untouched = (b: Block) => b.end < prefix || b.start > editEnd;
+  const included = blocks.filter((b) => !untouched(b) || b.end - b.start <= SMALL_BLOCK_CHARS);
+  if (included.reduce((n, b) => n + b.end - b.start, headerEnd) > RECHECK_MAX_CHARS) return undefined;
+
+  // The document validated again: the header, then the included blocks in their places and a
+  // blank line for each line of the others, so that every line keeps its number (messages cite lines).
+  let document = text.slice(0, headerEnd) + '\n'.repeat(countLines(text.slice(headerEnd, blocks[0].start)));
+  const pieces: Piece[] = [];
+  for (const b of blocks) {
+    const body = text.slice(b.start, b.end);
+    if (!included.includes(b)) {
+      document += '\n'.repeat(countLines(body));
+      continue;
+    }
+    if (hasNodeProperties(body)) return undefined;
+    pieces.push({ from: document.length, to: document.length + body.length, shift: b.start - document.length, edited: !untouched(b) });
+    document += body;
+  }
+  const rechecked = check(document);
+  if (!rechecked) return undefined;
+
+  const placed: Finding[] = [];
+  if (rechecked.some((f) => PARSE_FAILURES.has(f.rule))) {
+    // The parser reads the text and the document alike up to the end of an edited block, so a
+    // failure inside one is the text's; one after it may come of what the blank lines stand for.
+    const failure = rechecked.length === 1 ? rechecked[0] : undefined;
+    const piece = failure && failure.from !== undefined && pieces.find((p) => p.edited && p.from <= failure.from! && failure.from! < p.to);
+    const moved = piece && moveFinding(failure, pieces);
+    return moved && moved !== 'header' ? [moved] : undefined;
+  }
+  for (const f of rechecked) {
+    const moved = moveFinding(f, pieces);
+    // Findings on the header line are about the whole text: those of the report before stay.
+    if (moved === 'header') continue;
+    if (!moved) return undefined;
+    placed.push(moved);
+  }
+
+  // The large blocks the edit left alone keep their findings, moved with the text after the edit.
+  const addedLines = countLines(text.slice(prefix, editEnd)) - countLines(removed);
+  const growth = text.length - old.length;
+  const tooLarge = userDataTooLarge(text);
+  // A text that grows over the limit gets the finding from the whole text's report.
+  if (tooLarge && !before.entries.some((f) => f.rule === 'user-data-size')) return undefined;
+  const kept = blocks.filter((b) => !included.includes(b));
+  for (const f of before.entries) {
+    if (f.from === undefined || f.to === undefined) return undefined;
+    if (f.line === 1) {
+      // About the whole text; its size is measured again.
+      if (f.rule !== 'user-data-size') placed.push(f);
+      else if (tooLarge) placed.push({ ...f, message: tooLarge });
+      continue;
+    }
+    // Where the finding was, in the text now (an unchanged place before or after the edit).
+    const after = f.from >= old.length - suffix;
+    if (!after && f.to > prefix) continue;
+    const shift = after ? growth : 0;
+    if (!kept.some((b) => b.start <= f.from! + shift && f.to! + shift <= b.end)) continue;
+    // A message citing a line would cite it by its number before the edit.
+    if (addedLines !== 0 && CITES_LINE.test(f.message)) return undefined;
+    placed.push(after ? shifted(f, shift, addedLines) : f);
+  }
+  return sortFindings(placed);
+}
+
+function shifted(f: Finding, shift: number, lines: number): Finding {
+  const out: Finding = { ...f, from: f.from! + shift, to: f.to! + shift, line: f.line + lines, endLine: f.endLine + lines };
+  if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, from: x.from + shift, to: x.to + shift }));
+  return out;
+}
+
+/** A finding of the rechecked document, placed in the text; 'header' for one on the header line. */
+function moveFinding(f: Finding, pieces: Piece[]): Finding | 'header' | undefined {
+  if (f.from === undefined || f.to === undefined || f.line === 0) return undefined;
+  if (f.line === 1) return 'header';
+  // The first block holding the whole finding (a block ends where the next one starts).
+  const piece = pieces.find((p) => p.from <= f.from! && f.to! <= p.to);
+  if (!piece) return undefined;
+  const fixes: Fix[] = [];
+  for (const x of f.fixes ?? []) {
+    const p = pieces.find((q) => q.from <= x.from && x.to <= q.to);
+    if (!p) return undefined;
+    fixes.push({ ...x, from: x.from + p.shift, to: x.to + p.shift });
+  }
+  const out: Finding = { ...f, from: f.from + piece.shift, to: f.to + piece.shift };
+  if (f.fixes) out.fixes = fixes;
+  return out;
+}

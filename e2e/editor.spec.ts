@@ -121,6 +121,44 @@ test('a small text is checked as it is typed: an edit and the marker it causes a
   await expect(page.getByTestId('summary')).toHaveText('Valid cloud-config');
 });
 
+test('an edit of a large text is marked at once from the block it touched, then by the whole text’s report', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
+  // The example (it ends in write_files) grown to about 600 KB: the worker takes far longer than a task.
+  await page.evaluate(() => {
+    const view = window.__editorView!;
+    let files = '';
+    for (let i = 0; files.length < 600_000; i++) files += `  - path: /etc/app/${i}.conf\n    content: |\n      setting=${i}\n`;
+    view.dispatch({ changes: { from: view.state.doc.length, insert: files } });
+  });
+  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
+  // Once the page's own validator has loaded (when the page is idle), the edit's marker is drawn
+  // in the task right after the edit, long before the worker could have read 600 KB.
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const view = window.__editorView!;
+        const at = view.state.doc.toString().indexOf('reboot_strategy: etcd-lock') + 'reboot_strategy: etcd-lock'.length;
+        view.dispatch({ changes: { from: at, insert: 'x' } });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const marked = !!view.contentDOM.querySelector('.cm-lintRange-error');
+        view.dispatch({ changes: { from: at, to: at + 1 } });
+        return marked;
+      }),
+    )
+    .toBe(true);
+  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
+  // The whole text's report agrees.
+  await page.evaluate(() => {
+    const view = window.__editorView!;
+    const at = view.state.doc.toString().indexOf('reboot_strategy: etcd-lock') + 'reboot_strategy: etcd-lock'.length;
+    view.dispatch({ changes: { from: at, insert: 'x' } });
+  });
+  await expect(page.getByTestId('summary')).toHaveText(/^1 error/);
+  const problems = await shownProblems(page);
+  expect(problems.filter((p) => p.kind === 'error')).toEqual([expect.objectContaining({ line: 22, message: expect.stringContaining('etcd-lockx') })]);
+});
+
 test('a YAML block folds from its key, by indentation, and unfolds', async ({ page }) => {
   await openApp(page);
   await expect(page.locator('.cm-content')).toContainText('initial_cluster_state');

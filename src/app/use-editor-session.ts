@@ -179,11 +179,11 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
       loadDraft() ?? exampleConfig,
       {
         // A small text is validated on the spot and its markers drawn with the edit; a big one
-        // goes to the worker before the editor redraws, so the two overlap, and the edit's
-        // markers come from a recheck of the blocks it touched until the worker answers.
+        // gets markers from a recheck of the blocks the edit touched in the next task, and goes
+        // to the worker, whose answer replaces them.
         beforeDocChange(doc) {
           latestDoc = doc;
-          const response = clientRef.current?.checkNow();
+          const response = clientRef.current?.checkNow(doc.length);
           if (!response) return undefined;
           const shown = takeReport(response, doc);
           // What else the report changes reads the editor's new state, so it waits for the update.

@@ -205,53 +205,70 @@ describe('ValidationClient', () => {
   describe('estimates for big texts', () => {
     const big = (c: string) => c.repeat(INLINE_MAX_CHARS + 1);
     let estimates: { before: string; text: string }[];
+    let estimated: number;
     beforeEach(() => {
       estimates = [];
+      estimated = 0;
       client.enableInline(
         () => undefined,
         (before, request) => {
           estimates.push({ before: before.request.text, text: request.text });
-          return request.text.endsWith('!') ? undefined : { id: request.id, kind: 'cloud-config', entries: [], total: 0, counts: { error: 0, warning: 0, info: 0 }, ms: 1 };
+          if (request.text.endsWith('!')) return undefined;
+          estimated++;
+          return { id: -1, kind: 'cloud-config', entries: [], total: 0, counts: { error: 0, warning: 0, info: 0 }, ms: 1 };
         },
       );
     });
+    const edit = (text: string) => {
+      input = { text, rules: 'all', target: 'flatcar' };
+      return client.checkNow(text.length);
+    };
 
-    it('answers an edit of a big text at once from the last completed run, and still has the worker validate it', () => {
-      input = { text: big('a'), rules: 'all', target: 'flatcar' };
-      expect(client.checkNow()).toBeUndefined(); // nothing completed yet to start from
+    it('reports an estimate for an edit of a big text in the next task, from the last completed run, then the worker’s answer', () => {
+      expect(edit(big('a'))).toBeUndefined();
+      expect(workers[0].posted).toHaveLength(1); // nothing completed yet to start from: straight to the worker
       workers[0].answer();
       expect(results).toEqual([1]);
 
-      input = { text: big('b'), rules: 'all', target: 'flatcar' };
-      expect(client.checkNow()).toMatchObject({ kind: 'cloud-config' });
-      expect(estimates).toEqual([{ before: big('a'), text: big('b') }]);
-      expect(workers[0].posted.at(-1)?.text).toBe(big('b'));
-      expect(results).toEqual([1]); // the estimate is the caller's; the worker's answer is reported
+      expect(edit(big('b'))).toBeUndefined();
+      expect(edit(big('c'))).toBeUndefined();
+      expect(estimates).toEqual([]); // not within the edit's task
+      expect(workers[0].posted).toHaveLength(1);
+      vi.advanceTimersByTime(0);
+      expect(estimates).toEqual([{ before: big('a'), text: big('c') }]); // one for the latest text
+      expect(results).toEqual([1, -1]);
+      expect(workers[0].posted.at(-1)?.text).toBe(big('c'));
       workers[0].answer();
-      expect(results).toEqual([1, 2]);
+      expect(results).toEqual([1, -1, 2]);
     });
 
-    it('starts from a run made stale by edits, and gives none where the estimator has none', () => {
+    it('starts from a run made stale by edits, and sends the text on when there is no estimate', () => {
       input = { text: big('a'), rules: 'all', target: 'flatcar' };
       client.invalidate();
       input = { text: big('b'), rules: 'all', target: 'flatcar' };
       client.invalidate();
       workers[0].answer(); // for big('a'), now stale: not reported, but complete for its text
       expect(results).toEqual([]);
-      input = { text: big('c'), rules: 'all', target: 'flatcar' };
-      expect(client.checkNow()).toBeDefined();
-      expect(estimates.at(-1)).toEqual({ before: big('a'), text: big('c') });
-      input = { text: big('c') + '!', rules: 'all', target: 'flatcar' };
-      expect(client.checkNow()).toBeUndefined();
+      edit(big('c'));
+      workers[0].answer(); // for big('b'): stale too; big('c') goes out with it
+      vi.advanceTimersByTime(0);
+      expect(estimates).toEqual([]); // the worker has the latest text: no estimate needed
+      edit(big('d') + '!');
+      vi.advanceTimersByTime(0);
+      expect(estimates.at(-1)).toEqual({ before: big('b'), text: big('d') + '!' });
+      expect(estimated).toBe(0);
+      workers[0].answer();
+      expect(workers[0].posted.at(-1)?.text).toBe(big('d') + '!');
     });
 
     it('leaves small texts to exact runs', () => {
       input = { text: big('a'), rules: 'all', target: 'flatcar' };
       client.invalidate();
       workers[0].answer();
-      input = { text: 'small', rules: 'all', target: 'flatcar' };
-      expect(client.checkNow()).toBeUndefined();
+      expect(edit('small')).toBeUndefined();
+      vi.advanceTimersByTime(0);
       expect(estimates).toEqual([]);
+      expect(workers[0].posted.at(-1)?.text).toBe('small');
     });
   });
 });

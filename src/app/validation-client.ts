@@ -6,7 +6,10 @@ export interface ValidationInput extends CheckOptions {
 }
 
 export interface ValidationEvents {
-  /** A result for exactly the current text and check options. */
+  /**
+   * A result for exactly the current text and check options; for an edit of a big text, first a
+   * provisional one (see EditEstimator), then the worker's.
+   */
   result(response: ValidateResponse): void;
   /** A run went over its time budget; its worker was replaced by a fresh one. */
   timeout(budgetMs: number): void;
@@ -77,6 +80,7 @@ export class ValidationClient {
   /** The last run that finished, in the worker or here: what provisional answers start from. */
   private lastRun: CompletedRun | undefined;
   private inlineQueued = false;
+  private estimateTimer: ReturnType<typeof setTimeout> | undefined;
   /** How long the last two runs took; nothing runs inline before a run has shown it is quick. */
   private recentMs: [number, number] = [Infinity, Infinity];
 
@@ -105,34 +109,47 @@ export class ValidationClient {
   }
 
   /**
-   * The text changed, and its result is wanted within this task: a small, quick text is validated
-   * here and now and its result returned (not reported through `result`), so that the editor can
-   * draw the edit and its markers in one update. Anything else goes the way of `invalidate`.
+   * The text (now `length` characters long) changed, and its result is wanted within this task:
+   * a small, quick text is validated here and now and its result returned (not reported through
+   * `result`), so that the editor can draw the edit and its markers in one update. A big one gets
+   * a provisional answer right after this task; anything else goes the way of `invalidate`.
    */
-  checkNow(): ValidateResponse | undefined {
+  checkNow(length = this.read().text.length): ValidateResponse | undefined {
+    if (length > INLINE_MAX_CHARS && this.estimator && this.lastRun) {
+      this.estimateSoon();
+      return undefined;
+    }
     const input = this.read();
     if (this.inFlight || this.inlineQueued || !this.inline || !this.quick()) {
       this.invalidate(input);
-      return this.estimate(input);
+      return undefined;
     }
     this.dirty = true;
-    // A text that is not for this thread goes to the worker; a provisional answer stands in meanwhile.
-    return this.runInline(false, input) ?? this.estimate(input);
+    return this.runInline(false, input);
   }
 
   /**
-   * For a big text on its way to the worker: a provisional answer now (see EditEstimator), which
-   * the worker's answer replaces. Not one of `recentMs`: it says nothing of a whole run's time.
+   * A big text changed: in a task after the edit's (so that neither grows into a long task), a
+   * provisional answer is reported (see EditEstimator) and the text goes to the worker, whose
+   * answer replaces it. An estimate is not one of `recentMs`: it says nothing of a whole run's time.
    */
-  private estimate(input: ValidationInput): ValidateResponse | undefined {
-    if (!this.estimator || !this.lastRun) return undefined;
-    if (input.text.length <= INLINE_MAX_CHARS) return undefined;
-    try {
-      return this.estimator(this.lastRun, { id: this.lastId, ...input });
-    } catch {
-      this.estimator = undefined;
-      return undefined;
-    }
+  private estimateSoon(): void {
+    this.dirty = true;
+    if (this.estimateTimer !== undefined) return;
+    this.estimateTimer = setTimeout(() => {
+      this.estimateTimer = undefined;
+      if (!this.dirty) return; // a run has taken the latest text meanwhile
+      const input = this.read();
+      let estimate: ValidateResponse | undefined;
+      try {
+        estimate = this.lastRun && this.estimator?.(this.lastRun, { id: this.lastId, ...input });
+      } catch {
+        this.estimator = undefined;
+      }
+      if (estimate) this.on.result(estimate);
+      // The worker takes it now, or (still busy with an earlier text) as soon as it answers.
+      if (!this.inFlight) this.send(input);
+    }, 0);
   }
 
   private took(ms: number): void {
@@ -150,6 +167,7 @@ export class ValidationClient {
   }
 
   dispose(): void {
+    clearTimeout(this.estimateTimer);
     if (this.inFlight) clearTimeout(this.inFlight.timer);
     this.inFlight = undefined;
     this.worker.terminate();

@@ -14,12 +14,18 @@ export function headerLine(text: string): string {
 
 export const isCloudConfigHeader = (text: string) => headerLine(text) === '#cloud-config';
 
+/** JSON's white space, then the brace that opens an object. */
+const JSON_OBJECT_START = /^[ \t\n\r]*\{/;
+
 /**
  * Ignition as the reference recognises it: JSON that Go decodes into
  * `{ignitionVersion *int; ignition {version *string}}` (field names case-insensitive) with one
  * of the two versions set.
  */
 export function isIgnition(text: string): boolean {
+  // Only a JSON object can qualify: anything else is told by its first character, without a parse
+  // of what may be a megabyte of YAML.
+  if (!JSON_OBJECT_START.test(text)) return false;
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -55,6 +55,8 @@ describe('respondLoaded', () => {
     const whole = await respond(edited);
     expect(estimate).toEqual({ ...whole, ms: estimate!.ms });
     expect(whole.counts.error).toBe(1);
+    // Undoing the edit gives back the answer before it.
+    expect(respondToEdit({ request: edited, response: whole }, { ...request, id: 3 })).toEqual({ ...before.response, id: 3, ms: expect.any(Number) });
     // None for the reference set, nor across a change of options or of format.
     expect(respondToEdit(before, { ...edited, rules: 'reference' })).toBeUndefined();
     expect(respondToEdit(before, { ...edited, target: 'coreos' })).toBeUndefined();

@@ -38,6 +38,8 @@ export function respondToEdit(before: { request: ValidateRequest; response: Vali
   const started = performance.now();
   const { text, rules, target } = request;
   if (rules !== 'all' || before.request.rules !== rules || before.request.target !== target) return undefined;
+  // An edit undone: the text's own answer.
+  if (before.request.text === text) return { ...before.response, id: request.id, ms: performance.now() - started };
   if (before.response.total !== before.response.entries.length) return undefined;
   const kind = inputKind(text);
   const format = loadedFormat(kind);

@@ -30,6 +30,7 @@ const PARSE_FAILURES: ReadonlySet<RuleId> = new Set<RuleId>(['yaml-syntax', 'yam
 
 /** A message that cites a line by its number. */
 const CITES_LINE = /\bline \d/;
+const CITED_LINE = /\bline (\d+)/g;
 /** A plain top-level key at the start of a line. */
 const KEY_LINE = /[A-Za-z_][A-Za-z0-9_-]*:(?=[ \t\r\n]|$)/y;
 /** Anchors, aliases and tags (a conservative reading: `&&` in a quoted string counts), and merge keys. */
@@ -93,6 +94,25 @@ function startsDocument(text: string, at: number): boolean {
   return DOCUMENT_START.test(text);
 }
 
+/** Chunks compared whole (a native comparison) before the characters of the one that differs. */
+const CHUNK = 4096;
+
+function commonStart(a: string, b: string): number {
+  const most = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + CHUNK <= most && a.slice(n, n + CHUNK) === b.slice(n, n + CHUNK)) n += CHUNK;
+  while (n < most && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** The length of the common end of `a` and `b`, at most `most`. */
+function commonEnd(a: string, b: string, most: number): number {
+  let n = 0;
+  while (n + CHUNK <= most && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < most && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
 const countLines = (s: string): number => {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
@@ -104,6 +124,10 @@ interface Piece {
   from: number;
   to: number;
   shift: number;
+  /** Lines [firstLine, endLine) of the document, and how far they are from the text's. */
+  firstLine: number;
+  endLine: number;
+  lineShift: number;
   edited: boolean;
 }
 
@@ -111,11 +135,8 @@ export function recheckEdit(before: CheckedText, text: string, check: (document:
   const old = before.text;
   if (old === text || before.entries.some((f) => f.line === 0 || PARSE_FAILURES.has(f.rule))) return undefined;
   // The edit: what lies between the common start and the common end of the two texts.
-  const most = Math.min(old.length, text.length);
-  let prefix = 0;
-  while (prefix < most && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < most - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const prefix = commonStart(old, text);
+  const suffix = commonEnd(old, text, Math.min(old.length, text.length) - prefix);
   const editEnd = text.length - suffix;
   const removed = old.slice(prefix, old.length - suffix);
   if (hasNodeProperties(removed)) return undefined;
@@ -132,19 +153,19 @@ export function recheckEdit(before: CheckedText, text: string, check: (document:
   const included = blocks.filter((b) => !untouched(b) || b.end - b.start <= SMALL_BLOCK_CHARS);
   if (included.reduce((n, b) => n + b.end - b.start, headerEnd) > RECHECK_MAX_CHARS) return undefined;
 
-  // The document validated again: the header, then the included blocks in their places and a
-  // blank line for each line of the others, so that every line keeps its number (messages cite lines).
-  let document = text.slice(0, headerEnd) + '\n'.repeat(countLines(text.slice(headerEnd, blocks[0].start)));
+  // The document validated again: the header and what precedes the first key, then the included
+  // blocks in their order, each with how far its offsets and lines are from the text's.
+  let document = text.slice(0, blocks[0].start);
+  let line = countLines(document) + 1;
   const pieces: Piece[] = [];
-  for (const b of blocks) {
+  for (const b of included) {
     const body = text.slice(b.start, b.end);
-    if (!included.includes(b)) {
-      document += '\n'.repeat(countLines(body));
-      continue;
-    }
     if (hasNodeProperties(body)) return undefined;
-    pieces.push({ from: document.length, to: document.length + body.length, shift: b.start - document.length, edited: !untouched(b) });
+    // The last block may end without a line break, on a line of its own all the same.
+    const lines = countLines(body) + (body.endsWith('\n') ? 0 : 1);
+    pieces.push({ from: document.length, to: document.length + body.length, shift: b.start - document.length, firstLine: line, endLine: line + lines, lineShift: b.line - line, edited: !untouched(b) });
     document += body;
+    line += lines;
   }
   const rechecked = check(document);
   if (!rechecked) return undefined;
@@ -212,7 +233,15 @@ function moveFinding(f: Finding, pieces: Piece[]): Finding | 'header' | undefine
     if (!p) return undefined;
     fixes.push({ ...x, from: x.from + p.shift, to: x.to + p.shift });
   }
-  const out: Finding = { ...f, from: f.from + piece.shift, to: f.to + piece.shift };
+  const out: Finding = { ...f, from: f.from + piece.shift, to: f.to + piece.shift, line: f.line + piece.lineShift, endLine: f.endLine + piece.lineShift };
+  // A line the message cites, by its number in the document: the same line's number in the text.
+  if (CITES_LINE.test(f.message)) {
+    out.message = f.message.replace(CITED_LINE, (_, n: string) => {
+      const at = Number(n);
+      const p = pieces.find((q) => q.firstLine <= at && at < q.endLine);
+      return `line ${at + (p?.lineShift ?? 0)}`;
+    });
+  }
   if (f.fixes) out.fixes = fixes;
   return out;
 }

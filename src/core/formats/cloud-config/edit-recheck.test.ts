@@ -78,6 +78,7 @@ describe('recheckEdit', () => {
     declined(base, edit(base, 'reboot_strategy: ', '&a ')); // an anchor
     declined(edit(base, 'reboot_strategy: ', '*a '), base); // an alias the edit removes
     declined(base, edit(base, 'reboot_strategy: etcd-lock', ' !!str')); // a tag
+    declined(base, edit(base, 'group: stable', '\n    server: # see |\n      &s https://u.example/')); // under a comment that looks like `|`
     declined(base, edit(base, '#cloud-config\n', 'hostname: twice\n')); // a key given twice
     declined(base, edit(base, '#cloud-config\n', '- a list\n')); // a top level that is no plain key
     declined(edit(base, 'reboot_strategy: etcd-lock', '\n bad: ['), base); // the report before is a syntax error

@@ -36,6 +36,9 @@ const KEY_LINE = /[A-Za-z_][A-Za-z0-9_-]*:(?=[ \t\r\n]|$)/y;
 /** Anchors, aliases and tags (a conservative reading: `&&` in a quoted string counts), and merge keys. */
 const NODE_PROPERTIES = /(?:^|[\s[{,:-])[&*!]\S|<</;
 
+const QUOTED = /"(?:[^"\\]|\\.)*"|'[^']*'/g;
+const COMMENT = /(^|\s)#.*$/;
+
 /** Whether the lines of `text` outside block scalars (a unit's or a script's lines) hold node properties. */
 function hasNodeProperties(text: string): boolean {
   let bodyIndent = -1;
@@ -47,7 +50,8 @@ function hasNodeProperties(text: string): boolean {
       bodyIndent = -1;
     }
     if (NODE_PROPERTIES.test(code)) return true;
-    if (opensBlockScalar(code)) bodyIndent = indent;
+    // Read without its quoted strings and its comment, as the prescan reads it.
+    if (opensBlockScalar(code.replace(QUOTED, '""').replace(COMMENT, ''))) bodyIndent = indent;
   }
   return false;
 }
@@ -173,7 +177,7 @@ export function recheckEdit(before: CheckedText, text: string, check: (document:
   const placed: Finding[] = [];
   if (rechecked.some((f) => PARSE_FAILURES.has(f.rule))) {
     // The parser reads the text and the document alike up to the end of an edited block, so a
-    // failure inside one is the text's; one after it may come of what the blank lines stand for.
+    // failure inside one is the text's; one after it may come of the blocks left out.
     const failure = rechecked.length === 1 ? rechecked[0] : undefined;
     const piece = failure && failure.from !== undefined && pieces.find((p) => p.edited && p.from <= failure.from! && failure.from! < p.to);
     const moved = piece && moveFinding(failure, pieces);

@@ -8,6 +8,7 @@ import type { ValidateResponse } from '../worker/protocol';
 import { DEFAULT_OPTIONS, RULE_SET_LABEL, TARGET_LABEL, type CheckOptions } from './check-options';
 import { DraftAutosave } from './draft-autosave';
 import { configKindField, languageForKind, setConfigKind } from './editor/config-kind';
+import { DocText } from './editor/doc-text';
 import { createEditor, editorLanguage, LARGE_DOC_CHARS, setEditorLanguage, setLineWrapping } from './editor/create-editor';
 import { reuseUnchanged, toDiagnostics } from './editor/diagnostics';
 import { exampleConfig } from './example-config';
@@ -147,6 +148,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     let autosave: DraftAutosave | undefined;
     let busyTimer: ReturnType<typeof setTimeout> | undefined;
     let latestDoc: Text | undefined;
+    const docText = new DocText();
     let shownEntries: Finding[] = [];
 
     const noteLargeText = (chars: number) => {
@@ -181,8 +183,9 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
         // A small text is validated on the spot and its markers drawn with the edit; a big one
         // gets markers from a recheck of the blocks the edit touched in the next task, and goes
         // to the worker, whose answer replaces them.
-        beforeDocChange(doc) {
+        beforeDocChange(doc, trs) {
           latestDoc = doc;
+          docText.of(doc, trs);
           const response = clientRef.current?.checkNow(doc.length);
           if (!response) return undefined;
           const shown = takeReport(response, doc);
@@ -246,7 +249,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     };
 
     const client = new ValidationClient(
-      () => ({ text: (latestDoc ?? view.state.doc).toString(), ...optionsRef.current }),
+      () => ({ text: docText.of(latestDoc ?? view.state.doc), ...optionsRef.current }),
       {
         result(response) {
           const shown = takeReport(response, view.state.doc);

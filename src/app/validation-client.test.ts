@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ValidateRequest, ValidateResponse } from '../worker/protocol';
 import { FakeWorker as BaseFakeWorker } from './fake-worker';
-import { INLINE_MAX_CHARS, INLINE_MAX_MS, timeBudget, ValidationClient, type ValidationInput } from './validation-client';
+import { EDIT_MIN_CHARS, INLINE_MAX_CHARS, INLINE_MAX_MS, timeBudget, ValidationClient, type ValidationInput } from './validation-client';
 
 /** A validation worker that answers only when told to. */
 class FakeWorker extends BaseFakeWorker<ValidateRequest> {
@@ -92,6 +92,21 @@ describe('ValidationClient', () => {
     expect(workers[0].posted.at(-1)).toEqual({ id: 2, text: 'b', rules: 'all', target: 'flatcar' });
     workers[0].answer();
     expect(results).toEqual([2]);
+  });
+
+  it('sends a big text as the edit of the one the worker holds, and whole to a new worker', () => {
+    const big = 'k: v\n'.repeat(EDIT_MIN_CHARS / 5 + 1);
+    input = { text: big, rules: 'all', target: 'flatcar' };
+    client.invalidate();
+    expect(workers[0].posted[0]).toEqual({ id: 1, text: big, rules: 'all', target: 'flatcar' });
+    workers[0].answer();
+    input = { text: big.replace('k: v', 'k: w'), rules: 'all', target: 'flatcar' };
+    client.invalidate();
+    expect(workers[0].posted[1]).toEqual({ id: 2, rules: 'all', target: 'flatcar', edit: { base: 1, from: 3, to: 4, insert: 'w' } });
+    vi.advanceTimersByTime(timeBudget(big.length) + 1); // stuck: a new worker holds nothing yet
+    input = { text: big, rules: 'all', target: 'flatcar' };
+    client.invalidate();
+    expect(workers[1].posted[0]).toEqual({ id: 3, text: big, rules: 'all', target: 'flatcar' });
   });
 
   it('gives big inputs a longer budget', () => {

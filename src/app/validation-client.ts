@@ -1,4 +1,5 @@
-import type { ValidateFailure, ValidateRequest, ValidateResponse } from '../worker/protocol';
+import { textEdit } from '../core/text/common-ends';
+import type { ValidateFailure, ValidateRequest, ValidateResponse, WorkerRequest } from '../worker/protocol';
 import type { CheckOptions } from './check-options';
 
 export interface ValidationInput extends CheckOptions {
@@ -53,6 +54,8 @@ export type EditEstimator = (before: CompletedRun, request: ValidateRequest) => 
  * validation itself. Anything bigger or slower goes to the worker, which can be stopped.
  */
 export const INLINE_MAX_CHARS = 16 * 1024;
+/** Texts from this size go to the worker as the edit of the text it holds (see WorkerRequest). */
+export const EDIT_MIN_CHARS = 64 * 1024;
 export const INLINE_MAX_MS = 8;
 /**
  * An anchor (`&name`): with aliases, a few hundred bytes can expand to millions of values and
@@ -72,6 +75,8 @@ export const spawnValidationWorker = (): WorkerLike =>
  */
 export class ValidationClient {
   private worker: WorkerLike;
+  /** The text of the last request the current worker was sent. */
+  private held: { id: number; text: string } | undefined;
   private lastId = 0;
   private inFlight: { request: ValidateRequest; timer: ReturnType<typeof setTimeout> } | undefined;
   private dirty = false;
@@ -175,6 +180,7 @@ export class ValidationClient {
 
   private start(): WorkerLike {
     const worker = this.spawn();
+    this.held = undefined;
     worker.addEventListener('message', (e) => this.receive(worker, (e as MessageEvent<ValidateResponse | ValidateFailure>).data));
     worker.addEventListener('error', (e) => {
       if (worker !== this.worker) return;
@@ -216,7 +222,11 @@ export class ValidationClient {
     const request: ValidateRequest = { id: ++this.lastId, text, rules, target };
     const budget = timeBudget(text.length);
     this.inFlight = { request, timer: setTimeout(() => this.stuck(budget), budget) };
-    this.worker.postMessage(request);
+    const held = this.held;
+    this.worker.postMessage(
+      (held && text.length >= EDIT_MIN_CHARS ? { id: request.id, rules, target, edit: { base: held.id, ...textEdit(held.text, text) } } : request) satisfies WorkerRequest,
+    );
+    this.held = { id: request.id, text };
     this.on.busy(true);
   }
 

@@ -1,4 +1,5 @@
 import type { Finding, InputKind, RuleSetName, Severity, Target } from '../core';
+import type { TextEdit } from '../core/text/common-ends';
 
 /** Messages between the page and the validation worker. */
 
@@ -8,6 +9,13 @@ export interface ValidateRequest {
   rules: RuleSetName;
   target: Target;
 }
+
+/**
+ * A request as the page posts it: with the whole text, or, for a big one, with the edit that
+ * turns the text of request `base` (the worker's last) into it, so that a keystroke does not
+ * copy a megabyte to the worker and back into a string there.
+ */
+export type WorkerRequest = Omit<ValidateRequest, 'text'> & ({ text: string } | { edit: TextEdit & { base: number } });
 
 export type SeverityCounts = Record<Severity, number>;
 

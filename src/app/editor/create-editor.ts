@@ -146,8 +146,9 @@ export interface EditorHooks {
    * (syntax tree, decorations, DOM), so the validation worker can start meanwhile. When the
    * diagnostics for `doc` are known at once (a small text validated on the spot), they are
    * returned and drawn in the same update as the edit: one redraw per keystroke, not two.
+   * `trs` are the transactions that make it.
    */
-  beforeDocChange(doc: Text): readonly Diagnostic[] | undefined;
+  beforeDocChange(doc: Text, trs: readonly Transaction[]): readonly Diagnostic[] | undefined;
   update(update: ViewUpdate): void;
 }
 
@@ -205,7 +206,7 @@ export function createEditor(parent: HTMLElement, doc: string, hooks: EditorHook
       const last = trs[trs.length - 1];
       let diagnostics: readonly Diagnostic[] | undefined;
       try {
-        if (trs.some((tr) => tr.docChanged)) diagnostics = hooks.beforeDocChange(last.newDoc);
+        if (trs.some((tr) => tr.docChanged)) diagnostics = hooks.beforeDocChange(last.newDoc, trs);
       } catch (e) {
         // The edit itself must never be lost to a failure in what follows it.
         queueMicrotask(() => {

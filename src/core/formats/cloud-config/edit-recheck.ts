@@ -3,6 +3,7 @@ import type { Finding, Fix } from '../../types';
 import type { RuleId } from '../../rule-table';
 import { userDataTooLarge } from './rules/size';
 import { opensBlockScalar } from '../../yaml/prescan';
+import { commonEnd, commonStart } from '../../text/common-ends';
 
 /**
  * A quick report for an edit of a large cloud-config, for the editor to show within the
@@ -96,25 +97,6 @@ const DOCUMENT_START = /---[ \t]*(?:\r?\n|$)/y;
 function startsDocument(text: string, at: number): boolean {
   DOCUMENT_START.lastIndex = at;
   return DOCUMENT_START.test(text);
-}
-
-/** Chunks compared whole (a native comparison) before the characters of the one that differs. */
-const CHUNK = 4096;
-
-function commonStart(a: string, b: string): number {
-  const most = Math.min(a.length, b.length);
-  let n = 0;
-  while (n + CHUNK <= most && a.slice(n, n + CHUNK) === b.slice(n, n + CHUNK)) n += CHUNK;
-  while (n < most && a.charCodeAt(n) === b.charCodeAt(n)) n++;
-  return n;
-}
-
-/** The length of the common end of `a` and `b`, at most `most`. */
-function commonEnd(a: string, b: string, most: number): number {
-  let n = 0;
-  while (n + CHUNK <= most && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
-  while (n < most && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
 }
 
 const countLines = (s: string): number => {

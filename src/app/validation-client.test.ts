@@ -169,6 +169,24 @@ describe('ValidationClient', () => {
       expect(inlineRuns).toHaveLength(2);
     });
 
+    it('takes a warm run on the page’s thread for a run that shows it is quick', async () => {
+      const fresh = new ValidationClient(() => input, { result: (r) => results.push(r.id), timeout: () => {}, busy: () => {}, failure: () => {} }, () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      });
+      fresh.enableInline((request) => (inlineRuns.push(request), { id: request.id, kind: 'cloud-config', entries: [], total: 0, counts: { error: 0, warning: 0, info: 0 }, ms: 1 }), undefined, 3);
+      input = { text: 'ab', rules: 'all', target: 'flatcar' };
+      expect(fresh.checkNow()).toMatchObject({ id: 1 }); // no worker run needed first
+      expect(workers.at(-1)!.posted).toEqual([]);
+      const slow = new ValidationClient(() => input, { result: () => {}, timeout: () => {}, busy: () => {}, failure: () => {} }, () => new FakeWorker());
+      slow.enableInline((request) => (inlineRuns.push(request), undefined), undefined, INLINE_MAX_MS + 1);
+      expect(slow.checkNow()).toBeUndefined();
+      expect(inlineRuns).toHaveLength(1);
+      fresh.dispose();
+      slow.dispose();
+    });
+
     it('sends to the worker a text whose format has yet to load on the page', async () => {
       client.invalidate();
       workers[0].answer();

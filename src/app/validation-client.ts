@@ -165,10 +165,14 @@ export class ValidationClient {
     return Math.min(...this.recentMs) <= INLINE_MAX_MS;
   }
 
-  /** Lets small, quick texts be validated on the page's thread from now on, and edits of big ones be estimated. */
-  enableInline(validator: InlineValidator, estimator?: EditEstimator): void {
+  /**
+   * Lets small, quick texts be validated on the page's thread from now on, and edits of big ones
+   * be estimated. `warmMs`: how long a run on this thread took, once its code had warmed up.
+   */
+  enableInline(validator: InlineValidator, estimator?: EditEstimator, warmMs?: number): void {
     this.inline = validator;
     this.estimator = estimator;
+    if (warmMs !== undefined) this.took(warmMs);
   }
 
   dispose(): void {

@@ -64,6 +64,25 @@ export const INLINE_MAX_MS = 8;
  */
 const ANCHOR = /(?:^|[\s[{,:-])&\S/m;
 
+interface Scheduler {
+  postTask(task: () => void, options: { priority: 'user-blocking'; signal: AbortSignal }): Promise<void>;
+}
+
+/**
+ * Runs `task` in a task of its own, soon: ahead of other queued work (a worker's answer, a timer)
+ * where the browser has a task scheduler, so that what the user typed is marked first.
+ */
+function soon(task: () => void): () => void {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (!scheduler) {
+    const timer = setTimeout(task, 0);
+    return () => clearTimeout(timer);
+  }
+  const controller = new AbortController();
+  scheduler.postTask(task, { priority: 'user-blocking', signal: controller.signal }).catch(() => undefined);
+  return () => controller.abort();
+}
+
 export const spawnValidationWorker = (): WorkerLike =>
   new Worker(new URL('../worker/validate.worker.ts', import.meta.url), { type: 'module', name: 'validate' });
 
@@ -85,7 +104,8 @@ export class ValidationClient {
   /** The last run that finished, in the worker or here: what provisional answers start from. */
   private lastRun: CompletedRun | undefined;
   private inlineQueued = false;
-  private estimateTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the estimate queued for the task after an edit's. */
+  private cancelEstimate: (() => void) | undefined;
   /** How long the last two runs took; nothing runs inline before a run has shown it is quick. */
   private recentMs: [number, number] = [Infinity, Infinity];
 
@@ -140,9 +160,9 @@ export class ValidationClient {
    */
   private estimateSoon(): void {
     this.dirty = true;
-    if (this.estimateTimer !== undefined) return;
-    this.estimateTimer = setTimeout(() => {
-      this.estimateTimer = undefined;
+    if (this.cancelEstimate) return;
+    this.cancelEstimate = soon(() => {
+      this.cancelEstimate = undefined;
       if (!this.dirty) return; // a run has taken the latest text meanwhile
       const input = this.read();
       let estimate: ValidateResponse | undefined;
@@ -154,7 +174,7 @@ export class ValidationClient {
       if (estimate) this.on.result(estimate);
       // The worker takes it now, or (still busy with an earlier text) as soon as it answers.
       if (!this.inFlight) this.send(input);
-    }, 0);
+    });
   }
 
   private took(ms: number): void {
@@ -176,7 +196,7 @@ export class ValidationClient {
   }
 
   dispose(): void {
-    clearTimeout(this.estimateTimer);
+    this.cancelEstimate?.();
     if (this.inFlight) clearTimeout(this.inFlight.timer);
     this.inFlight = undefined;
     this.worker.terminate();

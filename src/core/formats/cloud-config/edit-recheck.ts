@@ -6,8 +6,8 @@ import { opensBlockScalar } from '../../yaml/prescan';
 import { commonEnd, commonStart } from '../../text/common-ends';
 
 /**
- * A quick report for an edit of a large cloud-config, for the editor to show within the
- * keystroke's frame while the whole text is validated. The text is cut into its top-level
+ * A quick report for an edit of a large cloud-config, for the editor to show right after the
+ * keystroke while the whole text is validated. The text is cut into its top-level
  * blocks (`key:` at column 0 and the lines under it); the blocks the edit touched, with every
  * other small block (so that rules reading across keys see them), are validated again as a
  * document of their own; the findings of the large blocks the edit left alone are carried over
@@ -17,8 +17,9 @@ import { commonEnd, commonStart } from '../../text/common-ends';
  *
  * Undefined wherever the cut could change what the parser sees: anchors, aliases, tags or merge
  * keys in what is validated again or in what the edit removed, a top-level line that is not a
- * plain `key:`, a key given twice, an edit on the header, or a report before that is not a full
- * one (a syntax error, findings past the list's limit).
+ * plain `key:`, a key given twice or in two spellings, an edit on the header, more than
+ * RECHECK_MAX_CHARS to validate again, or a report before that is not a full one (a syntax
+ * error; the caller checks that it was not cut at the list's limit).
  */
 
 /** Blocks up to this size are validated again with the edited ones. */

@@ -25,6 +25,12 @@ export interface Translation {
   ignition?: Record<string, unknown>;
 }
 
+/** A text with its complete report (all rule set), as an edit's recheck starts from it. */
+export interface CheckedText {
+  text: string;
+  entries: readonly Finding[];
+}
+
 export interface Format {
   /** Findings, in any order (the core sorts them). Never throws on bad input. */
   validate(input: FormatInput): Finding[];
@@ -35,5 +41,5 @@ export interface Format {
    * report for `text`, an edit of a text whose complete report (all rule set) is `before`,
    * from `check`, which validates a smaller document; undefined where none can be given.
    */
-  recheckEdit?(before: { text: string; entries: readonly Finding[] }, text: string, check: (document: string) => readonly Finding[] | undefined): Finding[] | undefined;
+  recheckEdit?(before: CheckedText, text: string, check: (document: string) => readonly Finding[] | undefined): Finding[] | undefined;
 }

@@ -56,7 +56,14 @@ function leadingIndicators(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Whether a line (trimmed, quotes and comment taken out) ends in a block scalar's indicator (`key: |`, `- >-`). */
+/** A line as its structure reads: trimmed, each quoted string emptied, its comment taken out. */
+export const lineCode = (line: string): string =>
+  line
+    .trim()
+    .replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""')
+    .replace(/(^|\s)#.*$/, '');
+
+/** Whether a line's code (see lineCode) ends in a block scalar's indicator (`key: |`, `- >-`). */
 export const opensBlockScalar = (code: string): boolean => /(^|[\s:-])[|>][-+0-9]*\s*(#.*)?$/.test(code);
 
 /**
@@ -86,11 +93,7 @@ export function excessiveNesting(text: string, limit = MAX_DEPTH): number {
     const lineEnd = text.charCodeAt(end - 1) === CR ? end - 1 : end;
     let flowMax = flow;
     if (hasSyntax(text, offset, lineEnd)) {
-      const code = text
-        .slice(offset, lineEnd)
-        .trim()
-        .replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""')
-        .replace(/(^|\s)#.*$/, '');
+      const code = lineCode(text.slice(offset, lineEnd));
       for (let i = 0; i < code.length; i++) {
         const c = code[i];
         if (c === '[' || c === '{') flowMax = Math.max(flowMax, ++flow);

@@ -1,8 +1,9 @@
 import { sortFindings } from '../../report/order';
 import type { Finding, Fix } from '../../types';
 import type { RuleId } from '../../rule-table';
+import type { CheckedText } from '../format';
 import { userDataTooLarge } from './rules/size';
-import { opensBlockScalar } from '../../yaml/prescan';
+import { lineCode, opensBlockScalar } from '../../yaml/prescan';
 import { commonEnd, commonStart } from '../../text/common-ends';
 
 /**
@@ -38,9 +39,6 @@ const KEY_LINE = /[A-Za-z_][A-Za-z0-9_-]*:(?=[ \t\r\n]|$)/y;
 /** Anchors, aliases and tags (a conservative reading: `&&` in a quoted string counts), and merge keys. */
 const NODE_PROPERTIES = /(?:^|[\s[{,:-])[&*!]\S|<</;
 
-const QUOTED = /"(?:[^"\\]|\\.)*"|'[^']*'/g;
-const COMMENT = /(^|\s)#.*$/;
-
 /** Whether the lines of `text` outside block scalars (a unit's or a script's lines) hold node properties. */
 function hasNodeProperties(text: string): boolean {
   let bodyIndent = -1;
@@ -52,16 +50,9 @@ function hasNodeProperties(text: string): boolean {
       bodyIndent = -1;
     }
     if (NODE_PROPERTIES.test(code)) return true;
-    // Read without its quoted strings and its comment, as the prescan reads it.
-    if (opensBlockScalar(code.replace(QUOTED, '""').replace(COMMENT, ''))) bodyIndent = indent;
+    if (opensBlockScalar(lineCode(line))) bodyIndent = indent;
   }
   return false;
-}
-
-export interface CheckedText {
-  text: string;
-  /** Its complete report (all rule set). */
-  entries: readonly Finding[];
 }
 
 interface Block {
@@ -137,7 +128,8 @@ export function recheckEdit(before: CheckedText, text: string, check: (document:
   // A block kept whole in the common start or end of the two texts, line ends around it included,
   // was the same block before the edit.
   const untouched = (b: Block) => b.end < prefix || b.start > editEnd;
-  const included = blocks.filter((b) => !untouched(b) || b.end - b.start <= SMALL_BLOCK_CHARS);
+  const isIncluded = (b: Block) => !untouched(b) || b.end - b.start <= SMALL_BLOCK_CHARS;
+  const included = blocks.filter(isIncluded);
   if (included.reduce((n, b) => n + b.end - b.start, headerEnd) > RECHECK_MAX_CHARS) return undefined;
 
   // The document validated again: the header and what precedes the first key, then the included
@@ -180,7 +172,7 @@ export function recheckEdit(before: CheckedText, text: string, check: (document:
   const tooLarge = userDataTooLarge(text);
   // A text that grows over the limit gets the finding from the whole text's report.
   if (tooLarge && !before.entries.some((f) => f.rule === 'user-data-size')) return undefined;
-  const kept = blocks.filter((b) => !included.includes(b));
+  const kept = blocks.filter((b) => !isIncluded(b));
   for (const f of before.entries) {
     if (f.from === undefined || f.to === undefined) return undefined;
     if (f.line === 1) {

@@ -2,7 +2,7 @@ import { isolateHistory } from '@codemirror/commands';
 import { forEachDiagnostic, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Annotation, type Text } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding, InputKind } from '../core';
 import type { ValidateResponse } from '../worker/protocol';
 import { DEFAULT_OPTIONS, RULE_SET_LABEL, TARGET_LABEL, type CheckOptions } from './check-options';
@@ -169,7 +169,10 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
       return undefined;
     };
     const onUpdate = (update: ViewUpdate) => {
-      if (update.selectionSet || update.docChanged) setCursorFinding(findingAtCursor(update.view));
+      if (update.selectionSet || update.docChanged) {
+        const found = findingAtCursor(update.view);
+        startTransition(() => setCursorFinding(found));
+      }
       if (!update.docChanged) return;
       if (update.startState.doc.length > LARGE_DOC_CHARS !== update.state.doc.length > LARGE_DOC_CHARS) {
         noteLargeText(update.state.doc.length);
@@ -240,14 +243,19 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     /** What a report changes besides the markers: the finding under the cursor, the editor's language, the page. */
     const showReport = (response: ValidateResponse, { entries, changed }: ReturnType<typeof takeReport>) => {
       if (viewRef.current !== view) return; // closed meanwhile
-      if (changed) setCursorFinding(findingAtCursor(view));
       followKind(view, response.kind);
-      setValidation((shown) =>
-        !changed && shown.state === 'done' && shown.response.kind === response.kind && shown.response.ignition === response.ignition
-          ? shown
-          : { state: 'done', response: { ...response, entries } },
-      );
-      dismiss('validation');
+      const found = changed ? findingAtCursor(view) : undefined;
+      // The page's list and summary render in a task of their own, after the edit's markers are
+      // drawn: a keystroke's event would otherwise render them before the browser paints the edit.
+      startTransition(() => {
+        if (changed) setCursorFinding(found);
+        setValidation((shown) =>
+          !changed && shown.state === 'done' && shown.response.kind === response.kind && shown.response.ignition === response.ignition
+            ? shown
+            : { state: 'done', response: { ...response, entries } },
+        );
+        dismiss('validation');
+      });
     };
 
     const client = new ValidationClient(

@@ -1,10 +1,10 @@
 import { sortFindings } from '../../report/order';
 import type { Finding, Fix } from '../../types';
-import type { RuleId } from '../../rule-table';
 import type { CheckedText } from '../format';
 import { userDataTooLarge } from './rules/size';
 import { lineCode, opensBlockScalar } from '../../yaml/prescan';
 import { commonEnd, commonStart } from '../../text/common-ends';
+import { isParseFailure } from './parse-failures';
 
 /**
  * A quick report for an edit of a large cloud-config, for the editor to show right after the
@@ -27,9 +27,6 @@ import { commonEnd, commonStart } from '../../text/common-ends';
 const SMALL_BLOCK_CHARS = 4 * 1024;
 /** The most that is validated again; past it the whole text's report is waited for. */
 export const RECHECK_MAX_CHARS = 16 * 1024;
-
-/** What a document that does not parse reports: the parser's finding alone. */
-const PARSE_FAILURES: ReadonlySet<RuleId> = new Set<RuleId>(['yaml-syntax', 'yaml-tab', 'too-deep', 'input-too-large', 'alias-bomb', 'collection-key', 'yaml-alias']);
 
 /** A message that cites a line by its number. */
 const CITES_LINE = /\bline \d/;
@@ -111,7 +108,7 @@ interface Piece {
 
 export function recheckEdit(before: CheckedText, text: string, check: (document: string) => readonly Finding[] | undefined): Finding[] | undefined {
   const old = before.text;
-  if (old === text || before.entries.some((f) => f.line === 0 || PARSE_FAILURES.has(f.rule))) return undefined;
+  if (old === text || before.entries.some((f) => f.line === 0 || isParseFailure(f.rule))) return undefined;
   // The edit: what lies between the common start and the common end of the two texts.
   const prefix = commonStart(old, text);
   const suffix = commonEnd(old, text, Math.min(old.length, text.length) - prefix);
@@ -150,7 +147,7 @@ export function recheckEdit(before: CheckedText, text: string, check: (document:
   if (!rechecked) return undefined;
 
   const placed: Finding[] = [];
-  if (rechecked.some((f) => PARSE_FAILURES.has(f.rule))) {
+  if (rechecked.some((f) => isParseFailure(f.rule))) {
     // The parser reads the text and the document alike up to the end of an edited block, so a
     // failure inside one is the text's; one after it may come of the blocks left out.
     const failure = rechecked.length === 1 ? rechecked[0] : undefined;

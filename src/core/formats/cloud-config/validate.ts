@@ -21,6 +21,7 @@ import { TreeError, type Range, type Tree, type TreeNode } from '../../yaml/tree
 import { nodePaths } from '../../yaml/node-paths';
 import { quoted } from '../../text/quote';
 import { recheckEdit } from './edit-recheck';
+import type { ParseFailureRule } from './parse-failures';
 
 /**
  * cloud-config, the `#cloud-config` YAML coreos-cloudinit applies at boot: prescan, one libyaml
@@ -95,7 +96,7 @@ function referencePlacer(lines: LineIndex, refLines: Map<TreeNode, number> | und
 }
 
 /** A libyaml syntax error at its token; a refused tab gets its own explanation. */
-function syntaxFinding(text: string, e: LibyamlError): RuleFinding {
+function syntaxFinding(text: string, e: LibyamlError): RuleFinding & { rule: ParseFailureRule } {
   const at = libyamlOffset(e);
   if (text[at] === '\t') {
     return {
@@ -110,7 +111,7 @@ function syntaxFinding(text: string, e: LibyamlError): RuleFinding {
 }
 
 /** How the `all` set words a document the reference's decoder refuses. */
-const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: string; rule: RuleId }> = {
+const TREE_ERRORS: Record<TreeError['code'], (message: string) => { message: string; rule: ParseFailureRule }> = {
   'collection-key': () => ({
     message: 'a mapping or list cannot be a key here; a template placeholder like {{NAME}} must be rendered or quoted',
     rule: 'collection-key',
@@ -149,7 +150,7 @@ export function parseFailure(lines: LineIndex, rules: RuleSetName, message: stri
 function validateCloudConfig(text: string, rules: RuleSetName, target: Target, lines: LineIndex): Finding[] {
   const reference = rules === 'reference';
   const real = realPlacer(lines);
-  const fatal = (message: string, rule: RuleId, at: number, refLine = 1) => parseFailure(lines, rules, message, rule, at, refLine);
+  const fatal = (message: string, rule: ParseFailureRule, at: number, refLine = 1) => parseFailure(lines, rules, message, rule, at, refLine);
 
   if (text.length > MAX_INPUT_CHARS) {
     return fatal(`input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_CHARS / 1048576} MB`, 'input-too-large', 0);
@@ -217,7 +218,7 @@ function validateCloudConfig(text: string, rules: RuleSetName, target: Target, l
  * the two readings.
  */
 function flatcarReference(text: string, lines: LineIndex): Finding[] {
-  const fatal = (message: string, rule: RuleId, at: number, refLine = 1) => parseFailure(lines, 'reference', message, rule, at, refLine);
+  const fatal = (message: string, rule: ParseFailureRule, at: number, refLine = 1) => parseFailure(lines, 'reference', message, rule, at, refLine);
   let tree: Tree;
   try {
     tree = buildTreeFromLibyaml(text, 100_000 + text.length, 'yaml-v3');

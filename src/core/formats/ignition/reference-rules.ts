@@ -11,7 +11,7 @@ import { decodeDataUrl } from './go/dataurl';
 import { deserializeUnit, type UnitOption } from './go/systemd-unit';
 import { parseGoUrl, queryValues } from './go/url';
 import { parseSemver } from './go/semver';
-import { fieldMeta, type SpecMinor } from './schema';
+import { fieldMeta, shapeEntries, type SpecMinor } from './schema';
 import { memberNamed, type JsonNode } from './json-reader';
 import type { Decoded } from './go-decode';
 import type { ValueFix } from '../value-fix';
@@ -604,18 +604,22 @@ export function referenceChecks(config: Decoded, schema: z.ZodObject, v: SpecMin
       if (meta?.pointer && value === undefined) return;
       const o = obj(value);
       validators[meta?.go ?? '']?.(o, path, add, v);
-      const shape = schema.shape as Record<string, z.ZodType>;
-      duplicates(meta?.go ?? '', shape, o, path);
-      unusedKeys(shape, path);
-      for (const [k, child] of Object.entries(shape)) walk(child, o[k], [...path, k]);
+      const fields = shapeEntries(schema);
+      duplicates(meta?.go ?? '', fields, o, path);
+      unusedKeys(schema.shape as Record<string, z.ZodType>, path);
+      for (const [k, child] of fields) {
+        // An absent list or value has nothing to check; an absent plain struct is visited as empty.
+        if (o[k] === undefined && !(child instanceof z.ZodObject)) continue;
+        walk(child, o[k], [...path, k]);
+      }
       return;
     }
     if (meta?.go === 'types.Device' && typeof value === 'string') checkPath(value, path, add, false);
   };
 
-  const duplicates = (go: string, shape: Record<string, z.ZodType>, o: Obj, path: PathStep[]) => {
+  const duplicates = (go: string, fields: ReturnType<typeof shapeEntries>, o: Obj, path: PathStep[]) => {
     const seen = new Map<string, Set<string>>();
-    for (const [k, child] of Object.entries(shape)) {
+    for (const [k, child] of fields) {
       if (!(child instanceof z.ZodArray) || IGNORED_DUPS[go]?.includes(k)) continue;
       const list = MERGED_DUPS[go]?.[k] ?? k;
       const keys = seen.get(list) ?? new Set<string>();

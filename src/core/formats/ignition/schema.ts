@@ -28,8 +28,28 @@ export interface JsonHints {
   required?: boolean;
 }
 
-export const fieldMeta = (schema: z.ZodType): IgnitionFieldMeta | undefined =>
-  z.globalRegistry.get(schema) as IgnitionFieldMeta | undefined;
+/**
+ * Read once per schema: zod's registry copies a schema's metadata down its chain of clones on
+ * every read, and the decoders and rules read it for every value of a config (at 1 MB of
+ * Ignition, a third of the run). A schema's metadata does not change once it is built.
+ */
+const metaOf = new WeakMap<z.ZodType, IgnitionFieldMeta | undefined>();
+
+export function fieldMeta(schema: z.ZodType): IgnitionFieldMeta | undefined {
+  if (metaOf.has(schema)) return metaOf.get(schema);
+  const meta = z.globalRegistry.get(schema) as IgnitionFieldMeta | undefined;
+  metaOf.set(schema, meta);
+  return meta;
+}
+
+const fieldsOf = new WeakMap<z.ZodObject, readonly (readonly [string, z.ZodType])[]>();
+
+/** A struct schema's fields in order, listed once per schema (the walks visit them for every value). */
+export function shapeEntries(schema: z.ZodObject): readonly (readonly [string, z.ZodType])[] {
+  let fields = fieldsOf.get(schema);
+  if (!fields) fieldsOf.set(schema, (fields = Object.entries(schema.shape as Record<string, z.ZodType>)));
+  return fields;
+}
 
 const withMeta = <T extends z.ZodType>(schema: T, meta: IgnitionFieldMeta): T =>
   schema.meta(meta as unknown as Record<string, unknown>) as T;

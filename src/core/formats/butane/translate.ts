@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { RuleId } from '../../rule-table';
 import type { Severity } from '../../types';
-import { fieldMeta } from '../ignition/schema';
+import { fieldMeta, shapeEntries } from '../ignition/schema';
 import type { PathStep } from '../ignition/reference-rules';
 import { makeDataUrl, type Gzip } from './data-url';
 import { ERR_NO_FILES_DIR, readLocalFile, type LocalFiles } from './local-files';
@@ -96,7 +96,7 @@ export function translate(config: Obj, schema: z.ZodObject, options: TranslateOp
     if (!(s instanceof z.ZodObject) || !v || typeof v !== 'object') return v;
     const o = v as Obj;
     const out: Obj = {};
-    for (const [k, child] of Object.entries(s.shape as Record<string, z.ZodType>)) if (o[k] !== undefined) out[k] = walk(o[k], [...path, snake(k)], child);
+    for (const [k, child] of shapeEntries(s)) if (o[k] !== undefined) out[k] = walk(o[k], [...path, snake(k)], child);
     const go = fieldMeta(s)?.go;
     if (go === 'types.Resource') resource(o, out, path);
     if (go === 'types.Unit' || go === 'types.Dropin') contentsLocal(o, out, path);

@@ -15,7 +15,7 @@ import { LibyamlFailure } from '../../yaml/libyaml/scanner';
 import { buildTreeFromLibyaml } from '../../yaml/libyaml/tree';
 import { YAML_V3_READING } from '../../yaml/flavour';
 import { TreeError, type DuplicateKey, type Tree, type TreeNode } from '../../yaml/tree';
-import { fieldMeta, schemaFor, type SpecMinor } from '../ignition/schema';
+import { fieldMeta, schemaFor, shapeEntries, type SpecMinor } from '../ignition/schema';
 import { referenceChecks, type PathStep } from '../ignition/reference-rules';
 import { parseSemver } from '../ignition/go/semver';
 import { closest } from '../cloud-config/rules/edit-distance';
@@ -46,6 +46,8 @@ const SUGAR: Record<string, string[]> = {
   'types.PasswdUser': ['ssh_authorized_keys_local'],
   'types.Config': ['variant', 'version'],
 };
+/** Before Ignition 3.4 (Butane flatcar 1.0.0), units and users have no local contents. */
+const SUGAR_BEFORE_3_4: Record<string, string[]> = { ...SUGAR, 'types.Unit': [], 'types.Dropin': [], 'types.PasswdUser': [] };
 
 /** Ignition fields Butane's structures leave out: butane writes ignition.version itself. */
 const NOT_IN_BUTANE: Record<string, string[]> = { 'types.Ignition': ['version'] };
@@ -182,13 +184,21 @@ const parentKey = (path: readonly (string | number)[]) => JSON.stringify(path);
 /** What yaml.v3 leaves out of a list: an item it could not decode, or a null one. */
 const SKIPPED = Symbol('skipped');
 
+type Fields = ReadonlyMap<string, { field: string; schema: z.ZodType }>;
+/** Built once per structure and sugar: the decoder and the unused-key check ask for every mapping. */
+const fieldsBySugar = new WeakMap<Record<string, string[]>, WeakMap<z.ZodObject, Fields>>();
+
 /** The fields a Butane structure has, by YAML key: Ignition's (less what Butane leaves out) and the sugar. */
-function fieldsOf(schema: z.ZodObject, sugar: Record<string, string[]>): Map<string, { field: string; schema: z.ZodType }> {
+function fieldsOf(schema: z.ZodObject, sugar: Record<string, string[]>): Fields {
+  let known = fieldsBySugar.get(sugar);
+  if (!known) fieldsBySugar.set(sugar, (known = new WeakMap()));
+  let out = known.get(schema);
+  if (out) return out;
   const go = fieldMeta(schema)?.go ?? '';
-  const shape = schema.shape as Record<string, z.ZodType>;
-  const out = new Map<string, { field: string; schema: z.ZodType }>();
-  for (const [k, child] of Object.entries(shape)) if (!NOT_IN_BUTANE[go]?.includes(k)) out.set(snake(k), { field: k, schema: child });
-  for (const k of sugar[go] ?? []) out.set(k, { field: k, schema: SUGAR_TYPES[k] });
+  const fields = new Map<string, { field: string; schema: z.ZodType }>();
+  for (const [k, child] of shapeEntries(schema)) if (!NOT_IN_BUTANE[go]?.includes(k)) fields.set(snake(k), { field: k, schema: child });
+  for (const k of sugar[go] ?? []) fields.set(k, { field: k, schema: SUGAR_TYPES[k] });
+  known.set(schema, (out = fields));
   return out;
 }
 
@@ -203,7 +213,7 @@ function decode(node: TreeNode, schema: z.ZodType, ctx: DecodeContext): unknown 
   };
   if (node.kind === 'map') {
     // A mapping with a key given twice is refused whole, before its type is looked at.
-    const twice = ctx.duplicatesIn.get(parentKey(node.path));
+    const twice = ctx.duplicatesIn.size ? ctx.duplicatesIn.get(parentKey(node.path)) : undefined;
     if (twice) {
       ctx.duplicates.push(...ctx.pairs(twice));
       return SKIPPED;
@@ -344,7 +354,7 @@ function butaneChecks(config: Obj, schema: z.ZodType, path: PathStep[], out: Ent
   if (go === 'types.Storage' && Array.isArray(config.trees)) {
     config.trees.forEach((t, i) => ((t as Obj).local ?? '') === '' && out.push({ kind: 'error', message: 'local is required', rule: 'butane-sources', path: [...path, 'trees', i] }));
   }
-  for (const [k, child] of Object.entries(schema.shape as Record<string, z.ZodType>)) butaneChecks(config[k] as Obj, child, [...path, snake(k)], out);
+  for (const [k, child] of shapeEntries(schema)) if (config[k] !== undefined) butaneChecks(config[k] as Obj, child, [...path, snake(k)], out);
 }
 
 
@@ -448,7 +458,7 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   }
   const ignSchema = schemaFor(minor);
   const entries: Entry[] = [];
-  const sugar = minor >= 4 ? SUGAR : { ...SUGAR, 'types.Unit': [], 'types.Dropin': [], 'types.PasswdUser': [] };
+  const sugar = minor >= 4 ? SUGAR : SUGAR_BEFORE_3_4;
   const ctx: DecodeContext = { errors: [], duplicates: [], duplicatesIn, pairs, sugar, minor };
   let decoded: unknown;
   try {

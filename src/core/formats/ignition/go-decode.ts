@@ -23,11 +23,33 @@ export interface GoTypeError {
 
 export type Decoded = Record<string, unknown>;
 
+/**
+ * Where the decoder is: the innermost structure's name and the steps down to here, each a link
+ * to its parent, so that going down costs nothing; the paths are spelled out only for an error.
+ */
 interface Context {
   struct: string;
-  /** Go's field stack (names only) and the full JSON path (with list indices). */
-  fields: string[];
-  at: (string | number)[];
+  parent: Context | undefined;
+  /** The field (a name) or list index taken from the parent; undefined at the root. */
+  step: string | number | undefined;
+}
+
+/** The steps from the root: Go's field stack has the names only, the JSON path the indices too. */
+function stepsOf(ctx: Context): (string | number)[] {
+  const steps: (string | number)[] = [];
+  for (let c: Context | undefined = ctx; c && c.step !== undefined; c = c.parent) steps.push(c.step);
+  return steps.reverse();
+}
+
+/** A structure's field names and its Go name (as its errors print it), read once per schema. */
+const structOf = new WeakMap<z.ZodObject, { keys: string[]; name: string }>();
+function structInfo(schema: z.ZodObject): { keys: string[]; name: string } {
+  let info = structOf.get(schema);
+  if (!info) {
+    info = { keys: Object.keys(schema.shape), name: goTypeOf(schema).replace(/^types\./, '').replace(/^util\./, '') };
+    structOf.set(schema, info);
+  }
+  return info;
 }
 
 class Stop {
@@ -50,13 +72,17 @@ function goTypeOf(schema: z.ZodType): string {
 
 function typeError(node: JsonNode, schema: z.ZodType, ctx: Context, value = jsonKind(node)): never {
   const type = goTypeOf(schema);
-  const where = ctx.fields.length ? `Go struct field ${ctx.struct}.${ctx.fields.join('.')}` : 'Go value';
+  const steps = stepsOf(ctx);
+  const fields = steps.filter((step) => typeof step === 'string');
+  const where = fields.length ? `Go struct field ${ctx.struct}.${fields.join('.')}` : 'Go value';
   const goOffset = node.type === 'object' || node.type === 'array' ? node.start + 1 : node.end;
-  const path = ['$', ...ctx.at].join('.');
-  throw new Stop({ message: `json: cannot unmarshal ${value} into ${where} of type ${type}`, value, type, path, steps: [...ctx.at], goOffset, node });
+  const path = ['$', ...steps].join('.');
+  throw new Stop({ message: `json: cannot unmarshal ${value} into ${where} of type ${type}`, value, type, path, steps, goOffset, node });
 }
 
 const INT64 = /^-?(0|[1-9][0-9]*)$/;
+/** Whether an integer literal (INT64's form) is outside int64; one of up to 18 digits never is. */
+const outsideInt64 = (raw: string) => raw.length > 18 && (BigInt(raw) > 9223372036854775807n || BigInt(raw) < -9223372036854775808n);
 
 function decode(node: JsonNode, schema: z.ZodType, ctx: Context, existing: unknown): unknown {
   const pointer = fieldMeta(schema)?.pointer ?? false;
@@ -64,25 +90,24 @@ function decode(node: JsonNode, schema: z.ZodType, ctx: Context, existing: unkno
   if (schema instanceof z.ZodObject) {
     if (node.type !== 'object') typeError(node, schema, ctx);
     const shape = schema.shape as Record<string, z.ZodType>;
-    const keys = Object.keys(shape);
+    const { keys, name } = structInfo(schema);
     const out: Decoded = (existing as Decoded | undefined) ?? {};
-    const struct = goTypeOf(schema).replace(/^types\./, '').replace(/^util\./, '');
     for (const m of node.members) {
       const key = keys.includes(m.key) ? m.key : keys.find((k) => k.toLowerCase() === m.key.toLowerCase());
       if (key === undefined) continue;
-      out[key] = decode(m.value, shape[key], { struct, fields: [...ctx.fields, key], at: [...ctx.at, key] }, out[key]);
+      out[key] = decode(m.value, shape[key], { struct: name, parent: ctx, step: key }, out[key]);
     }
     return out;
   }
   if (schema instanceof z.ZodArray) {
     if (node.type !== 'array') typeError(node, schema, ctx);
-    return node.items.map((item, i) => decode(item, schema.element as z.ZodType, { ...ctx, at: [...ctx.at, i] }, undefined));
+    return node.items.map((item, i) => decode(item, schema.element as z.ZodType, { struct: ctx.struct, parent: ctx, step: i }, undefined));
   }
   if (node.type === 'object' || node.type === 'array') typeError(node, schema, ctx);
   if (schema instanceof z.ZodNumber) {
     if (node.type !== 'number') typeError(node, schema, ctx);
     const raw = (node as { raw: string }).raw;
-    if (!INT64.test(raw) || BigInt(raw) > 9223372036854775807n || BigInt(raw) < -9223372036854775808n) typeError(node, schema, ctx, `number ${raw}`);
+    if (!INT64.test(raw) || outsideInt64(raw)) typeError(node, schema, ctx, `number ${raw}`);
     if (fieldMeta(schema)?.unsigned && raw.startsWith('-')) typeError(node, schema, ctx, `number ${raw}`);
     return Number(raw);
   }
@@ -97,7 +122,7 @@ function decode(node: JsonNode, schema: z.ZodType, ctx: Context, existing: unkno
 /** Decodes `root` into `schema`: the value, or Go's first type error. */
 export function goUnmarshal(root: JsonNode, schema: z.ZodType): { value: Decoded } | { error: GoTypeError } {
   try {
-    return { value: (decode(root, schema, { struct: '', fields: [], at: [] }, undefined) ?? {}) as Decoded };
+    return { value: (decode(root, schema, { struct: '', parent: undefined, step: undefined }, undefined) ?? {}) as Decoded };
   } catch (e) {
     if (e instanceof Stop) return { error: e.error };
     throw e;

@@ -107,3 +107,20 @@ test('the item under the editor’s cursor is marked and scrolled into view', as
   await page.keyboard.press('ControlOrMeta+Home');
   await expect(list(page).locator('li[aria-current="true"]')).toHaveCount(0);
 });
+
+test('a finding that cites another line links to it: the link selects that place in the editor', async ({ page }) => {
+  await openApp(page);
+  const text = '#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: hi\n  - path: /etc/motd\n    content: hello\n';
+  await pasteText(page, text);
+  const item = list(page).locator('li', { hasText: 'already written at line 3' });
+  await expect(item).toHaveCount(1);
+  await item.getByRole('button', { name: 'Go to line 3' }).click();
+  const selected = () =>
+    page.evaluate(() => {
+      const { state } = window.__editorView!;
+      return state.sliceDoc(state.selection.main.from, state.selection.main.to);
+    });
+  await expect.poll(selected).toBe('/etc/motd');
+  await expect.poll(() => cursorLine(page)).toBe(3);
+  await expect(page.locator('.cm-content')).toBeFocused();
+});

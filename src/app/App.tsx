@@ -44,6 +44,17 @@ export function App() {
     [reveal, setPane],
   );
 
+  /** Selects the place a finding cites (the first of two entries) in the editor. */
+  const revealRelated = useCallback(
+    (finding: Finding) => {
+      const related = finding.related;
+      if (!related) return;
+      setPane('editor');
+      requestAnimationFrame(() => select(related.from, related.to));
+    },
+    [select, setPane],
+  );
+
   const openFile = useCallback(
     async (file: File) => {
       try {
@@ -238,6 +249,7 @@ export function App() {
               onFix={session.applyFix}
               onInline={session.inlineLocalFile}
               onHelp={setHelpRule}
+              onRelated={revealRelated}
             />
           </div>
           {output && (

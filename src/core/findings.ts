@@ -18,4 +18,6 @@ export interface RuleFinding {
   /** Reference-mode line when there is no node (the reference's own number). */
   refLine?: number;
   fixes?: Fix[];
+  /** Another place the finding speaks of, which its message cites by its line (see Finding.related). */
+  related?: { range: Range; message: string };
 }

@@ -33,6 +33,13 @@ export interface Fix {
   insert: string;
 }
 
+/** Another place a finding speaks of (the first of two entries), placed as findings are; `message` says what is there. */
+export interface RelatedPlace extends Position {
+  from: number;
+  to: number;
+  message: string;
+}
+
 export interface Finding extends Position {
   kind: Severity;
   message: string;
@@ -47,6 +54,8 @@ export interface Finding extends Position {
   from?: number;
   to?: number;
   fixes?: Fix[];
+  /** The place the message cites by its line, where it cites one. */
+  related?: RelatedPlace;
 }
 
 export interface Report {

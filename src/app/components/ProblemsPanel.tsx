@@ -18,6 +18,8 @@ interface ProblemsPanelProps {
   /** Inlines a file in place of the `local:` a finding is about. */
   onInline(finding: Finding): void;
   onHelp(rule: string): void;
+  /** Jump to the place a finding cites by its line (the first of two entries). */
+  onRelated(finding: Finding): void;
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -53,7 +55,7 @@ function stableKeys(entries: readonly Finding[]): string[] {
   });
 }
 
-export function ProblemsPanel({ validation, busy, current, onReveal, onShow, onFix, onInline, onHelp }: ProblemsPanelProps) {
+export function ProblemsPanel({ validation, busy, current, onReveal, onShow, onFix, onInline, onHelp, onRelated }: ProblemsPanelProps) {
   const summary = summaryOf(validation);
   const response = validation.state === 'done' ? validation.response : undefined;
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
@@ -147,6 +149,7 @@ export function ProblemsPanel({ validation, busy, current, onReveal, onShow, onF
             onFix={onFix}
             onInline={onInline}
             onHelp={onHelp}
+            onRelated={onRelated}
           />
         ))}
       </ol>
@@ -170,10 +173,11 @@ interface ProblemItemProps {
   onFix(finding: Finding, index: number): void;
   onInline(finding: Finding): void;
   onHelp(rule: string): void;
+  onRelated(finding: Finding): void;
 }
 
 /** One finding. Memoised: a new report re-renders only the items whose finding changed. */
-const ProblemItem = memo(function ProblemItem({ finding: f, tabbable, current, onFocus, onReveal, onFix, onInline, onHelp }: ProblemItemProps) {
+const ProblemItem = memo(function ProblemItem({ finding: f, tabbable, current, onFocus, onReveal, onFix, onInline, onHelp, onRelated }: ProblemItemProps) {
   const tabIndex = tabbable ? 0 : -1;
   const where = f.line > 0 ? `${f.line}:${f.column}` : 'Whole file';
   const text = (
@@ -213,6 +217,11 @@ const ProblemItem = memo(function ProblemItem({ finding: f, tabbable, current, o
       )}
       {isLocalFileFinding(f) && <p className="problem-note">{LOCAL_FILE_NOTE}</p>}
       <div className="problem-actions">
+        {f.related && (
+          <button type="button" className="related-link" tabIndex={tabIndex} onClick={() => onRelated(f)} title={`${f.related.message}, line ${f.related.line}`}>
+            Go to line {f.related.line}
+          </button>
+        )}
         {isLocalFileFinding(f) && (
           <button type="button" className="fix" tabIndex={tabIndex} onClick={() => onInline(f)} title="Choose the file to put its contents here">
             Inline a file…

@@ -23,4 +23,11 @@ describe('formatJson', () => {
       ],
     });
   });
+
+  it('gives the place a finding cites by its line, without offsets', () => {
+    const report = validate('#cloud-config\nwrite_files:\n  - path: /etc/a\n  - path: /etc/a\n', { rules: 'all' });
+    const [entry] = JSON.parse(formatJson([{ file: 'a.yaml', report }])).files[0].entries;
+    expect(entry).toMatchObject({ line: 4, rule: 'duplicate-file-path', related: { line: 3, column: 11, endLine: 3, endColumn: 17, message: 'the first entry for this file' } });
+    expect(entry.related).not.toHaveProperty('from');
+  });
 });

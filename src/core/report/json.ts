@@ -17,7 +17,7 @@ export function formatJson(files: readonly FileReport[]): string {
           kind: report.kind,
           target: report.target,
           ...(reason ? { notChecked: reason } : {}),
-          entries: report.entries.map(({ line, column, endLine, endColumn, kind, message, rule, path }) => ({
+          entries: report.entries.map(({ line, column, endLine, endColumn, kind, message, rule, path, related }) => ({
             line,
             column,
             endLine,
@@ -26,6 +26,7 @@ export function formatJson(files: readonly FileReport[]): string {
             message,
             rule,
             ...(path === undefined ? {} : { path }),
+            ...(related === undefined ? {} : { related: { line: related.line, column: related.column, endLine: related.endLine, endColumn: related.endColumn, message: related.message } }),
           })),
         };
       }),

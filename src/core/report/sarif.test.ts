@@ -54,6 +54,16 @@ describe('SARIF', () => {
     expect(header.locations[0]).not.toHaveProperty('logicalLocations');
   });
 
+  it('gives the place a message cites by its line as a related location', () => {
+    const twice = validate(H + 'write_files:\n  - path: /etc/a\n  - path: /etc/a\n', { rules: 'all' });
+    const [result] = toSarif([{ file: 'w.yaml', report: twice }], TOOL, 'flatcar').runs[0].results;
+    expect(result.message.text).toContain('at line 3');
+    expect(result.relatedLocations).toEqual([
+      { id: 0, physicalLocation: { artifactLocation: { uri: 'w.yaml' }, region: { startLine: 3, startColumn: 11, endLine: 3, endColumn: 17 } }, message: { text: 'the first entry for this file' } },
+    ]);
+    expect(run.results[0]).not.toHaveProperty('relatedLocations');
+  });
+
   it('maps info to note, and gives line-0 findings no region', () => {
     const refReport = validate(H + 'coreos: {update: {bogus: 1}}\n', { rules: 'reference' });
     const sizeReport = validate(H + 'hostname: a\n' + '#'.repeat(17000) + '\n', { rules: 'all' });

@@ -1,5 +1,5 @@
 import { RULE_IDS, RULES, type RuleId } from '../rule-table';
-import type { Finding, Severity, Target } from '../types';
+import type { Finding, Position, Severity, Target } from '../types';
 import type { FileReport } from './file-report';
 
 /** SARIF 2.1.0 output (the format code-scanning tools read), built from the same reports. */
@@ -8,7 +8,7 @@ const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-function region(f: Finding) {
+function region(f: Position) {
   if (f.line === 0) return undefined;
   return { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };
 }
@@ -35,6 +35,10 @@ function result(f: Finding, uri: string, ruleIndex: number) {
         ...(f.path === undefined ? {} : { logicalLocations: [{ fullyQualifiedName: f.path, kind: 'member' }] }),
       },
     ],
+    // The place the message cites by its line (the first of two entries).
+    ...(f.related
+      ? { relatedLocations: [{ id: 0, physicalLocation: { artifactLocation: { uri }, region: region(f.related) }, message: { text: f.related.message } }] }
+      : {}),
   };
 }
 

@@ -57,11 +57,27 @@ describe('recheckEdit', () => {
     const full = entries(after);
     expect(full.some((f) => f.line > 1500 && f.rule === 'invalid-value')).toBe(true);
     expect(recheck(before, after).report).toEqual(full);
-    // A message that cites a line would still cite it by its old number: left to the whole text's report.
+    // A message citing a line (a key given twice cites the first) cites it by its number now.
     const citing = edit(base, 'conf.d/300.conf\n', "    permissions: '0600'\n");
-    expect(entries(citing).some((f) => f.line > 1500 && /line \d/.test(f.message))).toBe(true);
-    expect(recheck(citing, edit(citing, '  update:\n', '    group: alpha\n')).report).toBeUndefined();
+    const cited = entries(citing).find((f) => f.line > 1500 && f.related);
+    expect(cited?.message).toContain(`line ${cited?.related?.line}`);
+    const moved = edit(citing, '  update:\n', '    group: alpha\n');
+    expect(recheck(citing, moved).report).toEqual(entries(moved));
     expect(recheck(citing, edit(citing, 'group: stable', 'x')).report).toEqual(entries(edit(citing, 'group: stable', 'x')));
+  });
+
+  it('moves the place a rechecked finding cites, and the line its message gives', () => {
+    // A unit given twice in a small block after a large one: the document holds the small block
+    // alone, so its lines there are not the text's.
+    const files = Array.from({ length: 600 }, (_, i) => `  - path: /etc/app/${i}.conf\n    content: x\n`).join('');
+    const units = `#cloud-config\nwrite_files:\n${files}coreos:\n  units:\n    - name: twice.service\n      content: "[Unit]"\n    - name: twice.service\n      content: "[Service]"\n`;
+    const after = edit(units, '  units:\n', '    - name: other.service\n      content: "[Unit]"\n');
+    const { report, documents } = recheck(units, after);
+    expect(documents[0]).not.toContain('write_files');
+    expect(report).toEqual(entries(after));
+    const twice = report!.find((f) => f.rule === 'duplicate-unit')!;
+    expect(twice).toMatchObject({ line: 1209, related: { line: 1207, message: 'the first entry for this unit' } });
+    expect(twice.message).toContain('at line 1207;');
   });
 
   it('reports a syntax error in the edited block as the whole text does', () => {

@@ -1,5 +1,5 @@
 import { sortFindings } from '../../report/order';
-import type { Finding, Fix } from '../../types';
+import type { Finding, Fix, Position } from '../../types';
 import type { CheckedText } from '../format';
 import { userDataTooLarge } from './rules/size';
 import { lineCode, opensBlockScalar } from '../../yaml/prescan';
@@ -28,9 +28,6 @@ const SMALL_BLOCK_CHARS = 4 * 1024;
 /** The most that is validated again; past it the whole text's report is waited for. */
 export const RECHECK_MAX_CHARS = 16 * 1024;
 
-/** A message that cites a line by its number. */
-const CITES_LINE = /\bline \d/;
-const CITED_LINE = /\bline (\d+)/g;
 /** A plain top-level key at the start of a line. */
 const KEY_LINE = /[A-Za-z_][A-Za-z0-9_-]*:(?=[ \t\r\n]|$)/y;
 /** Anchors, aliases and tags (a conservative reading: `&&` in a quoted string counts), and merge keys. */
@@ -183,17 +180,27 @@ export function recheckEdit(before: CheckedText, text: string, check: (document:
     if (!after && f.to > prefix) continue;
     const shift = after ? growth : 0;
     if (!kept.some((b) => b.start <= f.from! + shift && f.to! + shift <= b.end)) continue;
-    // A message citing a line would cite it by its number before the edit.
-    if (addedLines !== 0 && CITES_LINE.test(f.message)) return undefined;
-    placed.push(after ? shifted(f, shift, addedLines) : f);
+    const moved = after ? shifted(f, shift, addedLines) : { ...f };
+    if (f.related) {
+      // The place it cites: unchanged before the edit, moved after it, gone if the edit touched it.
+      if (f.related.from >= old.length - suffix) moved.related = shifted(f.related, growth, addedLines);
+      else if (f.related.to > prefix) return undefined;
+      recite(moved, f.related.line);
+    }
+    placed.push(moved);
   }
   return sortFindings(placed);
 }
 
-function shifted(f: Finding, shift: number, lines: number): Finding {
-  const out: Finding = { ...f, from: f.from! + shift, to: f.to! + shift, line: f.line + lines, endLine: f.endLine + lines };
+function shifted<T extends Position & { from?: number; to?: number; fixes?: Fix[] }>(f: T, shift: number, lines: number): T {
+  const out: T = { ...f, from: f.from! + shift, to: f.to! + shift, line: f.line + lines, endLine: f.endLine + lines };
   if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, from: x.from + shift, to: x.to + shift }));
   return out;
+}
+
+/** A moved finding's message cites its related place by the line number that place had before (`was`). */
+function recite(f: Finding, was: number): void {
+  if (f.related && f.related.line !== was) f.message = f.message.replace(`line ${was}`, `line ${f.related.line}`);
 }
 
 /** A finding of the rechecked document, placed in the text; 'header' for one on the header line. */
@@ -210,14 +217,14 @@ function moveFinding(f: Finding, pieces: Piece[]): Finding | 'header' | undefine
     fixes.push({ ...x, from: x.from + p.shift, to: x.to + p.shift });
   }
   const out: Finding = { ...f, from: f.from + piece.shift, to: f.to + piece.shift, line: f.line + piece.lineShift, endLine: f.endLine + piece.lineShift };
-  // A line the message cites, by its number in the document: the same line's number in the text.
-  if (CITES_LINE.test(f.message)) {
-    out.message = f.message.replace(CITED_LINE, (_, n: string) => {
-      const at = Number(n);
-      const p = pieces.find((q) => q.firstLine <= at && at < q.endLine);
-      return `line ${at + (p?.lineShift ?? 0)}`;
-    });
-  }
   if (f.fixes) out.fixes = fixes;
+  if (f.related) {
+    // The place the message cites, from the document to the text, and its line in the message.
+    const r = f.related;
+    const p = pieces.find((q) => q.from <= r.from && r.to <= q.to);
+    if (!p) return undefined;
+    out.related = { ...r, from: r.from + p.shift, to: r.to + p.shift, line: r.line + p.lineShift, endLine: r.endLine + p.lineShift };
+    recite(out, r.line);
+  }
   return out;
 }

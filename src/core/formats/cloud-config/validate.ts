@@ -54,11 +54,19 @@ function rangeOf(f: RuleFinding): Range | undefined {
   return f.target === 'key' ? (f.node.keyRange ?? f.node.valueRange) : f.node.valueRange;
 }
 
-function finding(f: RuleFinding, pos: Omit<Finding, 'kind' | 'message' | 'rule'>, pathOf?: PathOf): Finding {
+/** Line and column of both ends of [from, to). */
+function placed(lines: LineIndex, from: number, to: number) {
+  const a = lines.position(from);
+  const b = lines.position(to);
+  return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from, to };
+}
+
+function finding(f: RuleFinding, pos: Omit<Finding, 'kind' | 'message' | 'rule'>, lines: LineIndex, pathOf?: PathOf): Finding {
   const out: Finding = { ...pos, kind: f.kind, message: f.message, rule: f.rule };
   const path = f.node && pathOf?.(f.node);
   if (path) out.path = path;
   if (f.fixes?.length) out.fixes = f.fixes;
+  if (f.related) out.related = { ...placed(lines, ...f.related.range), message: f.related.message };
   return out;
 }
 
@@ -71,9 +79,7 @@ function realPlacer(lines: LineIndex, pathOf?: PathOf): Placer {
         // An empty value: point at the line it belongs to.
         [from, to] = lines.lineRange(lines.lineOf(from));
       }
-      const a = lines.position(from);
-      const b = lines.position(to);
-      return finding(f, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, from, to }, pathOf);
+      return finding(f, placed(lines, from, to), lines, pathOf);
     },
   };
 }
@@ -83,14 +89,14 @@ function referencePlacer(lines: LineIndex, refLines: Map<TreeNode, number> | und
   return {
     place(f) {
       const line = f.refLine ?? (f.node ? (refLines?.get(f.node) ?? 0) : 0);
-      if (line === 0) return finding(f, { line: 0, column: 0, endLine: 0, endColumn: 0 }, pathOf);
+      if (line === 0) return finding(f, { line: 0, column: 0, endLine: 0, endColumn: 0 }, lines, pathOf);
       // Use the real token when it sits on that line; otherwise the whole line.
       const real = rangeOf(f);
       let [from, to] = lines.lineRange(Math.min(line, lines.lineCount));
       if (real && real[1] > real[0] && lines.lineOf(real[0]) === line) [from, to] = [real[0], Math.min(real[1], to)];
       const a = lines.position(from);
       const b = lines.position(to);
-      return finding(f, { line, column: a.column, endLine: line, endColumn: b.column, from, to }, pathOf);
+      return finding(f, { line, column: a.column, endLine: line, endColumn: b.column, from, to }, lines, pathOf);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allFindingsOf, findingsOf, H } from './testing';
+import { allFindingsOf, findingsOf, fullFindingsOf, H } from './testing';
 
 describe('duplicate-key', () => {
   it('accepts distinct keys and keys that override a merge', () => {
@@ -11,6 +11,13 @@ describe('duplicate-key', () => {
     expect(findingsOf(`${H}coreos:\n  update:\n    group: beta\n\ncoreos:\n  units: []\n`, 'duplicate-key', 'coreos')).toEqual([
       { kind: 'warning', message: 'duplicate key "coreos": the first value, at line 2, is silently lost; merge the two into one', line: 6, column: 1, endLine: 6, endColumn: 7 },
     ]);
+  });
+
+  it('gives the first key as the place the message cites', () => {
+    const [f] = fullFindingsOf(`${H}coreos:\n  update:\n    group: beta\n\ncoreos:\n  units: []\n`, 'duplicate-key', 'coreos');
+    expect(f.related).toEqual({ line: 2, column: 1, endLine: 2, endColumn: 7, from: 14, to: 20, message: 'the key given first, whose value is lost' });
+    const [refused] = fullFindingsOf(`${H}users:\n  - name: a\n    shell: /bin/sh\n    "name": b\n`, 'duplicate-key', 'flatcar');
+    expect(refused.related).toEqual({ line: 3, column: 5, endLine: 3, endColumn: 9, from: 25, to: 29, message: 'the key given first' });
   });
 
   it('quotes the key as written, and reports a duplicate inside an aliased mapping once', () => {

@@ -36,6 +36,7 @@ export const duplicateKey: Rule = {
           rule: 'duplicate-key',
           node,
           range: d.second,
+          related: { range: d.first, message: 'the key given first' },
         });
         continue;
       }
@@ -47,6 +48,7 @@ export const duplicateKey: Rule = {
         rule: 'duplicate-key',
         node,
         range: d.second,
+        related: { range: d.first, message: 'the key given first, whose value is lost' },
       });
     }
     return out;

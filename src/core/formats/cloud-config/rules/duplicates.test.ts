@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, H } from './testing';
+import { findingsOf, fullFindingsOf, H } from './testing';
 
 describe('duplicate-unit', () => {
   it('accepts a unit listed again only to act on it', () => {
@@ -12,6 +12,7 @@ describe('duplicate-unit', () => {
     expect(findingsOf(text, 'duplicate-unit')).toEqual([
       { kind: 'warning', message: 'unit "a.service" already gets content at line 4; this later content replaces it: merge the two entries', line: 7, column: 13, endLine: 7, endColumn: 22 },
     ]);
+    expect(fullFindingsOf(text, 'duplicate-unit')[0].related).toEqual({ line: 4, column: 13, endLine: 4, endColumn: 22, from: 43, to: 52, message: 'the first entry for this unit' });
   });
 });
 
@@ -25,5 +26,6 @@ describe('duplicate-file-path', () => {
     expect(findingsOf(text, 'duplicate-file-path')).toEqual([
       { kind: 'warning', message: 'path "/etc//a" names the file already written at line 3; this later entry replaces it: keep one entry per path', line: 5, column: 11, endLine: 5, endColumn: 18 },
     ]);
+    expect(fullFindingsOf(text, 'duplicate-file-path')[0].related).toEqual({ line: 3, column: 11, endLine: 3, endColumn: 17, from: 37, to: 43, message: 'the first entry for this file' });
   });
 });

@@ -47,6 +47,8 @@ describe('hyphenated-key (Flatcar)', () => {
       'Flatcar ignores "reboot-strategy": since 3975.2.0 keys are read as written; write "reboot_strategy", and merge it with the "reboot_strategy" at line 4, the one Flatcar reads',
     );
     expect([f.line, f.column, f.fixes]).toEqual([5, 5, undefined]);
+    // The line it cites is the twin's place, as data too.
+    expect(f.related).toEqual({ line: 4, column: 5, endLine: 4, endColumn: 20, from: 36, to: 51, message: 'the "reboot_strategy" Flatcar reads' });
   });
 
   it('is one finding per key: no unknown-key beside it', () => {

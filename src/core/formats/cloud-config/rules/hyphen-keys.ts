@@ -37,7 +37,14 @@ function findingFor(ctx: RuleContext, parent: TreeNode, n: TreeNode): RuleFindin
   if (twin) {
     // Renaming would make a duplicate key, which Flatcar refuses outright.
     const line = ctx.lines.lineOf(twin.keyRange![0]);
-    return { kind: 'error', message: `${message}, and merge it with the ${quoted(n.name)} at line ${line}, the one Flatcar reads`, rule: 'hyphenated-key', node: n, target: 'key' };
+    return {
+      kind: 'error',
+      message: `${message}, and merge it with the ${quoted(n.name)} at line ${line}, the one Flatcar reads`,
+      rule: 'hyphenated-key',
+      node: n,
+      target: 'key',
+      related: { range: twin.keyRange!, message: `the ${quoted(n.name)} Flatcar reads` },
+    };
   }
   return { kind: 'error', message, rule: 'hyphenated-key', node: n, target: 'key', fixes: [renameFix(ctx, n, n.name)] };
 }

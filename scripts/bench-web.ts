@@ -3,8 +3,8 @@
  * Chromium. Prints one table:
  *   - keystroke → updated markers at 5 KB and 1 MB, each keystroke toggling an error, timed inside
  *     the page from the keydown event to the marker's DOM change. The first keystrokes after a
- *     text is loaded run the editor's code cold (V8 has not compiled or optimised it yet; it does
- *     again after the page has idled for a while), so they are shown on their own rows and the
+ *     text is loaded run the editor's code cold (V8 has not optimised it yet, and drops it again
+ *     after the page has idled for about 30 s), so they are shown on their own rows and the
  *     median and p95 are of the keystrokes after them;
  *   - the longest main-thread task while typing (PerformanceObserver 'longtask');
  *   - the noise floor: a fixed piece of script timed the same way in the same browser. On a

@@ -311,6 +311,8 @@ function scalarOf(n: LNode, flavour: FlavourRules): Scalar {
 
 const deref = (n: LNode | null): LNode | null => (n && n.k === K.Alias ? n.target : n);
 const rangeOf = (n: LNode | null, fallback: Range): Range => (n ? [n.start, n.end] : fallback);
+/** A value's range; an absent value is an empty one just after its key (no fallback built for a value there is). */
+const valueRangeOf = (n: LNode | null, keyRange: Range): Range => (n ? [n.start, n.end] : [keyRange[1], keyRange[1]]);
 
 /**
  * Go's %#v of a decoded value, for the reference's "invalid map key" message. yaml.v3 decodes
@@ -370,7 +372,7 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
         const keyNode = deref(rawKey);
         const keyRange = rangeOf(rawKey, base.valueRange);
         const valueNode = m.items[i + 1];
-        const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
+        const valueRange = valueRangeOf(valueNode, keyRange);
         if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
           throw new TreeError(`invalid map key: ${goSyntax(keyNode, ctx.flavour)}`, 'collection-key', keyRange);
         }
@@ -494,7 +496,7 @@ function buildMapLazily(ln: LNode, base: NodeBase, ctx: Ctx, expanding: Readonly
       const keyNode = deref(rawKey);
       const keyRange = rangeOf(rawKey, base.valueRange);
       const valueNode = m.items[i + 1];
-      const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
+      const valueRange = valueRangeOf(valueNode, keyRange);
       let keyFault: TreeError | undefined;
       let kind: ValueKind = 'str';
       let rawName = '';
@@ -641,7 +643,7 @@ function buildMapV3(ln: LNode, base: NodeBase, ctx: Ctx, expanding: ReadonlySet<
       }
       const keyNode = deref(rawKey);
       const keyRange = rangeOf(rawKey, base.valueRange);
-      const valueRange = rangeOf(valueNode, [keyRange[1], keyRange[1]]);
+      const valueRange = valueRangeOf(valueNode, keyRange);
       if (keyNode && (keyNode.k === K.Map || keyNode.k === K.Seq)) {
         // A mapping key that fails to decode (a key of its own given twice) leaves the entry out;
         // any other collection key stops the decoder.

@@ -68,6 +68,12 @@ class SyntaxFailure {
   constructor(readonly error: JsonSyntaxError) {}
 }
 
+const LITERALS = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const;
+
 // eslint-disable-next-line no-control-regex
 const PLAIN = /[^"\\\x00-\x1f]*/y;
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
@@ -75,8 +81,10 @@ const isHex = (c: string | undefined) => c !== undefined && /[0-9a-fA-F]/.test(c
 
 interface Frame {
   node: JsonObject | JsonArray;
-  /** The member whose value is being read (objects). */
-  pendingKey?: { key: string; keyStart: number; keyEnd: number };
+  /** The member whose value is being read (objects): its key and where the key stands. */
+  key: string;
+  keyStart: number;
+  keyEnd: number;
 }
 
 /** Reads `text` as Go's decoder does: the first syntax error, or the value tree. */
@@ -113,7 +121,7 @@ class Reader {
       const top = stack[stack.length - 1];
       if (!top) root = node;
       else if (top.node.type === 'array') top.node.items.push(node);
-      else top.node.members.push({ ...top.pendingKey!, value: node });
+      else top.node.members.push({ key: top.key, keyStart: top.keyStart, keyEnd: top.keyEnd, value: node });
     };
     // What the scanner expects next.
     let state: 'value' | 'first-item' | 'first-key' | 'key' | 'after-value' = 'value';
@@ -137,7 +145,10 @@ class Reader {
         this.skipSpace();
         if (this.s[this.i] !== ':') this.fail('after object key');
         this.i++;
-        stack[stack.length - 1].pendingKey = { key, keyStart, keyEnd };
+        const frame = stack[stack.length - 1];
+        frame.key = key;
+        frame.keyStart = keyStart;
+        frame.keyEnd = keyEnd;
         state = 'value';
         continue;
       }
@@ -155,7 +166,7 @@ class Reader {
           const start = this.i++;
           const node: JsonObject | JsonArray =
             c === '{' ? { type: 'object', start, end: start, members: [] } : { type: 'array', start, end: start, items: [] };
-          stack.push({ node });
+          stack.push({ node, key: '', keyStart: -1, keyEnd: -1 });
           state = c === '{' ? 'first-key' : 'first-item';
           continue;
         }
@@ -194,25 +205,22 @@ class Reader {
   private scalar(): JsonScalar {
     const start = this.i;
     const c = this.s[this.i];
-    const done = (type: JsonScalar['type'], value: JsonScalar['value']): JsonScalar => ({
-      type,
-      value,
-      start,
-      end: this.i,
-      raw: this.s.slice(start, this.i),
-    });
-    if (c === '"') return done('string', this.string());
+    if (c === '"') {
+      const value = this.string();
+      return { type: 'string', value, start, end: this.i, raw: this.s.slice(start, this.i) };
+    }
     if (c === '-' || isDigit(c)) {
       this.number();
-      return done('number', Number(this.s.slice(start, this.i)));
+      const raw = this.s.slice(start, this.i);
+      return { type: 'number', value: Number(raw), start, end: this.i, raw };
     }
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of LITERALS) {
       if (c !== word[0]) continue;
       this.i++;
       for (let k = 1; k < word.length; k++, this.i++) {
         if (this.s[this.i] !== word[k]) this.fail(`in literal ${word} (expecting '${word[k]}')`);
       }
-      return done(value === null ? 'null' : 'bool', value);
+      return { type: value === null ? 'null' : 'bool', value, start, end: this.i, raw: word };
     }
     return this.fail('looking for beginning of value');
   }
@@ -281,12 +289,19 @@ class Reader {
 export const markerOffset = (node: JsonNode): number => (node.type === 'object' || node.type === 'array' ? node.start + 1 : node.start);
 
 const memberIndex = new WeakMap<JsonObject, Map<string, JsonMember>>();
+/** Up to this many members an object is scanned; a larger one gets an index, built on first use. */
+const SCANNED_MEMBERS = 16;
 
 /** The last member named exactly `key` (vcontext's tree keeps the last of duplicates). */
 export function memberNamed(node: JsonObject, key: string): JsonMember | undefined {
+  const members = node.members;
+  if (members.length <= SCANNED_MEMBERS) {
+    for (let i = members.length - 1; i >= 0; i--) if (members[i].key === key) return members[i];
+    return undefined;
+  }
   let index = memberIndex.get(node);
   if (!index) {
-    index = new Map(node.members.map((m) => [m.key, m]));
+    index = new Map(members.map((m) => [m.key, m]));
     memberIndex.set(node, index);
   }
   return index.get(key);

@@ -2,7 +2,9 @@
  * Validation speed: generates cloud-configs of 100 KB, 1 MB and 10 MB (many units with
  * `content: |` blocks, write_files) and prints, for each target (flatcar, coreos), the median
  * validation time of each rule set and its ratio to a bare `yaml` parse of the same text. Targets: 1 MB under 150 ms, within 1.5x of
- * the bare parse. `npm run bench` (add `-- --web` for the browser benchmark as well).
+ * the bare parse. Then an Ignition config and a Butane config of about 1 MB (many files and
+ * units), against a bare `JSON.parse` and `yaml` parse of each. `npm run bench` (add `-- --web`
+ * for the browser benchmark as well).
  */
 import { execSync } from 'node:child_process';
 import { parseDocument } from 'yaml';
@@ -73,6 +75,32 @@ coreos:
   return head + units.join('') + 'write_files:\n' + files.join('');
 }
 
+/** An Ignition config (spec 3.4) of about `targetBytes`: files with data URLs and units. */
+function ignitionOfSize(targetBytes: number): string {
+  const files: unknown[] = [];
+  const units: unknown[] = [];
+  for (let i = 0, size = 0; size < targetBytes; i++) {
+    files.push({ path: `/etc/app/config-${i}.env`, mode: 420, overwrite: true, contents: { source: `data:,NAME%3Dapp-${i}%0APORT%3D${8000 + (i % 1000)}%0A` } });
+    units.push({ name: `app-${i}.service`, enabled: true, contents: `[Unit]\nDescription=Application ${i}\n\n[Service]\nExecStart=/usr/bin/docker run --name app-${i} example/app:${i}\n\n[Install]\nWantedBy=multi-user.target\n` });
+    size += 420;
+  }
+  return JSON.stringify({ ignition: { version: '3.4.0' }, storage: { files }, systemd: { units } }, null, 2);
+}
+
+/** A Butane config (flatcar 1.1.0) of about `targetBytes`: inline files and units. */
+function butaneOfSize(targetBytes: number): string {
+  const parts = ['variant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n'];
+  const units = ['systemd:\n  units:\n'];
+  for (let i = 0, size = 0; size < targetBytes; i++) {
+    const f = `    - path: /etc/app/config-${i}.env\n      mode: 0644\n      contents:\n        inline: |\n          NAME=app-${i}\n          PORT=${8000 + (i % 1000)}\n`;
+    const u = `    - name: app-${i}.service\n      enabled: true\n      contents: |\n        [Unit]\n        Description=Application ${i}\n        [Service]\n        ExecStart=/usr/bin/docker run --name app-${i} example/app:${i}\n        [Install]\n        WantedBy=multi-user.target\n`;
+    parts.push(f);
+    units.push(u);
+    size += f.length + u.length;
+  }
+  return parts.join('') + units.join('');
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -110,6 +138,21 @@ for (const [label, bytes, runs] of [
 }
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+
+const other: string[][] = [['format, size', 'bare parse', 'validate (all)', 'ratio', 'validate (reference)', 'findings']];
+for (const [label, text, bareParse] of [
+  ['Ignition', ignitionOfSize(1024 * 1024), (t: string) => JSON.parse(t)],
+  ['Butane', butaneOfSize(1024 * 1024), (t: string) => parseDocument(t)],
+] as const) {
+  const bare = time(() => bareParse(text), 11);
+  const all = time(() => validate(text, { rules: 'all' }), 11);
+  const ref = time(() => validate(text, { rules: 'reference' }), 11);
+  const findings = validate(text, { rules: 'all' }).entries.length;
+  other.push([`${label}, ${(text.length / 1048576).toFixed(1)} MB`, `${bare.toFixed(1)} ms`, `${all.toFixed(1)} ms`, `${(all / bare).toFixed(1)}x`, `${ref.toFixed(1)} ms`, String(findings)]);
+}
+console.log();
+const otherWidths = other[0].map((_, c) => Math.max(...other.map((r) => r[c].length)));
+for (const r of other) console.log(r.map((cell, c) => cell.padEnd(otherWidths[c])).join('  '));
 console.log(`heap used after runs: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB (node ${process.version})`);
 
 if (process.argv.includes('--web')) execSync('npm run --silent bench:web', { stdio: 'inherit' });

@@ -19,6 +19,23 @@ describe('LineIndex.span', () => {
   });
 });
 
+describe('LineIndex lines', () => {
+  /** Where lines start, read with a pattern: what the index must agree with. */
+  const startsByPattern = (text: string) => [0, ...[...text.matchAll(/\r\n?|\n/g)].map((m) => m.index + m[0].length)];
+
+  it('ends lines at \\r\\n, \\r and \\n, in texts with and without \\r', () => {
+    let seed = 7;
+    const pick = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    for (let run = 0; run < 300; run++) {
+      const text = Array.from({ length: pick(40) }, () => ['a', 'b', '\n', '\r', '\r\n', '\n\r', ' '][pick(run % 2 ? 7 : 3)]).join('');
+      const lines = new LineIndex(text);
+      const starts = startsByPattern(text);
+      expect(lines.lineCount).toBe(starts.length);
+      for (let i = 0; i <= text.length; i++) expect(lines.lineOf(i), JSON.stringify({ text, i })).toBe(starts.filter((s) => s <= i).length);
+    }
+  });
+});
+
 describe('a syntax error where the input is cut short', () => {
   it('is marked at the end of a Butane config, never past it', () => {
     const text = 'variant: flatcar\nversion: 1.0.0\nsystemd:\n  units:\n    - name: a\n      contents: |\n        x\n    y';

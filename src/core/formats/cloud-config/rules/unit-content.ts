@@ -2,7 +2,7 @@ import type { RuleFinding } from '../../../findings';
 import type { Range, TreeNode } from '../../../yaml/tree';
 import type { Rule, RuleContext } from './context';
 import { closest } from './edit-distance';
-import { valueLines } from './source';
+import { valueLines, type ValueLine } from './source';
 import { isTemplated } from './template';
 import { unitLinesOf, type UnitLine, type UnitLineProblem } from './unit-file';
 import { unitsOf, type UnitType } from './units';
@@ -59,14 +59,22 @@ function unitTexts(ctx: RuleContext): UnitText[] {
   ]);
 }
 
-/** Each content line with where it sits in the source (`span` is absent where it cannot be mapped). */
-function placedLines(ctx: RuleContext, content: TreeNode): { line: UnitLine; text: string; span?: Range; range: Range }[] {
-  const source = valueLines(ctx, content);
-  return unitLinesOf(content).map((line) => {
+/**
+ * The content lines `wanted` picks, each with where it sits in the source (`span` is absent where
+ * it cannot be mapped). Only those are placed: most lines of most units are fine, and placing
+ * every line of every unit was a fifth of what a large config's validation allocated.
+ */
+function placedLines(ctx: RuleContext, content: TreeNode, wanted: (line: UnitLine) => boolean): { line: UnitLine; text: string; span?: Range; range: Range }[] {
+  const out: { line: UnitLine; text: string; span?: Range; range: Range }[] = [];
+  let source: ValueLine[] | undefined;
+  for (const line of unitLinesOf(content)) {
+    if (!wanted(line)) continue;
+    source ??= valueLines(ctx, content);
     const { text, at } = source[line.index];
     const span: Range | undefined = at === undefined ? undefined : [at + line.start, at + line.start + line.length];
-    return { line, text, span, range: span ?? content.valueRange };
-  });
+    out.push({ line, text, span, range: span ?? content.valueRange });
+  }
+  return out;
 }
 
 export const PROBLEM_MESSAGES: Record<UnitLineProblem, (key?: string) => string> = {
@@ -81,8 +89,8 @@ export const unitFileSyntax: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const { content, label } of unitTexts(ctx)) {
-      for (const { line, text, span, range } of placedLines(ctx, content)) {
-        if (line.kind !== 'invalid' || isTemplated(text)) continue;
+      for (const { line, text, span, range } of placedLines(ctx, content, (l) => l.kind === 'invalid')) {
+        if (isTemplated(text)) continue;
         const finding: RuleFinding = { kind: 'warning', message: `${label}: ${PROBLEM_MESSAGES[line.problem!](line.key)}`, rule: 'unit-file-syntax', node: content, range };
         if (line.problem === 'bad-header' && span && !text.includes(']')) {
           finding.fixes = [{ title: 'Add the closing ]', from: span[1], to: span[1], insert: ']' }];
@@ -101,9 +109,10 @@ export const unitSection: Rule = {
     for (const { content, type, label } of unitTexts(ctx)) {
       if (!type) continue;
       const known = SECTIONS[type];
-      for (const { line, text, span, range } of placedLines(ctx, content)) {
+      const unknownSection = (l: UnitLine) => l.kind === 'section' && !known.includes(l.section!) && !l.section!.startsWith('X-');
+      for (const { line, text, span, range } of placedLines(ctx, content, unknownSection)) {
         const name = line.section!;
-        if (line.kind !== 'section' || known.includes(name) || name.startsWith('X-') || isTemplated(text)) continue;
+        if (isTemplated(text)) continue;
         const meant = closest(name, known);
         const instead = meant ? `did you mean [${meant}]?` : known.length <= 4 ? `use ${known.map((s) => `[${s}]`).join(', ')}` : `see systemd.${type}(5) for its sections`;
         const finding: RuleFinding = {

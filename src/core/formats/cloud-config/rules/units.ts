@@ -22,7 +22,16 @@ export interface Unit {
   dropIns: { item: TreeNode; nameNode?: TreeNode; name?: string; content?: TreeNode }[];
 }
 
-export function unitsOf(root: TreeNode): Unit[] {
+const unitsByRoot = new WeakMap<TreeNode, readonly Unit[]>();
+
+/** The entries of coreos.units, read once per document: most unit rules walk them. */
+export function unitsOf(root: TreeNode): readonly Unit[] {
+  let units = unitsByRoot.get(root);
+  if (!units) unitsByRoot.set(root, (units = readUnits(root)));
+  return units;
+}
+
+function readUnits(root: TreeNode): Unit[] {
   return mapItems(root, ['coreos', 'units']).map((item) => {
     const nameNode = childNamed(item, 'name');
     const name = scalarText(nameNode);

@@ -123,4 +123,13 @@ test('a finding that cites another line links to it: the link selects that place
   await expect.poll(selected).toBe('/etc/motd');
   await expect.poll(() => cursorLine(page)).toBe(3);
   await expect(page.locator('.cm-content')).toBeFocused();
+
+  // The editor's tooltip for the finding has the same link.
+  await page.evaluate(() => window.__editorView!.dispatch({ selection: { anchor: 0 } }));
+  await page.keyboard.press('F8');
+  await expect.poll(() => cursorLine(page)).toBe(5);
+  const tooltip = page.locator('.cm-tooltip-lint');
+  await tooltip.getByRole('button', { name: 'Go to line 3' }).click();
+  await expect.poll(() => cursorLine(page)).toBe(3);
+  await expect.poll(selected).toBe('/etc/motd');
 });

@@ -5,20 +5,38 @@ import type { Finding, Fix, Severity } from '../../core';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
-/** The message as the tooltip shows it: severity in words (not colour alone) and a help link. */
-function renderMessage(f: Finding, openHelp: (rule: string) => void): Node {
+/**
+ * The message as the tooltip shows it: severity in words (not colour alone), a link to the place
+ * it cites by its line where it cites one, and a help link.
+ */
+function renderMessage(view: EditorView, f: Finding, openHelp: (rule: string) => void): Node {
   const box = document.createElement('span');
   box.className = 'diagnostic';
   const severity = document.createElement('strong');
   severity.className = `diagnostic-severity severity-${f.kind}`;
   severity.textContent = `${SEVERITY_LABEL[f.kind]}: `;
+  box.append(severity, f.message, ' ');
+  const related = f.related;
+  if (related) {
+    const go = document.createElement('button');
+    go.type = 'button';
+    go.className = 'related-link';
+    go.textContent = `Go to line ${related.line}`;
+    go.title = `${related.message}, line ${related.line}`;
+    go.addEventListener('click', () => {
+      const length = view.state.doc.length;
+      view.dispatch({ selection: { anchor: Math.min(related.from, length), head: Math.min(related.to, length) }, scrollIntoView: true });
+      view.focus();
+    });
+    box.append(go, ' ');
+  }
   const help = document.createElement('button');
   help.type = 'button';
   help.className = 'rule-link';
   help.textContent = f.rule;
   help.title = `What "${f.rule}" means`;
   help.addEventListener('click', () => openHelp(f.rule));
-  box.append(severity, f.message, ' ', help);
+  box.append(help);
   return box;
 }
 
@@ -40,7 +58,7 @@ function fixAction(fix: Fix, reportedFrom: number): Action {
 
 /** Everything a finding says, so that a finding reported again is recognised as the same one. */
 export const findingKey = (f: Finding): string =>
-  `${f.line}:${f.column}-${f.endLine}:${f.endColumn}|${f.from}-${f.to}|${f.kind}|${f.rule}|${f.message}|${f.fixes?.map((x) => `${x.from}-${x.to}:${x.title}:${x.insert}`).join(',') ?? ''}`;
+  `${f.line}:${f.column}-${f.endLine}:${f.endColumn}|${f.from}-${f.to}|${f.kind}|${f.rule}|${f.message}|${f.fixes?.map((x) => `${x.from}-${x.to}:${x.title}:${x.insert}`).join(',') ?? ''}|${f.related ? `${f.related.from}-${f.related.to}` : ''}`;
 
 /**
  * The new report's findings, with each one that the previous report already had replaced by the
@@ -73,7 +91,7 @@ export function toDiagnostics(findings: readonly Finding[], doc: Text, openHelp:
       to,
       severity: f.kind,
       message: `${SEVERITY_LABEL[f.kind]}: ${f.message} (${f.rule})`,
-      renderMessage: () => renderMessage(f, openHelp),
+      renderMessage: (view) => renderMessage(view, f, openHelp),
       actions: f.fixes?.map((fix) => fixAction(fix, from)),
     });
   }

@@ -200,7 +200,7 @@ function shifted<T extends Position & { from?: number; to?: number; fixes?: Fix[
 
 /** A moved finding's message cites its related place by the line number that place had before (`was`). */
 function recite(f: Finding, was: number): void {
-  if (f.related && f.related.line !== was) f.message = f.message.replace(`line ${was}`, `line ${f.related.line}`);
+  if (f.related && f.related.line !== was) f.message = f.message.replace(new RegExp(`\\bline ${was}\\b`), `line ${f.related.line}`);
 }
 
 /** A finding of the rechecked document, placed in the text; 'header' for one on the header line. */

@@ -42,12 +42,12 @@ export function fieldMeta(schema: z.ZodType): IgnitionFieldMeta | undefined {
   return meta;
 }
 
-const fieldsOf = new WeakMap<z.ZodObject, readonly (readonly [string, z.ZodType])[]>();
+const entriesOf = new WeakMap<z.ZodObject, readonly (readonly [string, z.ZodType])[]>();
 
 /** A struct schema's fields in order, listed once per schema (the walks visit them for every value). */
 export function shapeEntries(schema: z.ZodObject): readonly (readonly [string, z.ZodType])[] {
-  let fields = fieldsOf.get(schema);
-  if (!fields) fieldsOf.set(schema, (fields = Object.entries(schema.shape as Record<string, z.ZodType>)));
+  let fields = entriesOf.get(schema);
+  if (!fields) entriesOf.set(schema, (fields = Object.entries(schema.shape as Record<string, z.ZodType>)));
   return fields;
 }
 

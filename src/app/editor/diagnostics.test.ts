@@ -14,7 +14,7 @@ describe('reuseUnchanged', () => {
   });
 
   it('takes a finding as new when only the place it cites moved', () => {
-    // The first path gets a longer key before it on its line: its column moves, its line does not.
+    // Spaces after the first entry's dash: its path moves along its line, and its line stays.
     const before = '#cloud-config\nwrite_files:\n  - path: /etc/a\n  - path: /etc/a\n';
     const after = '#cloud-config\nwrite_files:\n  -   path: /etc/a\n  - path: /etc/a\n';
     const [was] = report(before).filter((f) => f.related);

@@ -203,28 +203,30 @@ function recite(f: Finding, was: number): void {
   if (f.related && f.related.line !== was) f.message = f.message.replace(new RegExp(`\\bline ${was}\\b`), `line ${f.related.line}`);
 }
 
+/** The first included block holding all of [from, to) in the document (a block ends where the next one starts). */
+const pieceHolding = (pieces: Piece[], from: number, to: number): Piece | undefined => pieces.find((p) => p.from <= from && to <= p.to);
+
 /** A finding of the rechecked document, placed in the text; 'header' for one on the header line. */
 function moveFinding(f: Finding, pieces: Piece[]): Finding | 'header' | undefined {
   if (f.from === undefined || f.to === undefined || f.line === 0) return undefined;
   if (f.line === 1) return 'header';
-  // The first block holding the whole finding (a block ends where the next one starts).
-  const piece = pieces.find((p) => p.from <= f.from! && f.to! <= p.to);
+  const piece = pieceHolding(pieces, f.from, f.to);
   if (!piece) return undefined;
+  // Each fix moves with the block it lies in.
   const fixes: Fix[] = [];
   for (const x of f.fixes ?? []) {
-    const p = pieces.find((q) => q.from <= x.from && x.to <= q.to);
+    const p = pieceHolding(pieces, x.from, x.to);
     if (!p) return undefined;
     fixes.push({ ...x, from: x.from + p.shift, to: x.to + p.shift });
   }
-  const out: Finding = { ...f, from: f.from + piece.shift, to: f.to + piece.shift, line: f.line + piece.lineShift, endLine: f.endLine + piece.lineShift };
+  const out = shifted(f, piece.shift, piece.lineShift);
   if (f.fixes) out.fixes = fixes;
   if (f.related) {
     // The place the message cites, from the document to the text, and its line in the message.
-    const r = f.related;
-    const p = pieces.find((q) => q.from <= r.from && r.to <= q.to);
+    const p = pieceHolding(pieces, f.related.from, f.related.to);
     if (!p) return undefined;
-    out.related = { ...r, from: r.from + p.shift, to: r.to + p.shift, line: r.line + p.lineShift, endLine: r.endLine + p.lineShift };
-    recite(out, r.line);
+    out.related = shifted(f.related, p.shift, p.lineShift);
+    recite(out, f.related.line);
   }
   return out;
 }

@@ -117,6 +117,13 @@ export function goFloat(v: number): string {
 /** A node's fields that come from where it sits (its key or index). */
 export type NodeBase = Omit<TreeNode, 'kind' | 'value' | 'text' | 'children' | 'binary'>;
 
+/**
+ * The children of every scalar: one shared empty list, where a fresh one per value was most of a
+ * leaf's allocation. Only a mapping's or a list's children are ever added to (mappingEntries and
+ * the list builders); a test checks that this one stays empty.
+ */
+export const NO_CHILDREN: TreeNode[] = [];
+
 /** Every node is created here with the same fields in the same order (one hidden class). */
 export function treeNode(base: NodeBase, kind: ValueKind, value: TreeNode['value'], text: string): TreeNode {
   return {
@@ -126,7 +133,7 @@ export function treeNode(base: NodeBase, kind: ValueKind, value: TreeNode['value
     kind,
     value,
     text,
-    children: [],
+    children: kind === 'map' || kind === 'seq' ? [] : NO_CHILDREN,
     keyRange: base.keyRange,
     valueRange: base.valueRange,
     keyIsString: base.keyIsString,
@@ -167,27 +174,36 @@ export const normalisedName = (rawName: string): string => (rawName.includes('-'
  * merging is for, and is not.
  */
 export function mappingEntries(out: TreeNode, duplicates: DuplicateKey[]) {
-  const byKey = new Map<string, number>();
-  const merged = new Set<number>();
+  // Key ids by child index; most mappings have a few keys, so they are searched, and indexed only
+  // past INDEX_FROM. Which children came from a merge is kept only once one has.
+  const ids: string[] = [];
+  let byKey: Map<string, number> | undefined;
+  let merged: Set<number> | undefined;
   return (child: TreeNode, kind: ValueKind, keyValue: unknown, keyText: string, fromMerge = false) => {
     const id = kind === 'str' ? keyText : `\0${kind}:${String(keyValue)}`;
-    let at = byKey.get(id);
+    let at = byKey ? byKey.get(id) : undefined;
+    if (!byKey) for (let i = 0; i < ids.length && at === undefined; i++) if (ids[i] === id) at = i;
     if (at === undefined) {
       at = out.children.length;
-      byKey.set(id, at);
+      ids.push(id);
+      if (byKey) byKey.set(id, at);
+      else if (ids.length > INDEX_FROM) byKey = new Map(ids.map((k, i) => [k, i]));
       out.children.push(child);
     } else {
       const prev = out.children[at];
-      if (!fromMerge && !merged.has(at) && prev.keyRange && child.keyRange) {
+      if (!fromMerge && !merged?.has(at) && prev.keyRange && child.keyRange) {
         duplicates.push({ path: child.path, name: child.name, first: prev.keyRange, second: child.keyRange });
       }
       child.earlier = prev;
       out.children[at] = child;
     }
-    if (fromMerge) merged.add(at);
-    else merged.delete(at);
+    if (fromMerge) (merged ??= new Set()).add(at);
+    else merged?.delete(at);
   };
 }
+
+/** A mapping with more keys than this gets an index of them (see mappingEntries). */
+const INDEX_FROM = 16;
 
 /** Counts nodes as aliases expand them; past the budget the document is refused. */
 export function spendBudget(ctx: { budget: number }, range: Range): void {

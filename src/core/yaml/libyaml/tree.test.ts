@@ -4,7 +4,7 @@ import { Composer, Parser } from 'yaml';
 import { loadCases } from '../../../../test/conformance-cases';
 import { firstLibyamlError } from '../libyaml-errors';
 import { buildTree } from '../../../../test/yaml-package-tree';
-import { TreeError, type Tree, type TreeNode } from '../tree';
+import { NO_CHILDREN, TreeError, type Tree, type TreeNode } from '../tree';
 import { YAML_V3_READING } from '../flavour';
 import { buildTreeFromLibyaml } from './tree';
 
@@ -98,6 +98,37 @@ describe('buildTreeFromLibyaml: structure', () => {
     expect(t.root.children.map((c) => [c.name, c.value])).toEqual([['a', 3], ['b', 2]]);
     expect(t.duplicates).toEqual([{ path: ['a'], name: 'a', first: [0, 1], second: [10, 11] }]);
   });
+
+  it('finds a key given twice among many, with and without merges', () => {
+    // Past a few keys a mapping indexes its keys (mappingEntries); the answers are the same.
+    const keys = Array.from({ length: 20 }, (_, i) => `k${i}: ${i}\n`).join('');
+    const t = lib(`${keys}k3: again\n`);
+    expect(t.root.children).toHaveLength(20);
+    expect(at(t, 'k3').value).toBe('again');
+    const first = keys.indexOf('k3');
+    const second = keys.length;
+    expect(t.duplicates).toEqual([{ path: ['k3'], name: 'k3', first: [first, first + 2], second: [second, second + 2] }]);
+    // A merged key yields to the mapping's own, given before or after it, and is no duplicate.
+    const merged = lib(`base: &b\n  k2: from-base\n  k25: only-base\nm:\n  <<: *b\n${keys.replace(/^/gm, '  ').trimEnd()}\n`);
+    expect(at(merged, 'm', 'k2').value).toBe(2);
+    expect(at(merged, 'm', 'k25').value).toBe('only-base');
+    expect(merged.duplicates).toEqual([]);
+  });
+
+  it('never adds to the list of children every scalar shares', () => {
+    for (const c of loadCases()) {
+      const text = new TextDecoder().decode(c.bytes);
+      if (firstLibyamlError(text)) continue;
+      for (const flavour of ['go-yaml-v1', 'yaml-v3'] as const) {
+        try {
+          buildTreeFromLibyaml(text, BUDGET + text.length, flavour);
+        } catch (e) {
+          if (!(e instanceof TreeError)) throw e;
+        }
+      }
+    }
+    expect(NO_CHILDREN).toEqual([]);
+  }, 60_000);
 
   it('names non-string keys as Go prints them', () => {
     const t = lib('1: a\ntrue: b\n~: c\n"x-y": d\n');

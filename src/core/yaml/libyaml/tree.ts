@@ -46,8 +46,11 @@ interface LNode {
 
 const SP = 0x20, TAB = 0x09, HASH = 0x23, LF = 0x0a, CR = 0x0d;
 
+/** The items of every scalar and alias: one shared empty list. Only a collection's own list is added to. */
+const NO_ITEMS: (LNode | null)[] = [];
+
 function lnode(k: K, start: number, end: number, tag: string | undefined): LNode {
-  return { k, start, end, nodeEnd: end, value: '', plain: false, tag, items: [], target: null, block: false, line: 0 };
+  return { k, start, end, nodeEnd: end, value: '', plain: false, tag, items: k === K.Map || k === K.Seq ? [] : NO_ITEMS, target: null, block: false, line: 0 };
 }
 
 /** After `i`: blanks, a comment, and one line break, as the `yaml` package's node ends take them. */
@@ -415,23 +418,12 @@ function build(ln: LNode | null, base: NodeBase, ctx: Ctx, expanding: ReadonlySe
   if (ln && ln.k === K.Seq) {
     const out = treeNode(base, 'seq', null, '');
     if (ctx.flavour.mergeAfterOwnKeys || ctx.flavour.decodeLazily) v3Node(out, ln, '!!seq');
-    ln.items.forEach((item, i) => {
-      const rawName = `${base.rawName}[${i}]`;
-      out.children.push(
-        build(
-          item,
-          {
-            rawName,
-            name: normalisedName(rawName),
-            path: [...base.path, i],
-            valueRange: rangeOf(item, base.valueRange),
-            keyIsString: true,
-          },
-          ctx,
-          expanding,
-        ),
-      );
-    });
+    for (let i = 0; i < ln.items.length; i++) {
+      const item = ln.items[i];
+      // An index adds no `-`: the name is the parent's, normalised already, and the index.
+      const itemBase = { rawName: `${base.rawName}[${i}]`, name: `${base.name}[${i}]`, path: [...base.path, i], valueRange: rangeOf(item, base.valueRange), keyIsString: true };
+      out.children.push(build(item, itemBase, ctx, expanding));
+    }
     return out;
   }
   if (ln && ln.k === K.Scalar) {

@@ -95,7 +95,6 @@ interface TypingFigures {
   first: number[];
   /** The keystrokes' after the warm-up. */
   latencies: number[];
-
   longestTask: number;
   /** The keystroke (1-based) whose own task the longest task was, if it was one. */
   longestTaskKeystroke?: number;

@@ -108,7 +108,7 @@ describe('buildTreeFromLibyaml: structure', () => {
     const first = keys.indexOf('k3');
     const second = keys.length;
     expect(t.duplicates).toEqual([{ path: ['k3'], name: 'k3', first: [first, first + 2], second: [second, second + 2] }]);
-    // A merged key yields to the mapping's own, given before or after it, and is no duplicate.
+    // A merged key yields to the mapping's own key, and is no duplicate of it.
     const merged = lib(`base: &b\n  k2: from-base\n  k25: only-base\nm:\n  <<: *b\n${keys.replace(/^/gm, '  ').trimEnd()}\n`);
     expect(at(merged, 'm', 'k2').value).toBe(2);
     expect(at(merged, 'm', 'k25').value).toBe('only-base');
@@ -119,7 +119,7 @@ describe('buildTreeFromLibyaml: structure', () => {
     for (const c of loadCases()) {
       const text = new TextDecoder().decode(c.bytes);
       if (firstLibyamlError(text)) continue;
-      for (const flavour of ['go-yaml-v1', 'yaml-v3'] as const) {
+      for (const flavour of ['go-yaml-v1', 'yaml-v3', YAML_V3_READING] as const) {
         try {
           buildTreeFromLibyaml(text, BUDGET + text.length, flavour);
         } catch (e) {

@@ -38,8 +38,7 @@ const KEYSTROKES = { small: 100, large: 30 };
 /**
  * Keystrokes typed at 5 KB again once the rest is measured, reported on a row of their own: V8
  * goes on optimising the editor's code for a few hundred keystrokes, and this shows where typing
- * settles. They come last, so that the megabyte is typed in the state it was before they were
- * added (typed before it, two runs in six had a task over 50 ms while typing the megabyte).
+ * settles. They come last, so that the rows above are measured as they were before this one.
  */
 const LATER = 200;
 /** The value each keystroke breaks and mends; it sits near the top, so its marker is on screen. */

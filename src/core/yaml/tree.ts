@@ -185,9 +185,8 @@ export function mappingEntries(out: TreeNode, duplicates: DuplicateKey[]) {
     if (!byKey) for (let i = 0; i < ids.length && at === undefined; i++) if (ids[i] === id) at = i;
     if (at === undefined) {
       at = out.children.length;
-      ids.push(id);
       if (byKey) byKey.set(id, at);
-      else if (ids.length > INDEX_FROM) byKey = new Map(ids.map((k, i) => [k, i]));
+      else if (ids.push(id) > INDEX_FROM) byKey = new Map(ids.map((k, i) => [k, i]));
       out.children.push(child);
     } else {
       const prev = out.children[at];

@@ -11,6 +11,7 @@ import { configKindField, languageForKind, setConfigKind } from './editor/config
 import { DocText } from './editor/doc-text';
 import { createEditor, editorLanguage, LARGE_DOC_CHARS, setEditorLanguage, setLineWrapping } from './editor/create-editor';
 import { reuseUnchanged, toDiagnostics } from './editor/diagnostics';
+import { selectRange } from './editor/select-range';
 import { exampleConfig } from './example-config';
 import { formatSize, pickFile } from './file-io';
 import { isLocalFileFinding, LOCAL_FILE_NOTE } from './local-files';
@@ -378,13 +379,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
 
   /** Selects a range of the text (clamped to it), scrolls it into view and focuses the editor. */
   const select = useCallback((from: number, to: number) => {
-    const view = viewRef.current;
-    if (!view) return;
-    const length = view.state.doc.length;
-    const anchor = Math.min(from, length);
-    const head = Math.min(Math.max(to, from), length);
-    view.dispatch({ selection: { anchor, head }, effects: EditorView.scrollIntoView(anchor, { y: 'nearest', yMargin: 60 }) });
-    view.focus();
+    if (viewRef.current) selectRange(viewRef.current, from, to);
   }, []);
 
   /** Puts a chosen file's contents in place of the `local:` a finding is about. */

@@ -2,6 +2,7 @@ import type { Action, Diagnostic } from '@codemirror/lint';
 import type { Text } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { Finding, Fix, Severity } from '../../core';
+import { selectRange } from './select-range';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
@@ -23,11 +24,7 @@ function renderMessage(view: EditorView, f: Finding, openHelp: (rule: string) =>
     go.className = 'related-link';
     go.textContent = `Go to line ${related.line}`;
     go.title = `${related.message}, line ${related.line}`;
-    go.addEventListener('click', () => {
-      const length = view.state.doc.length;
-      view.dispatch({ selection: { anchor: Math.min(related.from, length), head: Math.min(related.to, length) }, scrollIntoView: true });
-      view.focus();
-    });
+    go.addEventListener('click', () => selectRange(view, related.from, related.to));
     box.append(go, ' ');
   }
   const help = document.createElement('button');

@@ -94,9 +94,8 @@ function referencePlacer(lines: LineIndex, refLines: Map<TreeNode, number> | und
       const real = rangeOf(f);
       let [from, to] = lines.lineRange(Math.min(line, lines.lineCount));
       if (real && real[1] > real[0] && lines.lineOf(real[0]) === line) [from, to] = [real[0], Math.min(real[1], to)];
-      const a = lines.position(from);
-      const b = lines.position(to);
-      return finding(f, { line, column: a.column, endLine: line, endColumn: b.column, from, to }, lines, pathOf);
+      // On the reference's line, whatever line the end of the range is on.
+      return finding(f, { ...placed(lines, from, to), line, endLine: line }, lines, pathOf);
     },
   };
 }

@@ -57,7 +57,5 @@ export function scalarText(n: TreeNode | undefined): string | undefined {
 }
 
 /** 1-based line of a node's key (or value, for list items). */
-export const lineOfNode = (ctx: RuleContext, n: TreeNode): number => ctx.lines.lineOf((n.keyRange ?? n.valueRange)[0]);
-
 /** The first key of a mapping item: where to point at an entry that lacks a key. */
 export const firstKey = (item: TreeNode): TreeNode => item.children[0] ?? item;

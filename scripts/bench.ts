@@ -101,6 +101,12 @@ function butaneOfSize(targetBytes: number): string {
   return parts.join('') + units.join('');
 }
 
+/** Rows of cells, each column as wide as its widest cell. */
+function printTable(rows: string[][]): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -136,8 +142,7 @@ for (const [label, bytes, runs] of [
     rows.push([label, target, `${bare.toFixed(1)} ms`, `${all.toFixed(1)} ms`, `${(all / bare).toFixed(2)}x`, `${ref.toFixed(1)} ms`, `${(ref / bare).toFixed(2)}x`, String(findings)]);
   }
 }
-const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+printTable(rows);
 
 const other: string[][] = [['format, size', 'bare parse', 'validate (all)', 'ratio', 'validate (reference)', 'findings']];
 for (const [label, text, bareParse] of [
@@ -151,8 +156,7 @@ for (const [label, text, bareParse] of [
   other.push([`${label}, ${(text.length / 1048576).toFixed(1)} MB`, `${bare.toFixed(1)} ms`, `${all.toFixed(1)} ms`, `${(all / bare).toFixed(1)}x`, `${ref.toFixed(1)} ms`, String(findings)]);
 }
 console.log();
-const otherWidths = other[0].map((_, c) => Math.max(...other.map((r) => r[c].length)));
-for (const r of other) console.log(r.map((cell, c) => cell.padEnd(otherWidths[c])).join('  '));
+printTable(other);
 console.log(`heap used after runs: ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB (node ${process.version})`);
 
 if (process.argv.includes('--web')) execSync('npm run --silent bench:web', { stdio: 'inherit' });

@@ -56,6 +56,8 @@ function configOfSize(bytes: number): string {
   return parts.join('');
 }
 
+/** The warm-up keystrokes after the first: their median and the slowest. */
+const settling = (t: TypingFigures) => `${ms(percentile(t.first.slice(1), 50))} / ${ms(Math.max(...t.first.slice(1)))}`;
 /** The longest task, and the keystroke whose own task it was, if any. */
 const longest = (t: TypingFigures) => `${t.longestTask.toFixed(0)} ms${t.longestTaskKeystroke ? ` (keystroke ${t.longestTaskKeystroke})` : ''}`;
 const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -229,7 +231,7 @@ async function main() {
     const rows: [string, string, string, string][] = [
       ['', '5 KB config', '1 MB config', 'target'],
       ['first keystroke after the text is loaded', ms(small.first[0]), ms(large.first[0]), ''],
-      [`keystrokes 2 to ${WARM_UP}, median / slowest`, `${ms(percentile(small.first.slice(1), 50))} / ${ms(Math.max(...small.first.slice(1)))}`, `${ms(percentile(large.first.slice(1), 50))} / ${ms(Math.max(...large.first.slice(1)))}`, ''],
+      [`keystrokes 2 to ${WARM_UP}, median / slowest`, settling(small), settling(large), ''],
       [`keystroke → markers after those, median`, ms(percentile(small.latencies, 50)), ms(percentile(large.latencies, 50)), ''],
       [`keystroke → markers after those, p95`, ms(percentile(small.latencies, 95)), ms(percentile(large.latencies, 95)), '≤ 16 ms / ≤ 250 ms'],
       [`p95 with the first ${WARM_UP} included`, ms(percentile([...small.first, ...small.latencies], 95)), ms(percentile([...large.first, ...large.latencies], 95)), ''],
@@ -238,7 +240,7 @@ async function main() {
     ];
     const width = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
     const line = (r: string[]) => r.map((cell, c) => cell.padEnd(width[c])).join('  ');
-    console.log(`\nTyping (${WARM_UP} keystrokes, then ${KEYSTROKES.small} at 5 KB and ${KEYSTROKES.large} at 1 MB; Chromium, production build)`);
+    console.log(`\nTyping (${WARM_UP} keystrokes, then ${KEYSTROKES.small} at 5 KB and ${KEYSTROKES.large} at 1 MB, then ${LATER} more at 5 KB; Chromium, production build)`);
     console.log(`Load average (1 min) on ${cpus().length} cores: ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after\n`);
     for (const r of rows) console.log(line(r));
     console.log(`\nNoise floor: a fixed script task, 100 runs at the same pace: median ${ms(percentile(noise, 50))}, p95 ${ms(percentile(noise, 95))}`);

@@ -260,7 +260,7 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
     };
 
     const client = new ValidationClient(
-      () => ({ text: docText.of(latestDoc ?? view.state.doc), ...optionsRef.current }),
+      () => ({ text: docText.of(latestDoc ?? view.state.doc), version: docText.version, history: docText, ...optionsRef.current }),
       {
         result(response) {
           const shown = takeReport(response, view.state.doc);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyTextEdit, type TextEdit } from '../core/text/common-ends';
 import type { ValidateRequest, ValidateResponse } from '../worker/protocol';
 import { FakeWorker as BaseFakeWorker } from './fake-worker';
 import { EDIT_MIN_CHARS, INLINE_MAX_CHARS, INLINE_MAX_MS, timeBudget, ValidationClient, type ValidationInput } from './validation-client';
@@ -107,6 +108,40 @@ describe('ValidationClient', () => {
     input = { text: big, rules: 'all', target: 'flatcar' };
     client.invalidate();
     expect(workers[1].posted[0]).toEqual({ id: 3, text: big, rules: 'all', target: 'flatcar' });
+  });
+
+  it('takes a big text’s edit from the page’s history of it where that knows it, and compares the texts where not', () => {
+    const big = 'k: v\n'.repeat(EDIT_MIN_CHARS / 5 + 1);
+    const asked: [number, number][] = [];
+    // A history that knows the edits from version 1 on, given wider than they are (as an editor's can be).
+    const history = {
+      edit(from: number, to: number): TextEdit | undefined {
+        asked.push([from, to]);
+        return from >= 1 ? { from: 0, to: 4, insert: input.text.slice(0, 4) } : undefined;
+      },
+    };
+    input = { text: big, version: 1, history, rules: 'all', target: 'flatcar' };
+    client.invalidate();
+    workers[0].answer();
+    input = { text: big.replace('k: v', 'k: w'), version: 2, history, rules: 'all', target: 'flatcar' };
+    client.invalidate();
+    expect(asked).toEqual([[1, 2]]);
+    expect(workers[0].posted[1]).toMatchObject({ edit: { base: 1, from: 0, to: 4, insert: 'k: w' } });
+    workers[0].answer();
+    // Version 0 is not known to the history: the texts are compared, giving the smallest edit.
+    client.dispose();
+    client = new ValidationClient(() => input, { result: () => {}, timeout: () => {}, busy: () => {}, failure: () => {} }, () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    });
+    input = { text: big, version: 0, history, rules: 'all', target: 'flatcar' };
+    client.invalidate();
+    workers[1].answer();
+    input = { text: big.replace('k: v', 'k: x'), version: 2, history, rules: 'all', target: 'flatcar' };
+    client.invalidate();
+    expect(asked.at(-1)).toEqual([0, 2]);
+    expect(workers[1].posted[1]).toMatchObject({ edit: { base: 1, from: 3, to: 4, insert: 'x' } });
   });
 
   it('gives big inputs a longer budget', () => {
@@ -244,9 +279,10 @@ describe('ValidationClient', () => {
       estimated = 0;
       client.enableInline(
         () => undefined,
-        (before, request) => {
-          estimates.push({ before: before.request.text, text: request.text });
-          if (request.text.endsWith('!')) return undefined;
+        (before, _request, change) => {
+          const text = applyTextEdit(before.request.text, change);
+          estimates.push({ before: before.request.text, text });
+          if (text.endsWith('!')) return undefined;
           estimated++;
           return { id: -1, kind: 'cloud-config', entries: [], total: 0, counts: { error: 0, warning: 0, info: 0 }, ms: 1 };
         },

@@ -1,9 +1,22 @@
-import { textEdit } from '../core/text/common-ends';
+import { textEdit, type TextEdit } from '../core/text/common-ends';
 import type { ValidateFailure, ValidateRequest, ValidateResponse, WorkerRequest } from '../worker/protocol';
 import type { CheckOptions } from './check-options';
 
 export interface ValidationInput extends CheckOptions {
   text: string;
+  /** The text's version in `history`, where the page keeps one. */
+  version?: number;
+  history?: TextHistory;
+}
+
+/**
+ * How the page's text came to be, version by version: it gives the edit between two versions
+ * without comparing the texts, which at a megabyte would make the newer one a single string (see
+ * DocText).
+ */
+export interface TextHistory {
+  /** The edit that turns the text of version `from` into that of `to`; undefined where it is not known. */
+  edit(from: number, to: number): TextEdit | undefined;
 }
 
 export interface ValidationEvents {
@@ -42,9 +55,16 @@ export interface CompletedRun {
 
 /**
  * A provisional answer for an edit of a text too big to validate on this thread, from the last
- * completed run and a recheck of what the edit touched; undefined where none can be given.
+ * completed run and a recheck of what the edit touched; undefined where none can be given. `edit`
+ * turns the text of `before` into the one `request` is for.
  */
-export type EditEstimator = (before: CompletedRun, request: ValidateRequest) => ValidateResponse | undefined;
+export type EditEstimator = (before: CompletedRun, request: Omit<ValidateRequest, 'text'>, edit: TextEdit) => ValidateResponse | undefined;
+
+/** A text the client has validated or sent, with its version where the page gave one. */
+interface SeenText {
+  text: string;
+  version?: number;
+}
 
 /**
  * Texts up to this size whose last run, or the one before it, took at most INLINE_MAX_MS are
@@ -95,14 +115,14 @@ export const spawnValidationWorker = (): WorkerLike =>
 export class ValidationClient {
   private worker: WorkerLike;
   /** The text of the last request the current worker was sent. */
-  private held: { id: number; text: string } | undefined;
+  private held: (SeenText & { id: number }) | undefined;
   private lastId = 0;
-  private inFlight: { request: ValidateRequest; timer: ReturnType<typeof setTimeout> } | undefined;
+  private inFlight: { request: ValidateRequest; version?: number; timer: ReturnType<typeof setTimeout> } | undefined;
   private dirty = false;
   private inline: InlineValidator | undefined;
   private estimator: EditEstimator | undefined;
   /** The last run that finished, in the worker or here: what provisional answers start from. */
-  private lastRun: CompletedRun | undefined;
+  private lastRun: (CompletedRun & { version?: number }) | undefined;
   private inlineQueued = false;
   /** Cancels the estimate queued for the task after an edit's. */
   private cancelEstimate: (() => void) | undefined;
@@ -167,7 +187,11 @@ export class ValidationClient {
       const input = this.read();
       let estimate: ValidateResponse | undefined;
       try {
-        estimate = this.lastRun && this.estimator?.(this.lastRun, { id: this.lastId, ...input });
+        const before = this.lastRun;
+        if (before && this.estimator) {
+          const edit = this.editFrom({ text: before.request.text, version: before.version }, input);
+          estimate = this.estimator(before, { id: this.lastId, rules: input.rules, target: input.target }, edit);
+        }
       } catch {
         this.estimator = undefined;
       }
@@ -175,6 +199,12 @@ export class ValidationClient {
       // The worker takes it now, or (still busy with an earlier text) as soon as it answers.
       if (!this.inFlight) this.send(input);
     });
+  }
+
+  /** The edit from `seen` to `input`: from the page's history where it has it, else by comparing the texts. */
+  private editFrom(seen: SeenText, input: ValidationInput): TextEdit {
+    const known = seen.version !== undefined && input.version !== undefined ? input.history?.edit(seen.version, input.version) : undefined;
+    return known ?? textEdit(seen.text, input.text);
   }
 
   private took(ms: number): void {
@@ -235,27 +265,27 @@ export class ValidationClient {
       return undefined;
     }
     this.took(response.ms);
-    this.lastRun = { request, response };
+    this.lastRun = { request, response, version: input.version };
     if (report) this.on.result(response);
     return response;
   }
 
   private send(input = this.read()): void {
     this.dirty = false;
-    const { text, rules, target } = input;
+    const { text, rules, target, version } = input;
     const request: ValidateRequest = { id: ++this.lastId, text, rules, target };
     const budget = timeBudget(text.length);
-    this.inFlight = { request, timer: setTimeout(() => this.stuck(budget), budget) };
+    this.inFlight = { request, version, timer: setTimeout(() => this.stuck(budget), budget) };
     const held = this.held;
     this.worker.postMessage(
-      (held && text.length >= EDIT_MIN_CHARS ? { id: request.id, rules, target, edit: { base: held.id, ...textEdit(held.text, text) } } : request) satisfies WorkerRequest,
+      (held && text.length >= EDIT_MIN_CHARS ? { id: request.id, rules, target, edit: { base: held.id, ...this.editFrom(held, input) } } : request) satisfies WorkerRequest,
     );
-    this.held = { id: request.id, text };
+    this.held = { id: request.id, text, version };
     this.on.busy(true);
   }
 
   private receive(from: WorkerLike, response: ValidateResponse | ValidateFailure): void {
-    const request = this.inFlight?.request;
+    const { request, version } = this.inFlight ?? {};
     if (from !== this.worker || response.id !== request?.id) return;
     this.settle();
     if ('failure' in response) {
@@ -264,7 +294,7 @@ export class ValidationClient {
     }
     this.took(response.ms);
     // Complete for its text even when edits have made it stale: later estimates can start from it.
-    this.lastRun = { request, response };
+    this.lastRun = { request, response, version };
     // Edits made during the run make its result stale: check the latest text instead.
     if (this.dirty) this.send();
     else this.on.result(response);

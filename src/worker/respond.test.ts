@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { textEdit } from '../core/text/common-ends';
 import { respond, respondToEdit } from './respond';
 
 const butane = (version: string, extra = '') =>
@@ -51,15 +52,19 @@ describe('respondLoaded', () => {
     const request = { id: 1, text: big, rules: 'all' as const, target: 'flatcar' as const };
     const before = { request, response: await respond(request) };
     const edited = { ...request, id: 2, text: big.replace('reboot_strategy: off', 'reboot_strategy: offf') };
-    const estimate = respondToEdit(before, edited);
+    const estimate = respondToEdit(before, edited, textEdit(big, edited.text));
     const whole = await respond(edited);
     expect(estimate).toEqual({ ...whole, ms: estimate!.ms });
     expect(whole.counts.error).toBe(1);
     // Undoing the edit gives back the answer before it.
-    expect(respondToEdit({ request: edited, response: whole }, { ...request, id: 3 })).toEqual({ ...before.response, id: 3, ms: expect.any(Number) });
+    expect(respondToEdit({ request: edited, response: whole }, { ...request, id: 3 }, textEdit(edited.text, big))).toEqual({ ...before.response, id: 3, ms: expect.any(Number) });
+    // An edit given wider than it is (as an editor's changes can be) is answered the same.
+    const at = big.indexOf('reboot_strategy');
+    const wide = { from: at - 9, to: at + 20, insert: edited.text.slice(at - 9, at + 21) };
+    expect(respondToEdit(before, edited, wide)).toEqual({ ...whole, ms: expect.any(Number) });
     // None for the reference set, nor across a change of options or of format.
-    expect(respondToEdit(before, { ...edited, rules: 'reference' })).toBeUndefined();
-    expect(respondToEdit(before, { ...edited, target: 'coreos' })).toBeUndefined();
-    expect(respondToEdit(before, { ...edited, text: `{"ignition": {"version": "3.4.0"}, "x": "${big.slice(0, 100)}"}` })).toBeUndefined();
+    expect(respondToEdit(before, { ...edited, rules: 'reference' }, textEdit(big, edited.text))).toBeUndefined();
+    expect(respondToEdit(before, { ...edited, target: 'coreos' }, textEdit(big, edited.text))).toBeUndefined();
+    expect(respondToEdit(before, edited, textEdit(big, `{"ignition": {"version": "3.4.0"}, "x": "${big.slice(0, 100)}"}`))).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { inputKind } from '../core/input-kind';
 import { loadedFormat, loadFormat } from '../core/load-format';
 import { runFormat } from '../core/run-format';
 import type { Format } from '../core/formats/format';
+import type { TextEdit } from '../core/text/common-ends';
 import type { Finding, InputKind } from '../core/types';
 import { MAX_ENTRIES, type SeverityCounts, type ValidateRequest, type ValidateResponse } from './protocol';
 
@@ -32,19 +33,22 @@ export function respondLoaded(request: ValidateRequest): ValidateResponse | unde
  * A provisional answer for an edit of a large text, from the complete answer `before` (for an
  * earlier text, with the same options) and a recheck of what the edit touched (see
  * Format.recheckEdit), for the page to show at once while the worker validates the whole text;
- * undefined where the format cannot give one, or has yet to load.
+ * undefined where the format cannot give one, or has yet to load. `edit` turns the text `before`
+ * answered into the one `request` is for, which is never read whole here.
  */
-export function respondToEdit(before: { request: ValidateRequest; response: ValidateResponse }, request: ValidateRequest): ValidateResponse | undefined {
+export function respondToEdit(before: { request: ValidateRequest; response: ValidateResponse }, request: Omit<ValidateRequest, 'text'>, edit: TextEdit): ValidateResponse | undefined {
   const started = performance.now();
-  const { text, rules, target } = request;
+  const { rules, target } = request;
   if (rules !== 'all' || before.request.rules !== rules || before.request.target !== target) return undefined;
+  const old = before.request.text;
   // An edit undone: the text's own answer.
-  if (before.request.text === text) return { ...before.response, id: request.id, ms: performance.now() - started };
+  if (edit.insert === old.slice(edit.from, edit.to)) return { ...before.response, id: request.id, ms: performance.now() - started };
   if (before.response.total !== before.response.entries.length) return undefined;
-  const kind = inputKind(text);
+  // The recheck declines an edit that could make the text another kind of input.
+  const { kind } = before.response;
   const format = loadedFormat(kind);
-  if (kind !== before.response.kind || !format?.recheckEdit) return undefined;
-  const entries = format.recheckEdit({ text: before.request.text, entries: before.response.entries }, text, (document) => {
+  if (!format?.recheckEdit) return undefined;
+  const entries = format.recheckEdit({ text: old, entries: before.response.entries }, edit, (document) => {
     const { report } = runFormat(format, kind, document, { rules, target });
     return inputKind(document) === kind ? report.entries : undefined;
   });

@@ -4,6 +4,7 @@
  * and its report order, so the CLI and the app treat them alike. Recognising a format is
  * `input-kind.ts`'s job and needs none of this, so a format's code loads only once it is seen.
  */
+import type { TextEdit } from '../text/common-ends';
 import type { LineIndex } from '../text/line-index';
 import type { Finding, InputKind, RuleSetName, Target } from '../types';
 
@@ -38,8 +39,11 @@ export interface Format {
   translate?(input: FormatInput): Translation;
   /**
    * For formats whose large texts can be rechecked in part (cloud-config): a quick, provisional
-   * report for `text`, an edit of a text whose complete report (all rule set) is `before`,
-   * from `check`, which validates a smaller document; undefined where none can be given.
+   * report for the text that `edit` makes of `before` (a text with its complete report, all
+   * rule set), from `check`, which validates a smaller document; undefined where none can be
+   * given, and wherever the edit could make the text another kind of input. The edited text is
+   * read only through `before.text` and the edit, never made whole: at a megabyte, making it
+   * costs more than the recheck.
    */
-  recheckEdit?(before: CheckedText, text: string, check: (document: string) => readonly Finding[] | undefined): Finding[] | undefined;
+  recheckEdit?(before: CheckedText, edit: TextEdit, check: (document: string) => readonly Finding[] | undefined): Finding[] | undefined;
 }

@@ -36,3 +36,16 @@ export function textEdit(before: string, after: string): TextEdit {
 }
 
 export const applyTextEdit = (text: string, { from, to, insert }: TextEdit): string => text.slice(0, from) + insert + text.slice(to);
+
+/**
+ * Characters [from, to) of the text that `edit` makes of `text`, read from `text` and the edit
+ * without making that text: a big edited text need never be joined into one string to be read.
+ */
+export function editedSlice(text: string, edit: TextEdit, from: number, to: number): string {
+  const insertEnd = edit.from + edit.insert.length;
+  let out = '';
+  if (from < edit.from) out += text.slice(from, Math.min(to, edit.from));
+  if (to > edit.from && from < insertEnd) out += edit.insert.slice(Math.max(from, edit.from) - edit.from, Math.min(to, insertEnd) - edit.from);
+  if (to > insertEnd) out += text.slice(Math.max(from, insertEnd) - insertEnd + edit.to, to - insertEnd + edit.to);
+  return out;
+}

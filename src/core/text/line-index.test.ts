@@ -25,7 +25,7 @@ describe('LineIndex lines', () => {
 
   it('ends lines at \\r\\n, \\r and \\n, in texts with and without \\r', () => {
     let seed = 7;
-    const pick = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const pick = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % n;
     for (let run = 0; run < 300; run++) {
       const text = Array.from({ length: pick(40) }, () => ['a', 'b', '\n', '\r', '\r\n', '\n\r', ' '][pick(run % 2 ? 7 : 3)]).join('');
       const lines = new LineIndex(text);

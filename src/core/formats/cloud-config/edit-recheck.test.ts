@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { validate } from '../../validate';
 import type { Finding } from '../../types';
-import { recheckEdit, RECHECK_MAX_CHARS } from './edit-recheck';
+import { applyTextEdit, textEdit, type TextEdit } from '../../text/common-ends';
+import { blocksAfterEdit, recheckEdit, RECHECK_MAX_CHARS, topLevelBlocks } from './edit-recheck';
 
 const entries = (text: string): Finding[] => validate(text, { rules: 'all', target: 'flatcar' }).entries;
 const checked = (text: string) => ({ text, entries: entries(text) });
-/** The quick report, with every document it validated again. */
-function recheck(before: string, after: string) {
+/** The quick report, with every document it validated again; for the smallest edit, or `given`. */
+function recheck(before: string, after: string, given: TextEdit = textEdit(before, after)) {
   const documents: string[] = [];
-  const report = recheckEdit(checked(before), after, (document) => {
+  const report = recheckEdit(checked(before), given, (document) => {
     documents.push(document);
     return entries(document);
   });
@@ -103,6 +104,57 @@ describe('recheckEdit', () => {
   });
 
   it('leaves to the caller a document it cannot check', () => {
-    expect(recheckEdit(checked(base), edit(base, 'reboot_strategy: etcd-lock', 'x'), () => undefined)).toBeUndefined();
+    expect(recheckEdit(checked(base), textEdit(base, edit(base, 'reboot_strategy: etcd-lock', 'x')), () => undefined)).toBeUndefined();
+  });
+
+  it('gives the same report for an edit given wider than it is, as an editor’s changes can be', () => {
+    const after = edit(base, 'reboot_strategy: etcd-lock', 'x');
+    const at = base.indexOf('reboot_strategy');
+    // The replacement spans unchanged text on both sides, a line break and a key line among it.
+    const wide = { from: at - 30, to: at + 200, insert: after.slice(at - 30, at + 201) };
+    expect(applyTextEdit(base, wide)).toBe(after);
+    expect(recheck(base, after, wide).report).toEqual(entries(after));
+  });
+});
+
+describe('blocksAfterEdit', () => {
+  it('finds the blocks a scan of the edited text would, scanning only around the edit', () => {
+    const text = `#cloud-config\n---\nhostname: a\n# note\nusers:\n  - name: core\n\nwrite_files:\n  - path: /x\ncoreos:\n  update:\n    group: stable\nmanage_etc_hosts: localhost`;
+    const inserts = ['', 'x', '\n', 'key: v\n', '  ', '\nlate: 1', '- item\n', ':', '---\n', '#', '\n  indented\nnext:'];
+    let seed = 11;
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) % n);
+    const was = topLevelBlocks(text)!;
+    expect(was.map((b) => b.key)).toEqual(['hostname:', 'users:', 'write_files:', 'coreos:', 'manage_etc_hosts:']);
+    // Every insert, and every deletion of a character, at every place after the header; then
+    // longer replacements at random places.
+    const after = '#cloud-config\n'.length;
+    const changes: TextEdit[] = [];
+    for (let from = after; from <= text.length; from++) {
+      for (const insert of inserts) changes.push({ from, to: from, insert });
+      if (from < text.length) changes.push({ from, to: from + 1, insert: '' });
+    }
+    for (let i = 0; i < 500; i++) {
+      const from = after + random(text.length - after + 1);
+      changes.push({ from, to: Math.min(text.length, from + random(60)), insert: inserts[random(inserts.length)] });
+    }
+    let compared = 0;
+    for (const change of changes) {
+      const expected = topLevelBlocks(applyTextEdit(text, change));
+      const got = blocksAfterEdit(text, was, change);
+      if (expected === undefined) expect(got).toBeUndefined();
+      else {
+        expect(got, JSON.stringify(change)).toEqual(expected);
+        compared++;
+      }
+    }
+    // Most edits leave a text that can be cut: the comparison is mostly between block lists.
+    expect(compared).toBeGreaterThan(changes.length / 2);
+  });
+
+  it('declines an edit of the header line', () => {
+    const text = '#cloud-config\nhostname: a\n';
+    expect(blocksAfterEdit(text, topLevelBlocks(text)!, { from: 3, to: 3, insert: 'x' })).toBeUndefined();
+    expect(blocksAfterEdit(text, topLevelBlocks(text)!, { from: 13, to: 14, insert: '' })).toBeUndefined();
+    expect(blocksAfterEdit(text, topLevelBlocks(text)!, { from: 14, to: 14, insert: '\n' })).toEqual([{ key: 'hostname:', start: 15, end: 27, line: 3 }]);
   });
 });

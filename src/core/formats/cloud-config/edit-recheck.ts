@@ -1,9 +1,9 @@
 import { sortFindings } from '../../report/order';
 import type { Finding, Fix, Position } from '../../types';
 import type { CheckedText } from '../format';
-import { userDataTooLarge } from './rules/size';
+import { userDataOfSize, utf8Length } from './rules/size';
 import { lineCode, opensBlockScalar } from '../../yaml/prescan';
-import { commonEnd, commonStart } from '../../text/common-ends';
+import { editedSlice, type TextEdit } from '../../text/common-ends';
 import { isParseFailure } from './parse-failures';
 
 /**
@@ -16,11 +16,15 @@ import { isParseFailure } from './parse-failures';
  * comes: until then a finding that a rule draws between an edited block and a large unchanged
  * one can be missing or stale.
  *
+ * The edited text is never made whole: it is read in parts, from the text before and the edit.
+ * Making a megabyte one string costs milliseconds, more than the rest of the recheck.
+ *
  * Undefined wherever the cut could change what the parser sees: anchors, aliases, tags or merge
  * keys in what is validated again or in what the edit removed, a top-level line that is not a
- * plain `key:`, a key given twice or in two spellings, an edit on the header, more than
- * RECHECK_MAX_CHARS to validate again, or a report before that is not a full one (a syntax
- * error; the caller checks that it was not cut at the list's limit).
+ * plain `key:`, a key given twice or in two spellings, an edit before the first key (the header
+ * among it, so the text stays a cloud-config), more than RECHECK_MAX_CHARS to validate again, or
+ * a report before that is not a full one (a syntax error; the caller checks that it was not cut
+ * at the list's limit).
  */
 
 /** Blocks up to this size are validated again with the edited ones. */
@@ -49,7 +53,7 @@ function hasNodeProperties(text: string): boolean {
   return false;
 }
 
-interface Block {
+export interface Block {
   key: string;
   start: number;
   end: number;
@@ -57,19 +61,23 @@ interface Block {
   line: number;
 }
 
-/** The top-level blocks after the header, or undefined when a column-0 line is not a plain key. */
-function topLevelBlocks(text: string): Block[] | undefined {
+/**
+ * The top-level blocks of `text`, or undefined when a column-0 line is not a plain key. `text`
+ * may be a part of a longer one that starts at offset `base`, on line `firstLine`, after a block
+ * (`afterBlock`) or not: its blocks are then given in the longer text's offsets and lines.
+ */
+function scanBlocks(text: string, base = 0, firstLine = 1, afterBlock = false): Block[] | undefined {
   const blocks: Block[] = [];
-  let line = 1;
+  let line = firstLine;
   for (let at = 0; at < text.length; line++) {
     const c = text.charCodeAt(at);
     // Indented lines, comments and blank lines belong to the block above.
-    if (line > 1 && c !== 0x20 && c !== 0x09 && c !== 0x23 && c !== 0x0d && c !== 0x0a && !(blocks.length === 0 && startsDocument(text, at))) {
+    if (line > 1 && c !== 0x20 && c !== 0x09 && c !== 0x23 && c !== 0x0d && c !== 0x0a && !(!afterBlock && blocks.length === 0 && startsDocument(text, at))) {
       KEY_LINE.lastIndex = at;
       const key = KEY_LINE.exec(text);
       if (!key) return undefined;
-      if (blocks.length) blocks[blocks.length - 1].end = at;
-      blocks.push({ key: key[0], start: at, end: text.length, line });
+      if (blocks.length) blocks[blocks.length - 1].end = base + at;
+      blocks.push({ key: key[0], start: base + at, end: base + text.length, line });
     }
     const next = text.indexOf('\n', at);
     if (next < 0) break;
@@ -77,6 +85,49 @@ function topLevelBlocks(text: string): Block[] | undefined {
   }
   return blocks;
 }
+
+/**
+ * The last text read whole here: its blocks and its size in bytes. The edits estimated between
+ * two whole runs all start from the text of the first, which is read once for them all.
+ */
+let lastRead: { text: string; blocks: Block[] | undefined; bytes: number } | undefined;
+function readWhole(text: string): { blocks: Block[] | undefined; bytes: number } {
+  if (lastRead?.text !== text) lastRead = { text, blocks: scanBlocks(text), bytes: utf8Length(text) };
+  return lastRead;
+}
+
+/**
+ * The top-level blocks of the text that `edit` makes of `text`, whose blocks are `was`; undefined
+ * for an edit of the header line. Only the blocks around the edit are scanned again: from the
+ * start of the one the edit begins in (or the line after the header, before the first) to the end
+ * of the one holding the edit's end (a key line the edit joins to the line above is gone). The
+ * others keep their keys, and those after the edit move with it; every block's end is then
+ * where the next one starts.
+ */
+export function blocksAfterEdit(text: string, was: readonly Block[], edit: TextEdit): Block[] | undefined {
+  const headerEnd = text.indexOf('\n') + 1;
+  if (!was.length || headerEnd === 0 || edit.from < headerEnd) return undefined;
+  // -1: the scan starts on the line after the header.
+  let first = -1;
+  while (first + 1 < was.length && was[first + 1].start <= edit.from) first++;
+  let last = Math.max(first, 0);
+  while (last + 1 < was.length && was[last + 1].start <= edit.to) last++;
+  const growth = edit.insert.length - (edit.to - edit.from);
+  const start = first < 0 ? headerEnd : was[first].start;
+  const scanned = scanBlocks(editedSlice(text, edit, start, was[last].end + growth), start, first < 0 ? 2 : was[first].line, first > 0);
+  if (!scanned) return undefined;
+  const lines = countLines(edit.insert) - countLines(text.slice(edit.from, edit.to));
+  const blocks = [
+    ...was.slice(0, Math.max(first, 0)).map((b) => ({ ...b })),
+    ...scanned,
+    ...was.slice(last + 1).map((b) => ({ ...b, start: b.start + growth, line: b.line + lines })),
+  ];
+  blocks.forEach((b, i) => (b.end = i + 1 < blocks.length ? blocks[i + 1].start : text.length + growth));
+  return blocks;
+}
+
+/** The top-level blocks of `text` after the header, as the recheck cuts it. */
+export const topLevelBlocks = (text: string): Block[] | undefined => scanBlocks(text);
 
 /** A `---` line before the first key: the document's explicit start. */
 const DOCUMENT_START = /---[ \t]*(?:\r?\n|$)/y;
@@ -103,36 +154,37 @@ interface Piece {
   edited: boolean;
 }
 
-export function recheckEdit(before: CheckedText, text: string, check: (document: string) => readonly Finding[] | undefined): Finding[] | undefined {
+export function recheckEdit(before: CheckedText, edit: TextEdit, check: (document: string) => readonly Finding[] | undefined): Finding[] | undefined {
   const old = before.text;
-  if (old === text || before.entries.some((f) => f.line === 0 || isParseFailure(f.rule))) return undefined;
-  // The edit: what lies between the common start and the common end of the two texts.
-  const prefix = commonStart(old, text);
-  const suffix = commonEnd(old, text, Math.min(old.length, text.length) - prefix);
-  const editEnd = text.length - suffix;
-  const removed = old.slice(prefix, old.length - suffix);
+  const { from, to, insert } = edit;
+  const removed = old.slice(from, to);
+  if (insert === removed || before.entries.some((f) => f.line === 0 || isParseFailure(f.rule))) return undefined;
   if (hasNodeProperties(removed)) return undefined;
+  // The text after the edit, read in parts.
+  const slice = (a: number, b: number) => editedSlice(old, edit, a, b);
+  const editEnd = from + insert.length;
 
-  const headerEnd = text.indexOf('\n') + 1;
-  const blocks = topLevelBlocks(text);
-  if (!blocks?.length || headerEnd === 0 || prefix < blocks[0].start) return undefined;
+  const headerEnd = old.indexOf('\n') + 1;
+  const whole = readWhole(old);
+  const blocks = whole.blocks && blocksAfterEdit(old, whole.blocks, edit);
+  if (!blocks?.length || headerEnd === 0 || from < blocks[0].start) return undefined;
   // A key given twice, or two keys read as one (`write-files`, `write_files`): rules relate them.
   if (new Set(blocks.map((b) => b.key.replace(/-/g, '_'))).size !== blocks.length) return undefined;
 
-  // A block kept whole in the common start or end of the two texts, line ends around it included,
-  // was the same block before the edit.
-  const untouched = (b: Block) => b.end < prefix || b.start > editEnd;
+  // A block wholly before or after the edit, line ends around it included, was the same block
+  // before it.
+  const untouched = (b: Block) => b.end < from || b.start > editEnd;
   const isIncluded = (b: Block) => !untouched(b) || b.end - b.start <= SMALL_BLOCK_CHARS;
   const included = blocks.filter(isIncluded);
   if (included.reduce((n, b) => n + b.end - b.start, headerEnd) > RECHECK_MAX_CHARS) return undefined;
 
   // The document validated again: the header and what precedes the first key, then the included
   // blocks in their order, each with how far its offsets and lines are from the text's.
-  let document = text.slice(0, blocks[0].start);
+  let document = slice(0, blocks[0].start);
   let line = countLines(document) + 1;
   const pieces: Piece[] = [];
   for (const b of included) {
-    const body = text.slice(b.start, b.end);
+    const body = slice(b.start, b.end);
     if (hasNodeProperties(body)) return undefined;
     // The last block may end without a line break, on a line of its own all the same.
     const lines = countLines(body) + (body.endsWith('\n') ? 0 : 1);
@@ -161,9 +213,9 @@ export function recheckEdit(before: CheckedText, text: string, check: (document:
   }
 
   // The large blocks the edit left alone keep their findings, moved with the text after the edit.
-  const addedLines = countLines(text.slice(prefix, editEnd)) - countLines(removed);
-  const growth = text.length - old.length;
-  const tooLarge = userDataTooLarge(text);
+  const addedLines = countLines(insert) - countLines(removed);
+  const growth = insert.length - removed.length;
+  const tooLarge = userDataOfSize(whole.bytes + utf8Length(insert) - utf8Length(removed));
   // A text that grows over the limit gets the finding from the whole text's report.
   if (tooLarge && !before.entries.some((f) => f.rule === 'user-data-size')) return undefined;
   const kept = blocks.filter((b) => !isIncluded(b));
@@ -176,15 +228,15 @@ export function recheckEdit(before: CheckedText, text: string, check: (document:
       continue;
     }
     // Where the finding was, in the text now (an unchanged place before or after the edit).
-    const after = f.from >= old.length - suffix;
-    if (!after && f.to > prefix) continue;
+    const after = f.from >= to;
+    if (!after && f.to > from) continue;
     const shift = after ? growth : 0;
     if (!kept.some((b) => b.start <= f.from! + shift && f.to! + shift <= b.end)) continue;
     const moved = after ? shifted(f, shift, addedLines) : { ...f };
     if (f.related) {
       // The place it cites: unchanged before the edit, moved after it, gone if the edit touched it.
-      if (f.related.from >= old.length - suffix) moved.related = shifted(f.related, growth, addedLines);
-      else if (f.related.to > prefix) return undefined;
+      if (f.related.from >= to) moved.related = shifted(f.related, growth, addedLines);
+      else if (f.related.to > from) return undefined;
       recite(moved, f.related.line);
     }
     placed.push(moved);

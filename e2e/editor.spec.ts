@@ -159,6 +159,41 @@ test('an edit of a large text is marked at once from the block it touched, then 
   expect(problems.filter((p) => p.kind === 'error')).toEqual([expect.objectContaining({ line: 22, message: expect.stringContaining('etcd-lockx') })]);
 });
 
+test('edits all over a large text reach the worker as edits, and its report is the core’s for the text in the editor', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
+  await page.evaluate(() => {
+    const view = window.__editorView!;
+    let files = '';
+    for (let i = 0; files.length < 300_000; i++) files += `  - path: /etc/app/${i}.conf\n    content: |\n      setting=${i}\n`;
+    view.dispatch({ changes: { from: view.state.doc.length, insert: files } });
+  });
+  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
+  // Twenty edits a few ms apart, as typing and pasting make them, while the worker is busy with
+  // the earlier text: one or two changes per transaction, at the top, deep in the large block and
+  // at its end. Each run the worker is sent the edit from the text it holds to the latest one.
+  await page.evaluate(async () => {
+    const view = window.__editorView!;
+    for (let i = 0; i < 20; i++) {
+      const doc = view.state.doc.toString();
+      const top = doc.indexOf('reboot_strategy: ') + 'reboot_strategy: '.length;
+      const deep = doc.indexOf(`/etc/app/${100 + i * 37}.conf`);
+      const changes =
+        i % 3 === 0
+          ? [{ from: top, insert: 'x' }, { from: deep, insert: 'tmp/' }]
+          : i % 3 === 1
+            ? { from: doc.lastIndexOf('content: |'), to: doc.lastIndexOf('content: |') + 'content'.length, insert: i % 2 ? 'contents' : 'content' }
+            : { from: deep, to: deep + 1, insert: 'E' };
+      view.dispatch({ changes });
+      await new Promise((resolve) => setTimeout(resolve, 5 + (i % 4) * 10));
+    }
+  });
+  const text = await page.evaluate(() => window.__editorView!.state.doc.toString());
+  const expected = expectedProblems(text, 'all');
+  expect(expected.filter((p) => p.kind !== 'info').length).toBeGreaterThan(2);
+  await expect.poll(() => shownProblems(page), { timeout: 30_000 }).toEqual(expected);
+});
+
 test('a YAML block folds from its key, by indentation, and unfolds', async ({ page }) => {
   await openApp(page);
   await expect(page.locator('.cm-content')).toContainText('initial_cluster_state');

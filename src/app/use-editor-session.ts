@@ -187,8 +187,8 @@ export function useEditorSession({ notify, dismiss }: Pick<Notices, 'notify' | '
       loadDraft() ?? exampleConfig,
       {
         // A small text is validated on the spot and its markers drawn with the edit; a big one
-        // gets markers from a recheck of the blocks the edit touched in the next task, and goes
-        // to the worker, whose answer replaces them.
+        // gets markers from a recheck of the blocks the edit touched (with the edit, or in the
+        // next task; see checkNow), and goes to the worker, whose answer replaces them.
         beforeDocChange(doc, trs) {
           latestDoc = doc;
           docText.of(doc, trs);

@@ -311,6 +311,34 @@ describe('ValidationClient', () => {
       expect(results).toEqual([1, -1, 2]);
     });
 
+    it('returns the estimates after the first from a run at once, for the edit’s own update, and the first from a new run in a task again', () => {
+      expect(edit(big('a'))).toBeUndefined();
+      workers[0].answer();
+      expect(edit(big('b'))).toBeUndefined(); // the first from this run reads its text whole: next task
+      vi.advanceTimersByTime(0);
+      expect(results).toEqual([1, -1]);
+      // The worker has big('b'); the next edits are estimated at once and wait for it.
+      expect(edit(big('c'))).toMatchObject({ id: -1 });
+      expect(edit(big('d'))).toMatchObject({ id: -1 });
+      expect(estimates.slice(1)).toEqual([
+        { before: big('a'), text: big('c') },
+        { before: big('a'), text: big('d') },
+      ]);
+      expect(results).toEqual([1, -1]); // returned, not reported
+      expect(workers[0].posted).toHaveLength(2);
+      workers[0].answer(); // for big('b'), stale: the latest text goes out
+      expect(workers[0].posted.at(-1)?.text).toBe(big('d'));
+      workers[0].answer();
+      expect(results).toEqual([1, -1, 3]);
+      // A new complete run: its first estimate is in a task of its own again.
+      expect(edit(big('e'))).toBeUndefined();
+      vi.advanceTimersByTime(0);
+      expect(estimates.at(-1)).toEqual({ before: big('d'), text: big('e') });
+      expect(results).toEqual([1, -1, 3, -1]);
+      // Sent at once, the worker being free.
+      expect(workers[0].posted.at(-1)?.text).toBe(big('e'));
+    });
+
     it('starts from a run made stale by edits, and sends the text on when there is no estimate', () => {
       input = { text: big('a'), rules: 'all', target: 'flatcar' };
       client.invalidate();

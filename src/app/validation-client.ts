@@ -56,7 +56,8 @@ export interface CompletedRun {
 /**
  * A provisional answer for an edit of a text too big to validate on this thread, from the last
  * completed run and a recheck of what the edit touched; undefined where none can be given. `edit`
- * turns the text of `before` into the one `request` is for.
+ * turns the text of `before` into the one `request` is for. The first estimate from a run reads
+ * its text whole (a megabyte: several ms); later ones from the same run, only what the edit touched.
  */
 export type EditEstimator = (before: CompletedRun, request: Omit<ValidateRequest, 'text'>, edit: TextEdit) => ValidateResponse | undefined;
 
@@ -126,6 +127,8 @@ export class ValidationClient {
   private inlineQueued = false;
   /** Cancels the estimate queued for the task after an edit's. */
   private cancelEstimate: (() => void) | undefined;
+  /** Whether an estimate has started from `lastRun` (so its text has been read whole). */
+  private lastRunRead = false;
   /** How long the last two runs took; nothing runs inline before a run has shown it is quick. */
   private recentMs: [number, number] = [Infinity, Infinity];
 
@@ -157,10 +160,13 @@ export class ValidationClient {
    * The text (now `length` characters long) changed, and its result is wanted within this task:
    * a small, quick text is validated here and now and its result returned (not reported through
    * `result`), so that the editor can draw the edit and its markers in one update. A big one gets
-   * a provisional answer right after this task; anything else goes the way of `invalidate`.
+   * a provisional answer (see EditEstimator): returned too, once one has been made from the last
+   * complete run; the first from a run reads that run's text whole, so it comes in a task after
+   * this one, lest the two grow into one long task. Anything else goes the way of `invalidate`.
    */
   checkNow(length = this.read().text.length): ValidateResponse | undefined {
     if (length > INLINE_MAX_CHARS && this.estimator && this.lastRun) {
+      if (this.lastRunRead && !this.cancelEstimate) return this.estimate();
       this.estimateSoon();
       return undefined;
     }
@@ -173,32 +179,40 @@ export class ValidationClient {
     return this.runInline(false, input);
   }
 
-  /**
-   * A big text changed: in a task after the edit's (so that neither grows into a long task), a
-   * provisional answer is reported (see EditEstimator) and the text goes to the worker, whose
-   * answer replaces it. An estimate is not one of `recentMs`: it says nothing of a whole run's time.
-   */
+  /** A big text changed: its estimate, reported in a task after the edit's. */
   private estimateSoon(): void {
     this.dirty = true;
     if (this.cancelEstimate) return;
     this.cancelEstimate = soon(() => {
       this.cancelEstimate = undefined;
       if (!this.dirty) return; // a run has taken the latest text meanwhile
-      const input = this.read();
-      let estimate: ValidateResponse | undefined;
-      try {
-        const before = this.lastRun;
-        if (before && this.estimator) {
-          const edit = this.editFrom({ text: before.request.text, version: before.version }, input);
-          estimate = this.estimator(before, { id: this.lastId, rules: input.rules, target: input.target }, edit);
-        }
-      } catch {
-        this.estimator = undefined;
-      }
+      const estimate = this.estimate();
       if (estimate) this.on.result(estimate);
-      // The worker takes it now, or (still busy with an earlier text) as soon as it answers.
-      if (!this.inFlight) this.send(input);
     });
+  }
+
+  /**
+   * The latest text's provisional answer from the last complete run, if one can be given; the
+   * text goes to the worker now, or (still busy with an earlier text) as soon as it answers, and
+   * the worker's answer replaces this one. An estimate is not one of `recentMs`: it says nothing
+   * of a whole run's time.
+   */
+  private estimate(): ValidateResponse | undefined {
+    this.dirty = true;
+    const input = this.read();
+    const before = this.lastRun;
+    let estimate: ValidateResponse | undefined;
+    try {
+      if (before && this.estimator) {
+        this.lastRunRead = true;
+        const edit = this.editFrom({ text: before.request.text, version: before.version }, input);
+        estimate = this.estimator(before, { id: this.lastId, rules: input.rules, target: input.target }, edit);
+      }
+    } catch {
+      this.estimator = undefined;
+    }
+    if (!this.inFlight) this.send(input);
+    return estimate;
   }
 
   /** The edit from `seen` to `input`: from the page's history where it has it, else by comparing the texts. */
@@ -266,6 +280,7 @@ export class ValidationClient {
     }
     this.took(response.ms);
     this.lastRun = { request, response, version: input.version };
+    this.lastRunRead = false;
     if (report) this.on.result(response);
     return response;
   }
@@ -295,6 +310,7 @@ export class ValidationClient {
     this.took(response.ms);
     // Complete for its text even when edits have made it stale: later estimates can start from it.
     this.lastRun = { request, response, version };
+    this.lastRunRead = false;
     // Edits made during the run make its result stale: check the latest text instead.
     if (this.dirty) this.send();
     else this.on.result(response);

@@ -3,17 +3,26 @@
  * scripts, multipart MIME built around corpus configs), mutated the ways people and transports
  * break files, then validated with every rule set and target. Fails on an exception, an
  * `internal-error` finding, a finding outside the text, or a validation whose time is far out of
- * line with the input's size. Failing inputs are written to test-results/fuzz/.
+ * line with the input's size.
  *
- *   npm run fuzz -- [--count N] [--seed S]
+ * Then the editor's quick estimate for an edit of a large cloud-config (`recheckEdit`): corpus
+ * cloud-configs grown by a large block, edited as typing does (characters, lines, keys), one edit
+ * or two on top of each other; wherever an estimate is given, it must be the whole text's
+ * report. Failing inputs are written to test-results/fuzz/.
+ *
+ *   npm run fuzz -- [--count N] [--edits N] [--seed S]
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validate, type Finding, type RuleSetName, type Target } from '../src/core';
+import { recheckEdit } from '../src/core/formats/cloud-config/edit-recheck';
+import { inputKind } from '../src/core/input-kind';
+import { textEdit } from '../src/core/text/common-ends';
 import { LineIndex } from '../src/core/text/line-index';
 import { numberArg, seeded } from './seeded';
 
 const COUNT = numberArg('count', 2000);
+const EDITS = numberArg('edits', 1000);
 const SEED = numberArg('seed', 1);
 const RULES: RuleSetName[] = ['reference', 'all'];
 const TARGETS: Target[] = ['flatcar', 'coreos'];
@@ -103,11 +112,75 @@ function main() {
   }
   const secs = (performance.now() - started) / 1000;
   console.log(`fuzz: ${COUNT} inputs, seed ${SEED}, ${validations} validations in ${secs.toFixed(1)} s; slowest ${slowest.ms.toFixed(0)} ms for ${slowest.chars} chars (#${slowest.n})`);
+  fuzzRecheck(seeds, failures);
   if (failures.length) {
     console.error(`${failures.length} failure(s):\n${failures.join('\n')}`);
     process.exit(1);
   }
   console.log('fuzz: no failures');
+}
+
+/** What typing puts into a config: characters, line breaks, indentation, keys, list items, values. */
+const TYPED = ['x', 'e', '1', '\n', ' ', '  ', ':', '- ', '"', "'", '#', 'true', 'off', '0644', '.service', 'hostname: a\n', '\n  update:\n    reboot-strategy: off', '\nusers:\n  - name: core\n', '\n  - path: /etc/x\n', '\n    - name: a.service\n      command: start', '\n    enable: yes'];
+
+/** A corpus cloud-config with a block far over the recheck's small-block size after it, or undefined. */
+function grown(text: string, n: number): string | undefined {
+  if (inputKind(text) !== 'cloud-config') return undefined;
+  const body = text.trimEnd() + '\n';
+  if (!/^write_files:/m.test(body)) {
+    let files = 'write_files:\n';
+    // A few findings in it, which an edit before the block must move.
+    for (let i = 0; i < 300; i++) files += `  - path: /etc/app/conf.d/${n}-${i}.conf\n    permissions: '${i % 60 === 7 ? '0999' : '0644'}'\n    ${i % 90 === 11 ? 'contents' : 'content'}: |\n      setting_${i}=on\n`;
+    return body + files;
+  }
+  if (!/^users:/m.test(body)) {
+    let users = 'users:\n';
+    for (let i = 0; i < 300; i++) users += `  - name: user${i}\n    ${i % 70 === 5 ? 'home' : 'homedir'}: /home/user${i}\n`;
+    return body + users;
+  }
+  return undefined;
+}
+
+/** Edits of large cloud-configs: where the recheck gives an estimate, the whole text's report. */
+function fuzzRecheck(seeds: string[], failures: string[]): void {
+  const bases = seeds.flatMap((t, n) => grown(t, n) ?? []);
+  let estimated = 0;
+  const started = performance.now();
+  for (let n = 0; n < EDITS && failures.length < 20; n++) {
+    const base = pick(bases);
+    const options = { rules: 'all', target: pick(TARGETS) } as const;
+    const before = { text: base, entries: validate(base, options).entries };
+    // Mostly where people edit, before the large block; now and then anywhere.
+    const grownFrom = Math.max(base.indexOf('\nwrite_files:\n  - path: /etc/app/conf.d/'), base.lastIndexOf('\nusers:\n  - name: user0\n'));
+    let text = base;
+    for (let k = random() < 0.3 ? 2 : 1; k > 0; k--) {
+      const at = random() < 0.9 ? int(Math.max(1, grownFrom)) : int(text.length + 1);
+      text = text.slice(0, at) + (random() < 0.85 ? pick(TYPED) : '') + text.slice(at + (random() < 0.3 ? int(6) : 0));
+    }
+    let estimate: Finding[] | undefined;
+    try {
+      estimate = recheckEdit(before, textEdit(base, text), (document) => validate(document, options).entries);
+    } catch (e) {
+      failures.push(`recheck #${n} threw ${(e as Error).stack ?? e} (input: ${writeInput(`recheck${n}`, base, text)})`);
+      continue;
+    }
+    if (!estimate) continue;
+    estimated++;
+    const whole = validate(text, options).entries;
+    if (JSON.stringify(estimate) !== JSON.stringify(whole)) {
+      failures.push(`recheck #${n} (${options.target}): the estimate is not the whole text's report (input: ${writeInput(`recheck${n}`, base, text)})`);
+    }
+  }
+  const secs = (performance.now() - started) / 1000;
+  console.log(`fuzz: ${EDITS} edits of ${bases.length} large cloud-configs in ${secs.toFixed(1)} s; ${estimated} estimated, each compared with the whole text's report`);
+}
+
+/** Writes a failing edit's text before and after it; returns where. */
+function writeInput(name: string, before: string, after: string): string {
+  const file = `test-results/fuzz/seed${SEED}-${name}`;
+  writeFileSync(`${file}.before.yaml`, before);
+  writeFileSync(`${file}.after.yaml`, after);
+  return `${file}.{before,after}.yaml`;
 }
 
 function check(text: string, lines: LineIndex, rules: RuleSetName, target: Target): { ms: number; failure?: string } {

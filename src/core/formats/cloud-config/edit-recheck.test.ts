@@ -97,6 +97,15 @@ describe('recheckEdit', () => {
     declined(base, edit(base, 'reboot_strategy: etcd-lock', ' !!str')); // a tag
     declined(base, edit(base, 'group: stable', '\n    server: # see |\n      &s https://u.example/')); // under a comment that looks like `|`
     declined(base, edit(base, '#cloud-config\n', 'hostname: twice\n')); // a key given twice
+    // Two spellings of one key before the edit, one gone after it: the large block's findings
+    // (their paths count the other block's entries) came of both.
+    const bad = base.replace("conf.d/300.conf\n    permissions: '0644'", "conf.d/300.conf\n    permissions: '0999'");
+    const twins = bad.replace('#cloud-config\n', "#cloud-config\nwrite-files:\n  - path: /etc/one\n");
+    const untwinned = twins.replace('write-files:', 'write-filex:');
+    const pathOf = (text: string) => entries(text).find((f) => f.rule === 'invalid-value')?.path;
+    expect(pathOf(twins)).toMatch(/^\$\.write_files\[\d+\]/);
+    expect(pathOf(twins)).not.toBe(pathOf(untwinned));
+    declined(twins, untwinned);
     declined(base, edit(base, '#cloud-config\n', '- a list\n')); // a top level that is no plain key
     declined(edit(base, 'reboot_strategy: etcd-lock', '\n bad: ['), base); // the report before is a syntax error
     declined(base, edit(base, 'manage_etc_hosts: localhost', 'x'.repeat(RECHECK_MAX_CHARS))); // too much to recheck

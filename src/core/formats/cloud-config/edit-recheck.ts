@@ -21,10 +21,10 @@ import { isParseFailure } from './parse-failures';
  *
  * Undefined wherever the cut could change what the parser sees: anchors, aliases, tags or merge
  * keys in what is validated again or in what the edit removed, a top-level line that is not a
- * plain `key:`, a key given twice or in two spellings, an edit before the first key (the header
- * among it, so the text stays a cloud-config), more than RECHECK_MAX_CHARS to validate again, or
- * a report before that is not a full one (a syntax error; the caller checks that it was not cut
- * at the list's limit).
+ * plain `key:`, a key given twice or in two spellings (before the edit or after it), an edit
+ * before the first key (the header among it, so the text stays a cloud-config), more than
+ * RECHECK_MAX_CHARS to validate again, or a report before that is not a full one (a syntax
+ * error; the caller checks that it was not cut at the list's limit).
  */
 
 /** Blocks up to this size are validated again with the edited ones. */
@@ -92,9 +92,16 @@ function scanBlocks(text: string, base = 0, firstLine = 1, afterBlock = false): 
  */
 let lastRead: { text: string; blocks: Block[] | undefined; bytes: number } | undefined;
 function readWhole(text: string): { blocks: Block[] | undefined; bytes: number } {
-  if (lastRead?.text !== text) lastRead = { text, blocks: scanBlocks(text), bytes: utf8Length(text) };
+  if (lastRead?.text !== text) {
+    const blocks = scanBlocks(text);
+    // With a key given twice, the report's findings in one block can depend on the other.
+    lastRead = { text, blocks: blocks && !hasTwins(blocks) ? blocks : undefined, bytes: utf8Length(text) };
+  }
   return lastRead;
 }
+
+/** A key given twice, or two keys read as one (`write-files`, `write_files`): rules relate them. */
+const hasTwins = (blocks: readonly Block[]) => new Set(blocks.map((b) => b.key.replace(/-/g, '_'))).size !== blocks.length;
 
 /**
  * The top-level blocks of the text that `edit` makes of `text`, whose blocks are `was`; undefined
@@ -168,8 +175,8 @@ export function recheckEdit(before: CheckedText, edit: TextEdit, check: (documen
   const whole = readWhole(old);
   const blocks = whole.blocks && blocksAfterEdit(old, whole.blocks, edit);
   if (!blocks?.length || headerEnd === 0 || from < blocks[0].start) return undefined;
-  // A key given twice, or two keys read as one (`write-files`, `write_files`): rules relate them.
-  if (new Set(blocks.map((b) => b.key.replace(/-/g, '_'))).size !== blocks.length) return undefined;
+  // Twins in the text after the edit, as in the text before it (see readWhole).
+  if (hasTwins(blocks)) return undefined;
 
   // A block wholly before or after the edit, line ends around it included, was the same block
   // before it.

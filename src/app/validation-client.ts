@@ -22,7 +22,8 @@ export interface TextHistory {
 export interface ValidationEvents {
   /**
    * A result for exactly the current text and check options; for an edit of a big text, first a
-   * provisional one (see EditEstimator), then the worker's.
+   * provisional one (see EditEstimator; or none here, `checkNow` having returned it), then the
+   * worker's.
    */
   result(response: ValidateResponse): void;
   /** A run went over its time budget; its worker was replaced by a fresh one. */

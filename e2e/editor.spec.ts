@@ -1,7 +1,7 @@
 import { expect, test } from './test';
 import { summaryText } from '../src/app/summary';
 import { configWithProblems } from './fixtures';
-import { cursorLine, expectedProblems, gutterMarkers, openApp, pasteText, shownProblems, underlines } from './helpers';
+import { cursorLine, expectedProblems, gutterMarkers, openApp, openLargeExample, pasteText, shownProblems, underlines } from './helpers';
 
 test('opens on the example config, which is valid', async ({ page }) => {
   await openApp(page);
@@ -122,16 +122,7 @@ test('a small text is checked as it is typed: an edit and the marker it causes a
 });
 
 test('an edit of a large text is marked at once from the block it touched, then by the whole text’s report', async ({ page }) => {
-  await openApp(page);
-  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
-  // The example (it ends in write_files) grown to about 600 KB: the worker takes far longer than a task.
-  await page.evaluate(() => {
-    const view = window.__editorView!;
-    let files = '';
-    for (let i = 0; files.length < 600_000; i++) files += `  - path: /etc/app/${i}.conf\n    content: |\n      setting=${i}\n`;
-    view.dispatch({ changes: { from: view.state.doc.length, insert: files } });
-  });
-  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
+  await openLargeExample(page, 600_000);
   // Once the page's own validator has loaded (when the page is idle), the edit's marker is drawn
   // in the task right after the edit, long before the worker could have read 600 KB.
   await expect
@@ -160,15 +151,7 @@ test('an edit of a large text is marked at once from the block it touched, then 
 });
 
 test('edits all over a large text reach the worker as edits, and its report is the core’s for the text in the editor', async ({ page }) => {
-  await openApp(page);
-  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
-  await page.evaluate(() => {
-    const view = window.__editorView!;
-    let files = '';
-    for (let i = 0; files.length < 300_000; i++) files += `  - path: /etc/app/${i}.conf\n    content: |\n      setting=${i}\n`;
-    view.dispatch({ changes: { from: view.state.doc.length, insert: files } });
-  });
-  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
+  await openLargeExample(page, 300_000);
   // Twenty edits a few ms apart, as typing and pasting make them, while the worker is busy with
   // the earlier text: one or two changes per transaction, at the top, deep in the large block and
   // at its end. Each run the worker is sent the edit from the text it holds to the latest one.

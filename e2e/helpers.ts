@@ -22,6 +22,23 @@ export async function pasteText(page: Page, text: string) {
   await page.keyboard.press('ControlOrMeta+V');
 }
 
+/**
+ * Opens the app and grows its example (which ends in write_files) by more files to about `chars`
+ * more characters, waiting for the result: a large text, whose whole run the worker takes far
+ * longer than a task for.
+ */
+export async function openLargeExample(page: Page, chars: number) {
+  await openApp(page);
+  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
+  await page.evaluate((size) => {
+    const view = window.__editorView!;
+    let files = '';
+    for (let i = 0; files.length < size; i++) files += `  - path: /etc/app/${i}.conf\n    content: |\n      setting=${i}\n`;
+    view.dispatch({ changes: { from: view.state.doc.length, insert: files } });
+  }, chars);
+  await expect(page.getByTestId('summary')).toHaveText(/^Valid cloud-config/);
+}
+
 export const editorText = (page: Page) => page.evaluate(() => window.__editorView!.state.doc.toString());
 
 /** The line the cursor is on. */

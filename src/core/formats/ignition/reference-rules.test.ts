@@ -124,6 +124,13 @@ describe('Ignition reference checks: storage', () => {
       [col(text, '{"path":"/l/x"') + 1, 'link path includes link in config'],
     ]);
   });
+  it('raid member devices: a null one is an empty path, as Go decodes it', () => {
+    const text = config('"storage":{"raid":[{"name":"md","level":"raid1","devices":["/dev/a",null,"dev/c"]}]}');
+    expect(ref(text).map((e) => [e[1], e[3]])).toEqual([
+      [col(text, 'null'), 'path not specified'],
+      [col(text, '"dev/c"'), 'path not absolute'],
+    ]);
+  });
 });
 
 describe('Ignition reference checks: systemd, passwd, ignition', () => {

@@ -614,7 +614,8 @@ export function referenceChecks(config: Decoded, schema: z.ZodObject, v: SpecMin
       }
       return;
     }
-    if (meta?.go === 'types.Device' && typeof value === 'string') checkPath(value, path, add, false);
+    // A list's null device stays Go's zero value, the empty string: no path.
+    if (meta?.go === 'types.Device' && (typeof value === 'string' || value === undefined)) checkPath(value ?? '', path, add, false);
   };
 
   const duplicates = (go: string, fields: ReturnType<typeof shapeEntries>, o: Obj, path: PathStep[]) => {

@@ -7,8 +7,8 @@
  *
  * Then the editor's quick estimate for an edit of a large cloud-config (`recheckEdit`): corpus
  * cloud-configs grown by a large block, edited as typing does (characters, lines, keys), one edit
- * or two on top of each other; wherever an estimate is given, it must be the whole text's
- * report. Failing inputs are written to test-results/fuzz/.
+ * or two on top of each other, the edit given as found or wider; wherever an estimate is given,
+ * it must be the whole text's report. Failing inputs are written to test-results/fuzz/.
  *
  *   npm run fuzz -- [--count N] [--edits N] [--seed S]
  */
@@ -121,7 +121,7 @@ function main() {
 }
 
 /** What typing puts into a config: characters, line breaks, indentation, keys, list items, values. */
-const TYPED = ['x', 'e', '1', '\n', ' ', '  ', ':', '- ', '"', "'", '#', 'true', 'off', '0644', '.service', 'hostname: a\n', '\n  update:\n    reboot-strategy: off', '\nusers:\n  - name: core\n', '\n  - path: /etc/x\n', '\n    - name: a.service\n      command: start', '\n    enable: yes'];
+const TYPED = ['x', 'e', '1', '\n', '\r', '\r\n', ' ', '  ', ':', '- ', '"', "'", '#', 'true', 'off', '0644', '.service', 'hostname: a\n', '\n  update:\n    reboot-strategy: off', '\nusers:\n  - name: core\n', '\n  - path: /etc/x\n', '\n    - name: a.service\n      command: start', '\n    enable: yes'];
 
 /** A corpus cloud-config with a block far over the recheck's small-block size after it, or undefined. */
 function grown(text: string, n: number): string | undefined {
@@ -157,9 +157,16 @@ function fuzzRecheck(seeds: string[], failures: string[]): void {
       const at = random() < 0.9 ? int(Math.max(1, grownFrom)) : int(text.length + 1);
       text = text.slice(0, at) + (random() < 0.85 ? pick(TYPED) : '') + text.slice(at + (random() < 0.3 ? int(6) : 0));
     }
+    // Now and then the edit as the editor can give it: wider than it is, over unchanged text.
+    let edit = textEdit(base, text);
+    if (random() < 0.3) {
+      const left = Math.min(edit.from, int(40));
+      const right = Math.min(base.length - edit.to, int(40));
+      edit = { from: edit.from - left, to: edit.to + right, insert: text.slice(edit.from - left, edit.from + edit.insert.length + right) };
+    }
     let estimate: Finding[] | undefined;
     try {
-      estimate = recheckEdit(before, textEdit(base, text), (document) => validate(document, options).entries);
+      estimate = recheckEdit(before, edit, (document) => validate(document, options).entries);
     } catch (e) {
       failures.push(`recheck #${n} threw ${(e as Error).stack ?? e} (input: ${writeInput(`recheck${n}`, base, text)})`);
       continue;

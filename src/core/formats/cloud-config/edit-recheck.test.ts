@@ -110,6 +110,23 @@ describe('recheckEdit', () => {
     declined(edit(base, 'reboot_strategy: etcd-lock', '\n bad: ['), base); // the report before is a syntax error
     declined(base, edit(base, 'manage_etc_hosts: localhost', 'x'.repeat(RECHECK_MAX_CHARS))); // too much to recheck
     declined(base, base);
+    // Lines end at a lone CR too: a text with one, or an edit that could make or break one.
+    const crlf = base.replace(/\n/g, '\r\n');
+    const at = crlf.indexOf('reboot_strategy: etcd-lock') + 'reboot_strategy: etcd-lock'.length;
+    expect(crlf.slice(at, at + 2)).toBe('\r\n');
+    declined(crlf, crlf.slice(0, at + 1) + ' ' + crlf.slice(at + 1)); // between CR and LF
+    declined(crlf, crlf.slice(0, at + 1) + crlf.slice(at + 2)); // the LF after a CR
+    declined(crlf, crlf.slice(0, at) + 'x\r' + crlf.slice(at)); // a CR before a CR
+    declined(crlf, crlf + 'extra: a\r'); // a CR at the end
+    declined(crlf.replace('\r\n', '\r'), crlf.replace('\r\n', '\r').replace('etcd-lock', 'etcd-lockx')); // one already
+  });
+
+  it('rechecks a text with CRLF line ends as any other', () => {
+    const crlf = base.replace(/\n/g, '\r\n');
+    const after = edit(crlf, 'reboot_strategy: etcd-lock', 'x\r\n    group: beta');
+    const { report } = recheck(crlf, after);
+    expect(report).toEqual(entries(after));
+    expect(report!.some((f) => f.rule === 'invalid-value')).toBe(true);
   });
 
   it('leaves to the caller a document it cannot check', () => {

@@ -21,7 +21,8 @@ import { isParseFailure } from './parse-failures';
  *
  * Undefined wherever the cut could change what the parser sees: anchors, aliases, tags or merge
  * keys in what is validated again or in what the edit removed, a top-level line that is not a
- * plain `key:`, a key given twice or in two spellings (before the edit or after it), an edit
+ * plain `key:`, a key given twice or in two spellings (before the edit or after it), a lone CR
+ * (a line end for the report, not for the cut) or an edit that could make one, an edit
  * before the first key (the header among it, so the text stays a cloud-config), more than
  * RECHECK_MAX_CHARS to validate again, or a report before that is not a full one (a syntax
  * error; the caller checks that it was not cut at the list's limit).
@@ -94,10 +95,30 @@ let lastRead: { text: string; blocks: Block[] | undefined; bytes: number } | und
 function readWhole(text: string): { blocks: Block[] | undefined; bytes: number } {
   if (lastRead?.text !== text) {
     const blocks = scanBlocks(text);
-    // With a key given twice, the report's findings in one block can depend on the other.
-    lastRead = { text, blocks: blocks && !hasTwins(blocks) ? blocks : undefined, bytes: utf8Length(text) };
+    // With a key given twice, the report's findings in one block can depend on the other. A lone
+    // CR ends a line for the report (LineIndex), not for the cut, which counts line feeds.
+    const cuttable = blocks && !hasTwins(blocks) && !LONE_CR.test(text);
+    lastRead = { text, blocks: cuttable ? blocks : undefined, bytes: utf8Length(text) };
   }
   return lastRead;
+}
+
+const LONE_CR = /\r(?!\n)/;
+
+/**
+ * Whether the text after `edit` has a lone CR where the text before had none (see readWhole):
+ * one the edit inserted, or one it parted from its line feed.
+ */
+function leavesLoneCR(old: string, edit: TextEdit): boolean {
+  const from = Math.max(0, edit.from - 1);
+  const end = edit.from + edit.insert.length + 1;
+  const around = editedSlice(old, edit, from, end);
+  // A CR in the last place is followed by text the edit left alone, unless the text ends there.
+  const last = end > old.length + edit.insert.length - (edit.to - edit.from) ? around.length : around.length - 1;
+  for (let i = around.indexOf('\r'); i >= 0 && i < last; i = around.indexOf('\r', i + 1)) {
+    if (around.charCodeAt(i + 1) !== 0x0a) return true;
+  }
+  return false;
 }
 
 /** A key given twice, or two keys read as one (`write-files`, `write_files`): rules relate them. */
@@ -167,6 +188,7 @@ export function recheckEdit(before: CheckedText, edit: TextEdit, check: (documen
   const removed = old.slice(from, to);
   if (insert === removed || before.entries.some((f) => f.line === 0 || isParseFailure(f.rule))) return undefined;
   if (hasNodeProperties(removed)) return undefined;
+  if (leavesLoneCR(old, edit)) return undefined;
   // The text after the edit, read in parts.
   const slice = (a: number, b: number) => editedSlice(old, edit, a, b);
   const editEnd = from + insert.length;

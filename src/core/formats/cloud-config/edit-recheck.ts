@@ -193,10 +193,10 @@ export function recheckEdit(before: CheckedText, edit: TextEdit, check: (documen
   const slice = (a: number, b: number) => editedSlice(old, edit, a, b);
   const editEnd = from + insert.length;
 
-  const headerEnd = old.indexOf('\n') + 1;
   const whole = readWhole(old);
+  // Undefined as well for an edit of the header line, or a text that is nothing but one.
   const blocks = whole.blocks && blocksAfterEdit(old, whole.blocks, edit);
-  if (!blocks?.length || headerEnd === 0 || from < blocks[0].start) return undefined;
+  if (!blocks?.length || from < blocks[0].start) return undefined;
   // Twins in the text after the edit, as in the text before it (see readWhole).
   if (hasTwins(blocks)) return undefined;
 
@@ -205,6 +205,7 @@ export function recheckEdit(before: CheckedText, edit: TextEdit, check: (documen
   const untouched = (b: Block) => b.end < from || b.start > editEnd;
   const isIncluded = (b: Block) => !untouched(b) || b.end - b.start <= SMALL_BLOCK_CHARS;
   const included = blocks.filter(isIncluded);
+  const headerEnd = old.indexOf('\n') + 1;
   if (included.reduce((n, b) => n + b.end - b.start, headerEnd) > RECHECK_MAX_CHARS) return undefined;
 
   // The document validated again: the header and what precedes the first key, then the included

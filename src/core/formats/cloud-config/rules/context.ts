@@ -56,6 +56,5 @@ export function scalarText(n: TreeNode | undefined): string | undefined {
   return n.text;
 }
 
-/** 1-based line of a node's key (or value, for list items). */
 /** The first key of a mapping item: where to point at an entry that lacks a key. */
 export const firstKey = (item: TreeNode): TreeNode => item.children[0] ?? item;

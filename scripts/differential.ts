@@ -46,6 +46,9 @@ const YAML_VALUES = [
   '/etc/x', 'etc/x', '/usr/x', 'core', 'root:root', '"a b"', 'a b', 'x.service', 'foo', '12345678901234567890', '-', '?',
 ];
 
+/** Characters that carry meaning in YAML syntax, for slips of the keyboard (see mutateYaml). */
+const YAML_SYNTAX_CHARS = ['"', "'", '{', '}', '[', ']', ':', ',', '#', '&', '*', '!', '|', '>', '%', '@', '`', '\t', '-', '?', ' ', '\\', '\r'];
+
 function yamlKeys(texts: string[]): string[] {
   const keys = new Set<string>();
   for (const t of texts) for (const m of t.matchAll(/^ *-? ?([A-Za-z_][\w-]*):/gm)) keys.add(m[1]);
@@ -59,7 +62,7 @@ function mutateYaml(text: string, keys: string[], donors: string[]): string {
     const i = 1 + int(Math.max(1, lines.length - 1));
     const line = lines[i] ?? '';
     const kv = /^( *(?:- )?)([^:#\n]+):( ?)(.*)$/.exec(line);
-    switch (int(10)) {
+    switch (int(12)) {
       case 0:
       case 1:
       case 2:
@@ -86,6 +89,15 @@ function mutateYaml(text: string, keys: string[], donors: string[]): string {
       case 8:
         if (kv) lines.splice(i + 1, 0, `${' '.repeat(kv[1].length)}${pick(keys)}: ${pick(YAML_VALUES)}`);
         break;
+      case 10:
+      case 11: {
+        // A slip of the keyboard: one syntax character typed, dropped or mistyped, where the
+        // parsers' error paths (messages and their lines) are exercised.
+        const at = int(line.length + 1);
+        const how = int(3);
+        lines[i] = line.slice(0, at) + (how === 1 ? '' : pick(YAML_SYNTAX_CHARS)) + line.slice(how === 0 ? at : at + 1);
+        break;
+      }
       default:
         lines[i] = line.replace(/^( *)/, (m) => pick([m, `${m}\t`, `${m}# `, `${m}- `, `${m}? `]));
     }
@@ -102,6 +114,7 @@ const JSON_STRINGS = [
   'sha512-' + 'a'.repeat(128), 'sha256-' + 'b'.repeat(64), 'gzip', 'xz', 'foo.service', 'foo.conf', 'foo', 'ext4', 'xfs', 'swap',
   'none', 'raid1', 'linear', '/dev/sda', 'dev/sda', 'core', 'root', '$6$salt$hash', 'ssh-rsa AAAA x', 'a'.repeat(40),
 ];
+const JSON_SYNTAX_CHARS = ['{', '}', '[', ']', ':', ',', '"', '\\', ' ', '\n', '\t', '0', '-', '.', 'e', 't', 'n', '\u00e9', '\ufeff'];
 const JSON_NUMBERS = [420, 644, 493, 0, 4095, 7777, 1023, 2048, -1, 1.5, 1e20, 0o4755];
 const VERSIONS = ['3.0.0', '3.1.0', '3.2.0', '3.3.0', '3.4.0', '3.5.0', '3.6.0-experimental', '3.5.0-experimental', '2.2.0', '2.3.0', '3.4', 'x'];
 const JSON_KEYS = ['path', 'mode', 'overwrite', 'contents', 'source', 'compression', 'name', 'enabled', 'mask', 'dropins', 'user', 'group', 'target', 'hard', 'device', 'format', 'wipeFilesystem', 'label', 'verification', 'hash', 'append', 'links', 'directories', 'files', 'units', 'filesystems', 'raid', 'luks', 'disks', 'partitions', 'kernelArguments', 'shouldExist', 'shouldNotExist', 'passwd', 'users', 'groups', 'sshAuthorizedKeys', 'passwordHash', 'httpHeaders', 'tls', 'proxy', 'config', 'merge', 'replace', 'timeouts', 'security', 'certificateAuthorities', 'extra'];
@@ -197,7 +210,8 @@ function toolEntries(output: string): ExpectedIgnitionEntry[] {
       decoder(Number(y[1]), y[2]);
       continue;
     }
-    let m: RegExpExecArray | null = /^(error|warning|info) at (\$\S*), line (\d+) col (\d+): (.*)$/.exec(line);
+    // A path holds keys as written, blanks and all (a tab, a byte order mark).
+    let m: RegExpExecArray | null = /^(error|warning|info) at (\$.*?), line (\d+) col (\d+): (.*)$/.exec(line);
     if (m) {
       entries.push({ kind: m[1], path: m[2], line: Number(m[3]), column: Number(m[4]), message: m[5], strict: !DECODER_MESSAGE.test(m[5]) });
       continue;
@@ -265,7 +279,10 @@ function ignitionDifferences(work: string): Difference[] {
   const out: Difference[] = [];
   for (let i = 0; i < COUNT; i++) {
     const value = mutateJson(pick(sources));
-    const text = random() < 0.7 ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+    const json = random() < 0.7 ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+    // Now and then a slip of the keyboard in the text, so that the decoder's errors are compared too.
+    const at = int(json.length + 1);
+    const text = random() < 0.15 ? json.slice(0, at) + pick(JSON_SYNTAX_CHARS) + json.slice(at + int(2)) : json;
     const file = join(work, `ign-${i}.ign`);
     writeFileSync(file, text);
     const run = spawnSync(tool, [file], { encoding: 'utf8' });

@@ -15,7 +15,7 @@
  *   npx tsx scripts/differential.ts [--count N] [--seed S] [--only cloud-config|ignition|butane]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Target } from '../src/core';
@@ -31,6 +31,17 @@ const COUNT = numberArg('count', 300);
 const SEED = numberArg('seed', 1);
 const ONLY = arg('only', '');
 const OUT = 'test-results/differential';
+/**
+ * Configs that use what the corpora do not (disks, RAID, LUKS, the ignition section, users and
+ * groups, other spec versions, YAML anchors): each is compared as written, then mutated with the
+ * corpus configs of its format.
+ */
+const SEEDS = new URL('./differential-seeds/', import.meta.url);
+const seeds = (ext: string) =>
+  readdirSync(SEEDS)
+    .filter((f) => f.endsWith(`.${ext}`))
+    .sort()
+    .map((f) => readFileSync(new URL(f, SEEDS), 'utf8'));
 
 const { random, int, pick } = seeded(SEED);
 
@@ -269,20 +280,24 @@ function cloudConfigDifferences(work: string): Difference[] {
 function ignitionDifferences(work: string): Difference[] {
   const tool = process.env.IGNITION_VALIDATE;
   if (!tool) return [];
-  const sources = loadIgnitionCases().filter((c) => c.ext === 'ign').flatMap((c) => {
+  const seedTexts = seeds('ign');
+  const sources = [...loadIgnitionCases().filter((c) => c.ext === 'ign').map((c) => c.text), ...seedTexts].flatMap((text) => {
     try {
-      return [JSON.parse(c.text) as Json];
+      return [JSON.parse(text) as Json];
     } catch {
       return [];
     }
   });
   const out: Difference[] = [];
-  for (let i = 0; i < COUNT; i++) {
-    const value = mutateJson(pick(sources));
-    const json = random() < 0.7 ? JSON.stringify(value, null, 2) : JSON.stringify(value);
-    // Now and then a slip of the keyboard in the text, so that the decoder's errors are compared too.
-    const at = int(json.length + 1);
-    const text = random() < 0.15 ? json.slice(0, at) + pick(JSON_SYNTAX_CHARS) + json.slice(at + int(2)) : json;
+  for (let i = 0; i < seedTexts.length + COUNT; i++) {
+    let text = seedTexts[i];
+    if (text === undefined) {
+      const value = mutateJson(pick(sources));
+      const json = random() < 0.7 ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+      // Now and then a slip of the keyboard in the text, so that the decoder's errors are compared too.
+      const at = int(json.length + 1);
+      text = random() < 0.15 ? json.slice(0, at) + pick(JSON_SYNTAX_CHARS) + json.slice(at + int(2)) : json;
+    }
     const file = join(work, `ign-${i}.ign`);
     writeFileSync(file, text);
     const run = spawnSync(tool, [file], { encoding: 'utf8' });
@@ -296,13 +311,17 @@ function ignitionDifferences(work: string): Difference[] {
 function butaneDifferences(): Difference[] {
   const tool = process.env.BUTANE;
   if (!tool) return [];
-  const texts = loadIgnitionCases()
-    .filter((c) => c.ext === 'bu')
-    .map((c) => c.text);
+  const seedTexts = seeds('bu');
+  const texts = [
+    ...loadIgnitionCases()
+      .filter((c) => c.ext === 'bu')
+      .map((c) => c.text),
+    ...seedTexts,
+  ];
   const keys = yamlKeys(texts);
   const out: Difference[] = [];
-  for (let i = 0; i < COUNT; i++) {
-    const text = mutateYaml(pick(texts), keys, texts);
+  for (let i = 0; i < seedTexts.length + COUNT; i++) {
+    const text = seedTexts[i] ?? mutateYaml(pick(texts), keys, texts);
     const run = spawnSync(tool, [], { input: text, encoding: 'utf8' });
     const ok = run.status === 0 && run.stdout.trim().startsWith('{');
     const c: IgnitionCase = { name: `bu-${i}`, ext: 'bu', text, expected: { entries: toolEntries(run.stderr), ignition: ok ? JSON.parse(run.stdout) : null } };

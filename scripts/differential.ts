@@ -33,8 +33,8 @@ const ONLY = arg('only', '');
 const OUT = 'test-results/differential';
 /**
  * Configs that use what the corpora do not (disks, RAID, LUKS, the ignition section, users and
- * groups, other spec versions, YAML anchors): each is compared as written, then mutated with the
- * corpus configs of its format.
+ * groups, other spec versions, YAML anchors; multipart MIME, a byte order mark with CRLF, flow
+ * style): each is compared as written, then mutated with the corpus configs of its format.
  */
 const SEEDS = new URL('./differential-seeds/', import.meta.url);
 const seeds = (ext: string) =>
@@ -249,9 +249,10 @@ interface Difference {
 function cloudConfigDifferences(work: string): Difference[] {
   const oracles: Partial<Record<Target, string>> = { coreos: process.env.ORACLE_COREOS, flatcar: process.env.ORACLE_FLATCAR };
   const cases = loadCases();
-  const texts = cases.map((c) => new TextDecoder().decode(c.bytes));
+  const seedTexts = seeds('yaml');
+  const texts = [...cases.map((c) => new TextDecoder().decode(c.bytes)), ...seedTexts];
   const keys = yamlKeys(texts);
-  const mutants: string[] = [];
+  const mutants = [...seedTexts];
   for (let i = 0; i < COUNT; i++) mutants.push(mutateYaml(pick(texts), keys, texts));
   const files = mutants.map((t, i) => {
     const file = join(work, `cc-${i}.yaml`);

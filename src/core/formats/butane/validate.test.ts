@@ -281,3 +281,23 @@ describe('Butane: yaml.v3\'s decoding into Butane\'s structures', () => {
     expect(ref(text)).toEqual([[14, 7, 'error', 'invalid systemd drop-in extension', 'ignition-unit-name']]);
   });
 });
+
+describe('unknown keys that a later version has', () => {
+  const unknown = (text: string) => validate(text, { format: 'butane' }).entries.filter((e) => e.rule === 'ignition-unknown-key');
+  it('name the version that has them, with no near miss to rename them to', () => {
+    const text = bu('systemd:\n  units:\n    - name: a.service\n      contents_local: a.service\n', '1.0.0');
+    expect(unknown(text).map((e) => [e.line, e.column, e.endColumn, e.message, e.fixes])).toEqual([
+      [6, 7, 21, 'unknown key "contents_local": Butane ignores it in version 1.0.0; it came with version 1.1.0: set version: 1.1.0 to use it', undefined],
+    ]);
+  });
+  it('say when only the experimental version has them', () => {
+    const text = bu('storage:\n  luks:\n    - name: d\n      device: /dev/vdb\n      cex:\n        enabled: true\n', '1.1.0');
+    expect(unknown(text).map((e) => [e.line, e.column, e.message])).toEqual([
+      [7, 7, 'unknown key "cex": Butane ignores it in version 1.1.0; only version 1.2.0-experimental has it'],
+    ]);
+  });
+  it('leave the near miss to keys no version has', () => {
+    const text = bu('systemd:\n  units:\n    - name: a.service\n      contents_locl: a.service\n', '1.1.0');
+    expect(unknown(text).map((e) => e.message)).toEqual(['unknown key "contents_locl": Butane ignores it; did you mean "contents_local"?']);
+  });
+});

@@ -512,8 +512,10 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
     let message = e.message;
     let fix: Fix | undefined;
     if (all && e.rule === 'ignition-unknown-key' && typeof last === 'object') {
-      const hint = suggestedKey(last.key, e.path, ignSchema);
-      message = `unknown key ${quoted(last.key)}: Butane ignores it` + (hint ? `; did you mean "${hint}"?` : '');
+      // A key of a later version is no typo: renaming it to a near miss would be wrong.
+      const later = laterVersionWith(last.key, e.path, minor);
+      const hint = later ? undefined : suggestedKey(last.key, e.path, minor);
+      message = `unknown key ${quoted(last.key)}: Butane ignores it` + (later ? laterVersionNote(canonical, later) : hint ? `; did you mean "${hint}"?` : '');
       // Renaming onto a key the mapping already has would make it a duplicate, which yaml.v3 refuses.
       const parent = nodeAt(root, e.path.slice(0, -1));
       const parentSchema = schemaAt(e.path.slice(0, -1), ignSchema);
@@ -561,10 +563,24 @@ function fitsField(node: TreeNode, field: z.ZodType, sugar: Record<string, strin
   return ctx.errors.length === 0 && knownKeys(node, field);
 }
 
+/** The keys a Butane config of the version translating to spec 3.`minor` takes at `parent`. */
+function keysAt(parent: PathStep[], minor: SpecMinor): string[] {
+  const s = schemaAt(parent, schemaFor(minor));
+  if (!s) return [];
+  const go = fieldMeta(s)?.go ?? '';
+  const sugar = minor >= 4 ? SUGAR : SUGAR_BEFORE_3_4;
+  return [...Object.keys(s.shape).filter((k) => !NOT_IN_BUTANE[go]?.includes(k)).map(snake), ...(sugar[go] ?? [])];
+}
+
 /** The key an unknown one was probably meant to be: a near miss of a key valid at its place. */
-function suggestedKey(key: string, path: PathStep[], schema: z.ZodObject): string | undefined {
-  const s = schemaAt(path.slice(0, -1), schema);
-  const go = s ? (fieldMeta(s)?.go ?? '') : '';
-  const keys = s ? [...Object.keys(s.shape).filter((k) => !NOT_IN_BUTANE[go]?.includes(k)).map(snake), ...(SUGAR[go] ?? [])] : [];
-  return key.length <= 64 ? closest(key, keys) : undefined;
+function suggestedKey(key: string, path: PathStep[], minor: SpecMinor): string | undefined {
+  return key.length <= 64 ? closest(key, keysAt(path.slice(0, -1), minor)) : undefined;
+}
+
+const laterVersionNote = (own: string, later: string) =>
+  later.includes('-') ? ` in version ${own}; only version ${later} has it` : ` in version ${own}; it came with version ${later}: set version: ${later} to use it`;
+
+/** The first flatcar version after the config's own that takes `key` at its place, if any. */
+function laterVersionWith(key: string, path: PathStep[], minor: SpecMinor): string | undefined {
+  return Object.entries(TRANSLATORS).find(([, m]) => m > minor && keysAt(path.slice(0, -1), m).includes(key))?.[0].replace(/^flatcar\+/, '');
 }

@@ -116,6 +116,28 @@ describe('the all set on the reference findings', () => {
     const [f] = validate(text, { format: 'ignition' }).entries;
     expect([f.line, f.column, f.endColumn, f.message]).toEqual([1, col(text, '"mod"'), col(text, '"mod"') + 5, 'unknown key "mod" in $.storage.files.0: Ignition ignores it; did you mean "mode"?']);
   });
+  it('names the spec that has a key an earlier one lacks, and suggests no near miss for it', () => {
+    const text = config('"storage":{"luks":[{"name":"d","device":"/dev/vdb"}]}', '3.1.0');
+    const [f] = validate(text, { format: 'ignition' }).entries;
+    expect([f.line, f.column, f.endColumn, f.message, f.fixes]).toEqual([
+      1,
+      col(text, '"luks"'),
+      col(text, '"luks"') + 6,
+      'unknown key "luks" in $.storage: Ignition ignores it in spec 3.1.0; it came with spec 3.2.0: set ignition.version to 3.2.0 or later to use it',
+      undefined,
+    ]);
+    const top = config('"kernelArguments":{"shouldExist":["quiet"]}', '3.2.0');
+    expect(validate(top, { format: 'ignition' }).entries.map((e) => [e.column, e.message])).toEqual([
+      [col(top, '"kernelArguments"'), 'unknown key "kernelArguments": Ignition ignores it in spec 3.2.0; it came with spec 3.3.0: set ignition.version to 3.3.0 or later to use it'],
+    ]);
+  });
+  it('keeps the near miss for a key no later spec has', () => {
+    const text = config('"storage":{"luks":[{"name":"d","device":"/dev/vdb","cex":{"enabled":true},"labl":"x"}]}', '3.4.0');
+    expect(validate(text, { format: 'ignition' }).entries.filter((e) => e.rule === 'ignition-unknown-key').map((e) => [e.column, e.message])).toEqual([
+      [col(text, '"cex"'), 'unknown key "cex" in $.storage.luks.0: Ignition ignores it in spec 3.4.0; it came with spec 3.5.0: set ignition.version to 3.5.0 or later to use it'],
+      [col(text, '"labl"'), 'unknown key "labl" in $.storage.luks.0: Ignition ignores it; did you mean "label"?'],
+    ]);
+  });
   it('names the experimental spec as such', () => {
     const text = config('', '3.6.0-experimental');
     expect(validate(text, { format: 'ignition' }).entries.map((e) => [e.column, e.kind, e.rule])).toEqual([[col(text, '"3.6.0'), 'warning', 'ignition-version']]);

@@ -103,19 +103,42 @@ function entryPlace(root: JsonNode, e: { path: PathStep[] }): Place {
   return { from: n.start, to: n.end, refOffset: c.offset, path: e.path };
 }
 
-/** An unknown key's message in the `all` set, with the key it was probably meant to be and the fix renaming it. */
-function unknownKey(e: IgnitionEntry, schema: z.ZodObject, root: JsonNode): { message: string; fix?: Fix } {
-  const last = e.path[e.path.length - 1] as { key: string };
+/** The object schema at `parent` in `schema`, if there is one. */
+function objectAt(schema: z.ZodObject, parent: PathStep[]): z.ZodObject | undefined {
   let shape: z.ZodType | undefined = schema;
-  for (const step of e.path.slice(0, -1)) {
+  for (const step of parent) {
     if (shape instanceof z.ZodArray) shape = shape.element as z.ZodType;
     if (typeof step === 'number') continue;
     shape = shape instanceof z.ZodObject ? (shape.shape as Record<string, z.ZodType>)[step as string] : undefined;
   }
   if (shape instanceof z.ZodArray) shape = shape.element as z.ZodType;
-  const keys = shape instanceof z.ZodObject ? Object.keys(shape.shape) : [];
+  return shape instanceof z.ZodObject ? shape : undefined;
+}
+
+const specName = (minor: SpecMinor) => `3.${minor}.0${minor === 6 ? '-experimental' : ''}`;
+
+/** The first spec after `minor` that has `key` at `parent`, if any. */
+function laterSpecWith(key: string, parent: PathStep[], minor: SpecMinor): SpecMinor | undefined {
+  for (let m = minor + 1; m <= 6; m++) if (objectAt(schemaFor(m as SpecMinor), parent)?.shape[key]) return m as SpecMinor;
+  return undefined;
+}
+
+/**
+ * An unknown key's message in the `all` set: the spec that has it, where a later one does (no
+ * typo then, and no rename); else the key it was probably meant to be and the fix renaming it.
+ */
+function unknownKey(e: IgnitionEntry, schema: z.ZodObject, minor: SpecMinor, root: JsonNode): { message: string; fix?: Fix } {
+  const last = e.path[e.path.length - 1] as { key: string };
+  const parentPath = e.path.slice(0, -1);
+  const shape = objectAt(schema, parentPath);
+  const where = e.path.length > 1 ? ` in ${['$', ...parentPath].join('.')}` : '';
+  const later = laterSpecWith(last.key, parentPath, minor);
+  if (later !== undefined) {
+    const message = `unknown key ${quoted(last.key)}${where}: Ignition ignores it in spec ${specName(minor)}; it came with spec ${specName(later)}: set ignition.version to ${specName(later)} or later to use it`;
+    return { message };
+  }
+  const keys = shape ? Object.keys(shape.shape) : [];
   const hint = last.key.length <= 64 ? closest(last.key, keys) : undefined;
-  const where = e.path.length > 1 ? ` in ${['$', ...e.path.slice(0, -1)].join('.')}` : '';
   const message = `unknown key ${quoted(last.key)}${where}: Ignition ignores it` + (hint ? `; did you mean "${hint}"?` : '');
   const parent = nodeAt(root, e.path.slice(0, -1));
   if (!hint || parent?.type !== 'object') return { message };
@@ -210,7 +233,7 @@ export function validateIgnition(input: FormatInput): Finding[] {
     const p = entryPlace(root, e);
     if (!all) return at(e.kind, e.message, e.rule, p);
     if (e.rule === 'ignition-unknown-key' && typeof e.path[e.path.length - 1] === 'object') {
-      const { message, fix } = unknownKey(e, schema, root);
+      const { message, fix } = unknownKey(e, schema, minor, root);
       return at(e.kind, message, e.rule, { ...p, fixes: fix && [fix] });
     }
     return at(e.kind, e.message, e.rule, { ...(e.rule === 'ignition-duplicate' ? { ...p, ...keyPlace(root, e.path) } : p), fixes: valueFixes(root, e.path, e.fix) });

@@ -137,6 +137,12 @@ describe('the all set on the reference findings', () => {
       [col(text, '"cex"'), 'unknown key "cex" in $.storage.luks.0: Ignition ignores it in spec 3.4.0; it came with spec 3.5.0: set ignition.version to 3.5.0 or later to use it'],
       [col(text, '"labl"'), 'unknown key "labl" in $.storage.luks.0: Ignition ignores it; did you mean "label"?'],
     ]);
+    // Names an object has by inheritance are no spec's fields.
+    const inherited = config('"constructor":1,"toString":2', '3.0.0');
+    expect(validate(inherited, { format: 'ignition' }).entries.map((e) => e.message)).toEqual([
+      'unknown key "constructor": Ignition ignores it',
+      'unknown key "toString": Ignition ignores it',
+    ]);
   });
   it('names the experimental spec as such', () => {
     const text = config('', '3.6.0-experimental');

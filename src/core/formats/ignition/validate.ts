@@ -119,7 +119,8 @@ const specName = (minor: SpecMinor) => `3.${minor}.0${minor === 6 ? '-experiment
 
 /** The first spec after `minor` that has `key` at `parent`, if any. */
 function laterSpecWith(key: string, parent: PathStep[], minor: SpecMinor): SpecMinor | undefined {
-  for (let m = minor + 1; m <= 6; m++) if (objectAt(schemaFor(m as SpecMinor), parent)?.shape[key]) return m as SpecMinor;
+  // Own keys only: "constructor" or "__proto__" is no field of any spec.
+  for (let m = minor + 1; m <= 6; m++) if (Object.hasOwn(objectAt(schemaFor(m as SpecMinor), parent)?.shape ?? {}, key)) return m as SpecMinor;
   return undefined;
 }
 

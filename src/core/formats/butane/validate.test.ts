@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../validate';
 import { butaneToIgnition } from '.';
+import { yamlRangeIn } from './validate';
+import { buildTreeFromLibyaml } from '../../yaml/libyaml/tree';
+import { YAML_V3_READING } from '../../yaml/flavour';
 
 const bu = (body: string, version = '1.1.0') => `variant: flatcar\nversion: ${version}\n${body}`;
 const ref = (text: string) => validate(text, { rules: 'reference', format: 'butane' }).entries.map((e) => [e.line, e.column, e.kind, e.message, e.rule]);
@@ -299,5 +302,68 @@ describe('unknown keys that a later version has', () => {
   it('leave the near miss to keys no version has', () => {
     const text = bu('systemd:\n  units:\n    - name: a.service\n      contents_locl: a.service\n', '1.1.0');
     expect(unknown(text).map((e) => e.message)).toEqual(['unknown key "contents_locl": Butane ignores it; did you mean "contents_local"?']);
+  });
+});
+
+describe('the all set: what still breaks a machine at first boot, on the Ignition a config becomes', () => {
+  const all = (text: string) => validate(text, { format: 'butane' }).entries.filter((e) => e.rule !== 'butane-mode');
+  const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA4hrVnzg3xv2hgK0etcI0WBpdf/lo0junH1kkD4lyuv me@host';
+  it('checks users as Ignition configs are checked, with Butane\'s field names', () => {
+    const text = bu(`passwd:\n  users:\n    - name: core\n      password_hash: hunter2\n      home_dir: /var/home/core\n      ssh_authorized_keys:\n        - ${KEY}\n        - ssh-rsa AAAAB3NzaC1yc2E me@host\n        - "ssh-rsa AAAAB3NzaC1yc2E other@host"\n`);
+    expect(all(text).map((e) => [e.line, e.column, e.endColumn, e.rule, e.message])).toEqual([
+      [...at(text, 'hunter2'), at(text, 'hunter2')[1] + 7, 'ignition-password-hash', 'password_hash is not a crypt(3) hash (it looks like a plain password), so it cannot be used to log in; put a hash from "mkpasswd --method=SHA-512" or "openssl passwd -6" here'],
+      [...at(text, '/var/home/core'), at(text, '/var/home/core')[1] + 14, 'ignition-core-user', 'the "core" user already exists on Flatcar with home_dir "/home/core"; setting "/var/home/core" here makes Ignition modify the image\'s own user (usermod), which can lock you out; use another user name, or leave home_dir out'],
+      // The key data's own range, in a plain scalar and in a quoted one.
+      [...at(text, 'AAAAB3NzaC1yc2E'), at(text, 'AAAAB3NzaC1yc2E')[1] + 15, 'ignition-ssh-key', 'the ssh-rsa key data is not valid base64 (truncated or edited?); paste the whole line from the .pub file again'],
+      [...at(text, 'AAAAB3NzaC1yc2E', 2), at(text, 'AAAAB3NzaC1yc2E', 2)[1] + 15, 'ignition-ssh-key', 'the ssh-rsa key data is not valid base64 (truncated or edited?); paste the whole line from the .pub file again'],
+    ]);
+  });
+  it('finds unit syntax on its line of a literal block, and at the value where escapes stand between', () => {
+    const text = bu('systemd:\n  units:\n    - name: a.service\n      contents: |\n        [Unit]\n        [Servce]\n        bad line\n      dropins:\n        - name: x.conf\n          contents: "[Service]\\nnope\\n"\n');
+    expect(all(text).filter((e) => e.rule === 'ignition-unit-syntax').map((e) => [e.line, e.column, e.endColumn])).toEqual([
+      [...at(text, '[Servce]'), at(text, '[Servce]')[1] + 8],
+      [...at(text, 'bad line'), at(text, 'bad line')[1] + 8],
+      [...at(text, '"[Service]'), at(text, '"[Service]')[1] + '"[Service]\\nnope\\n"'.length],
+    ]);
+  });
+  it('checks files: under /usr, and scripts without an execute bit, with the fix in octal', () => {
+    const text = bu('storage:\n  files:\n    - path: /usr/local/bin/x\n      contents:\n        inline: x\n    - path: /opt/bin/a.sh\n      mode: 0644\n      contents:\n        inline: |\n          #!/bin/sh\n');
+    const found = all(text);
+    expect(found.map((e) => [e.line, e.column, e.rule])).toEqual([
+      [...at(text, '/usr/local/bin/x'), 'ignition-read-only'],
+      [...at(text, '0644'), 'ignition-script-exec'],
+    ]);
+    expect(found[1].message).toBe('/opt/bin/a.sh starts with "#!" but its mode (0644) has no execute bit, so it cannot be run; set mode: 0755');
+    const from = text.indexOf('0644');
+    expect(found[1].fixes).toEqual([{ title: 'Write 0755', from, to: from + 4, insert: '0755' }]);
+  });
+  it('leaves the translation as butane writes it, and the reference set as butane reports', () => {
+    const text = bu('passwd:\n  users:\n    - name: app\n      password_hash: hunter2\n');
+    expect(all(text).map((e) => e.rule)).toEqual(['ignition-password-hash']);
+    expect(butaneToIgnition(text).ignition).toEqual({ ignition: { version: '3.4.0' }, passwd: { users: [{ name: 'app', passwordHash: 'hunter2' }] } });
+    expect(ref(text)).toEqual([]);
+  });
+  it('is quiet on a config that boots', () => {
+    const text = bu(`passwd:\n  users:\n    - name: core\n      ssh_authorized_keys: [${JSON.stringify(KEY)}]\nstorage:\n  files:\n    - path: /opt/bin/a.sh\n      mode: 0755\n      contents:\n        inline: |\n          #!/bin/sh\nsystemd:\n  units:\n    - name: a.service\n      enabled: true\n      contents: |\n        [Service]\n        ExecStart=/opt/bin/a.sh\n        [Install]\n        WantedBy=multi-user.target\n`);
+    expect(validate(text, { format: 'butane' }).entries).toEqual([]);
+  });
+});
+
+describe('yamlRangeIn: a part of a string value, found in the text', () => {
+  const rangeOf = (text: string, key: string, part: string) => {
+    const node = buildTreeFromLibyaml(text, 10_000, YAML_V3_READING).root.children.find((c) => c.rawName === key)!;
+    const value = node.value as string;
+    return yamlRangeIn(text, node, value.indexOf(part), value.indexOf(part) + part.length);
+  };
+  it('maps plain and verbatim quoted scalars, and literal blocks line by line (CRLF too)', () => {
+    for (const text of ['a: x yz\n', "a: 'x yz'\n", 'a: "x yz"\n', 'a: |\n  w\n  x yz\n', 'a: |-\r\n    w\r\n\r\n    x yz\r\n']) {
+      const r = rangeOf(text, 'a', 'yz');
+      expect(r && text.slice(r[0], r[1]), JSON.stringify(text)).toBe('yz');
+    }
+  });
+  it('gives nothing where the text does not hold the value as it is', () => {
+    for (const text of ['a: "x\\tyz"\n', "a: 'it''s yz'\n", 'a: >\n  w\n  x yz\n', 'a: |2\n    x yz\n', 'a: x\n  yz\n']) {
+      expect(rangeOf(text, 'a', 'yz'), JSON.stringify(text)).toBeUndefined();
+    }
   });
 });

@@ -17,6 +17,7 @@ import { YAML_V3_READING } from '../../yaml/flavour';
 import { TreeError, type DuplicateKey, type Tree, type TreeNode } from '../../yaml/tree';
 import { fieldMeta, schemaFor, shapeEntries, type SpecMinor } from '../ignition/schema';
 import { referenceChecks, type PathStep } from '../ignition/reference-rules';
+import { extraChecks, type ConfigSpelling } from '../ignition/extra-rules';
 import { parseSemver } from '../ignition/go/semver';
 import { closest } from '../cloud-config/rules/edit-distance';
 import { checkForDecimalMode } from '../decimal-mode';
@@ -73,6 +74,8 @@ interface Entry {
   path: PathStep[];
   /** The all set's quick fix, where the right value is certain. */
   fix?: ValueFix;
+  /** Where it is, when that is more exact than the node at `path` (a line inside a unit). */
+  range?: [number, number];
 }
 
 type Obj = Record<string, unknown>;
@@ -364,7 +367,7 @@ export function validateButane(input: FormatInput): Finding[] {
 
 /** Butane's findings on a config, and its translation when butane would write one. */
 export function translateButane(input: FormatInput, options: TranslateOptions = {}): Translation {
-  const { text, lines, rules } = input;
+  const { text, lines, rules, target } = input;
   const all = rules === 'all';
   const place = (kind: Severity, message: string, rule: RuleId, range?: [number, number], path?: string, fixes?: Fix[]): Finding => {
     const at = path === undefined ? {} : { path };
@@ -483,6 +486,9 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
   butaneChecks(config, ignSchema, [], entries);
   const fatal = () => entries.some((e) => e.kind === 'error');
   let ignition: Obj | undefined;
+  // The all set's checks of what still breaks a machine at first boot, on the Ignition the
+  // config becomes; apart from `entries`, as butane would write that Ignition all the same.
+  let extras: Entry[] = [];
   if (!fatal()) {
     const t = translate(config, ignSchema, options);
     ignition = t.ignition;
@@ -504,9 +510,10 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
       for (const e of referenceChecks(ignition, ignSchema, minor, { type: 'object', start: 0, end: 0, members: [] })) {
         entries.push({ ...e, path: t.origin(e.path) });
       }
+      if (all) extras = extraChecks(ignition, minor, target, butaneSpelling(text, root, t.origin)).map((f) => ({ ...f, path: t.origin(f.path) }));
     }
   }
-  const findings = entries.map((e) => {
+  const findings = [...entries, ...extras].map((e) => {
     const { node, key } = yamlAt(root, e.path);
     const last = e.path[e.path.length - 1];
     let message = e.message;
@@ -526,9 +533,54 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
       // The token at exactly the finding's path, holding the value the rule judged: never one the translation made.
       fix = yamlValueFix(text, nodeAt(root, e.path), e.fix);
     }
-    return place(e.kind, message, e.rule, markerOf(node, key), documentPath(e.path), fix && [fix]);
+    return place(e.kind, message, e.rule, e.range ?? markerOf(node, key), documentPath(e.path), fix && [fix]);
   });
   return { findings, ignition: fatal() || !ignition ? undefined : ignitionJson(ignition, ignSchema) };
+}
+
+/** How a Butane config writes what Ignition's checks name: snake_case fields, octal modes, and string values in YAML. */
+function butaneSpelling(text: string, root: TreeNode, origin: (path: PathStep[]) => PathStep[]): ConfigSpelling {
+  return {
+    rangeIn: (path, from, to) => yamlRangeIn(text, nodeAt(root, origin(path)), from, to),
+    field: snake,
+    modeValue: (mode) => `0${mode.toString(8)}`,
+  };
+}
+
+/**
+ * Where the part [from, to) of a YAML string value is in the text, for a scalar that writes the
+ * value's characters as they are: one line without escapes, or a literal block (`|`) whose
+ * lines are the value's, indented. Undefined for any other (folded, escaped, an indentation
+ * indicator), and wherever the text found is not the value's own.
+ */
+export function yamlRangeIn(text: string, node: TreeNode | undefined, from: number, to: number): [number, number] | undefined {
+  if (!node || node.kind !== 'str' || typeof node.value !== 'string') return undefined;
+  const value = node.value;
+  const [start, end] = node.valueRange;
+  const raw = text.slice(start, end);
+  let at: (offset: number) => number;
+  if (!raw.includes('\n')) {
+    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.endsWith(raw[0]);
+    // Escapes (or a quote doubled) move every offset after them: only a verbatim value maps.
+    if ((quoted ? raw.slice(1, -1) : raw) !== value) return undefined;
+    const base = quoted ? start + 1 : start;
+    at = (offset) => base + offset;
+  } else {
+    const header = /^\|[+-]?[ \t]*(?:#[^\n]*)?\r?\n/.exec(raw);
+    if (!header) return undefined;
+    const lineStarts: number[] = [];
+    for (let i = start + header[0].length; i < end; i = text.indexOf('\n', i) + 1 || end) lineStarts.push(i);
+    const firstLine = lineStarts.find((i) => !/^[ \t]*\r?$/.test(text.slice(i, text.indexOf('\n', i) < 0 ? end : text.indexOf('\n', i))));
+    if (firstLine === undefined) return undefined;
+    const indent = /^ */.exec(text.slice(firstLine))![0].length;
+    at = (offset) => {
+      const line = value.slice(0, offset).split('\n').length - 1;
+      const column = offset - (value.lastIndexOf('\n', offset - 1) + 1);
+      return (lineStarts[line] ?? end) + indent + column;
+    };
+  }
+  const range: [number, number] = [at(from), at(to)];
+  return text.slice(range[0], range[1]) === value.slice(from, to) ? range : undefined;
 }
 
 /** The structure at a Butane path (its Ignition schema), if the path leads to one. */

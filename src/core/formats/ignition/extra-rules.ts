@@ -11,7 +11,7 @@ import { parseUnitFile } from '../cloud-config/rules/unit-file';
 import { closest } from '../cloud-config/rules/edit-distance';
 import { UNIT_TYPES, type UnitType } from '../cloud-config/rules/units';
 import type { Decoded } from './go-decode';
-import type { JsonNode, JsonObject } from './json-reader';
+import type { JsonNode } from './json-reader';
 import { nodeAt, type PathStep } from './reference-rules';
 import { decodeDataUrl } from './go/dataurl';
 import { clean } from '../../go/path';
@@ -20,6 +20,30 @@ import { checkForDecimalMode, isTypicalMode } from '../decimal-mode';
 import type { ValueFix } from '../value-fix';
 import type { SpecMinor } from './schema';
 import { clip, quoted } from '../../text/quote';
+import { Octal } from '../../convert/yaml-emit';
+
+/**
+ * How the checked config is written, for placing and wording what the checks find: Ignition's
+ * JSON itself, or a Butane config that translates to it.
+ */
+export interface ConfigSpelling {
+  /** The text range of the part [from, to) of the decoded string at `path`, where it can be told. */
+  rangeIn(path: PathStep[], from: number, to: number): [number, number] | undefined;
+  /** A field's name as the config writes it. */
+  field(name: string): string;
+  /** A mode's value as the config writes it. */
+  modeValue(mode: number): string;
+  /** The JSON text and its tree, where a mode is checked as written (JSON has no octal numbers). */
+  json?: { text: string; root: JsonNode };
+}
+
+/** The spelling of an Ignition config's own JSON. */
+export const jsonSpelling = (text: string, root: JsonNode): ConfigSpelling => ({
+  rangeIn: (path, from, to) => rangeIn(text, nodeAt(root, path), from, to),
+  field: (name) => name,
+  modeValue: (mode) => `${mode} (0${mode.toString(8)})`,
+  json: { text, root },
+});
 
 export interface ExtraFinding {
   kind: Severity;
@@ -49,13 +73,12 @@ const unitTypeOf = (name: string): UnitType | undefined => {
 };
 
 /** Unit file syntax inside `contents`, as for cloud-config units. */
-function unitSyntax(text: string, root: JsonNode, contents: string, path: PathStep[], label: string, type: UnitType | undefined, out: ExtraFinding[]): void {
-  const node = nodeAt(root, path);
+function unitSyntax(spelling: ConfigSpelling, contents: string, path: PathStep[], label: string, type: UnitType | undefined, out: ExtraFinding[]): void {
   const lineStarts = [0];
   for (let i = 0; i < contents.length; i++) if (contents[i] === '\n') lineStarts.push(i + 1);
   for (const line of parseUnitFile(contents)) {
     const from = lineStarts[line.index] + line.start;
-    const range = rangeIn(text, node, from, from + line.length);
+    const range = spelling.rangeIn(path, from, from + line.length);
     if (line.kind === 'invalid') {
       out.push({ kind: 'warning', message: `${label}: ${PROBLEM_MESSAGES[line.problem!](line.key)}`, rule: 'ignition-unit-syntax', path, range });
     } else if (line.kind === 'section' && type) {
@@ -105,7 +128,7 @@ function inlineContents(file: Obj): string | undefined {
 /** What Flatcar's `core` user is; a config that sets something else fights the image. */
 const CORE_USER: Record<string, unknown> = { uid: 500, homeDir: '/home/core', primaryGroup: 'core', shell: '/bin/bash', system: false, noCreateHome: false, noUserGroup: false, shouldExist: true };
 
-export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, target: Target, text = ''): ExtraFinding[] {
+export function extraChecks(config: Decoded, _v: SpecMinor, target: Target, spelling: ConfigSpelling): ExtraFinding[] {
   const out: ExtraFinding[] = [];
   const storage = obj(config.storage);
 
@@ -113,9 +136,9 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
   arr(obj(config.systemd).units).map(obj).forEach((u, i) => {
     const name = str(u.name) ?? '';
     const type = unitTypeOf(name);
-    if (typeof u.contents === 'string') unitSyntax(text, root, u.contents, ['systemd', 'units', i, 'contents'], `unit ${quoted(name)}`, type, out);
+    if (typeof u.contents === 'string') unitSyntax(spelling, u.contents, ['systemd', 'units', i, 'contents'], `unit ${quoted(name)}`, type, out);
     arr(u.dropins).map(obj).forEach((d, j) => {
-      if (typeof d.contents === 'string') unitSyntax(text, root, d.contents, ['systemd', 'units', i, 'dropins', j, 'contents'], `drop-in ${quoted(str(d.name) ?? '')}`, type, out);
+      if (typeof d.contents === 'string') unitSyntax(spelling, d.contents, ['systemd', 'units', i, 'dropins', j, 'contents'], `drop-in ${quoted(str(d.name) ?? '')}`, type, out);
     });
   });
 
@@ -131,7 +154,8 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
           path: ['storage', kind, i, 'path'],
         });
       }
-      if (kind !== 'links') modeAsOctal(text, root, ['storage', kind, i, 'mode'], kind === 'directories', out);
+      // A Butane config has octal numbers, and butane's own check of decimal-looking modes.
+      if (kind !== 'links' && spelling.json) modeAsOctal(spelling.json.text, spelling.json.root, ['storage', kind, i, 'mode'], kind === 'directories', out);
     });
   }
   arr(storage.files).map(obj).forEach((f, i) => {
@@ -145,10 +169,10 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
       const advice = fixed === undefined ? 493 : fixed;
       out.push({
         kind: 'warning',
-        message: `${str(f.path) ?? 'this file'} starts with "#!" but its mode (${f.mode === undefined ? 'default 0644' : `0${(mode >>> 0).toString(8)}`}) has no execute bit, so it cannot be run; set "mode": ${advice} (0${advice.toString(8)})`,
+        message: `${str(f.path) ?? 'this file'} starts with "#!" but its mode (${f.mode === undefined ? 'default 0644' : `0${(mode >>> 0).toString(8)}`}) has no execute bit, so it cannot be run; set ${spelling.json ? '"mode"' : 'mode'}: ${spelling.modeValue(advice)}`,
         rule: 'ignition-script-exec',
         path: ['storage', 'files', i, f.mode === undefined ? 'path' : 'mode'],
-        ...(fixed === undefined ? {} : { fix: { title: `Write ${fixed} (0${fixed.toString(8)})`, value: fixed, was: mode } }),
+        ...(fixed === undefined ? {} : { fix: { title: `Write ${spelling.modeValue(fixed)}`, value: new Octal(fixed), was: mode } }),
       });
     }
   });
@@ -159,7 +183,7 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
       if ((str(u.name) ?? '') !== '') return;
       out.push({
         kind: 'error',
-        message: `this ${kind === 'users' ? 'user' : 'group'} has no name: Ignition cannot create or change it and provisioning fails; add "name"`,
+        message: `this ${kind === 'users' ? 'user' : 'group'} has no name: Ignition cannot create or change it and provisioning fails; add "${spelling.field('name')}"`,
         rule: 'ignition-passwd-name',
         path: ['passwd', kind, i],
       });
@@ -171,12 +195,12 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
       const problem = sshKeyProblem(key);
       if (!problem) return;
       const path = ['passwd', 'users', i, 'sshAuthorizedKeys', k];
-      out.push({ kind: 'error', message: problem.message, rule: 'ignition-ssh-key', path, range: rangeIn(text, nodeAt(root, path), problem.from, problem.to) });
+      out.push({ kind: 'error', message: problem.message, rule: 'ignition-ssh-key', path, range: spelling.rangeIn(path, problem.from, problem.to) });
     });
     if (typeof u.passwordHash === 'string' && !CRYPT.test(u.passwordHash)) {
       out.push({
         kind: 'error',
-        message: 'passwordHash is not a crypt(3) hash (it looks like a plain password), so it cannot be used to log in; put a hash from "mkpasswd --method=SHA-512" or "openssl passwd -6" here',
+        message: `${spelling.field('passwordHash')} is not a crypt(3) hash (it looks like a plain password), so it cannot be used to log in; put a hash from "mkpasswd --method=SHA-512" or "openssl passwd -6" here`,
         rule: 'ignition-password-hash',
         path: ['passwd', 'users', i, 'passwordHash'],
       });
@@ -186,7 +210,7 @@ export function extraChecks(config: Decoded, root: JsonObject, _v: SpecMinor, ta
         if (u[field] === undefined || u[field] === want) continue;
         out.push({
           kind: 'warning',
-          message: `the "core" user already exists on Flatcar with ${field} ${JSON.stringify(want)}; setting ${clip(JSON.stringify(u[field]))} here makes Ignition modify the image's own user (usermod), which can lock you out; use another user name, or leave ${field} out`,
+          message: `the "core" user already exists on Flatcar with ${spelling.field(field)} ${JSON.stringify(want)}; setting ${clip(JSON.stringify(u[field]))} here makes Ignition modify the image's own user (usermod), which can lock you out; use another user name, or leave ${spelling.field(field)} out`,
           rule: 'ignition-core-user',
           path: ['passwd', 'users', i, field],
         });

@@ -8,12 +8,12 @@ import type { Finding, Fix, Severity } from '../../types';
 import type { FormatInput } from '../format';
 import type { LineIndex } from '../../text/line-index';
 import { closest } from '../cloud-config/rules/edit-distance';
-import { readJson, memberNamed, type JsonNode, type JsonObject } from './json-reader';
+import { readJson, memberNamed, type JsonNode } from './json-reader';
 import { goUnmarshal, versionStub, type Decoded, type GoTypeError } from './go-decode';
 import { parseSemver } from './go/semver';
 import { schemaFor, type SpecMinor } from './schema';
 import { correlate, ERR, nodeAt, referenceChecks, type IgnitionEntry, type PathStep } from './reference-rules';
-import { extraChecks, type ExtraFinding } from './extra-rules';
+import { extraChecks, jsonSpelling, type ExtraFinding } from './extra-rules';
 import { z } from 'zod';
 import { MAX_INPUT_CHARS } from '../../limits';
 import { converterChecks } from './legacy/converter';
@@ -241,7 +241,7 @@ export function validateIgnition(input: FormatInput): Finding[] {
   });
   if (all) {
     if (minor === 6) out.push(at('warning', 'spec 3.6.0-experimental is experimental: Ignition may change it without notice; use 3.5.0 for production', 'ignition-version', vPlace));
-    for (const f of extraChecks(decoded.value, root as JsonObject, minor, target, text)) out.push(at(f.kind, f.message, f.rule, { ...placeExtra(root, f), fixes: valueFixes(root, f.path, f.fix) }));
+    for (const f of extraChecks(decoded.value, minor, target, jsonSpelling(text, root))) out.push(at(f.kind, f.message, f.rule, { ...placeExtra(root, f), fixes: valueFixes(root, f.path, f.fix) }));
   }
   return out;
 }

@@ -17,7 +17,7 @@ import { unitEnableWithoutInstall, unitMaskStart, unitWithoutContent } from './u
 import { unitFileSyntax, unitSection } from './unit-content';
 import { dropInName, unitName } from './unit-names';
 import { passwdHash, userName } from './users';
-import { fileOwner, filePath, permissionsDecimal } from './write-files';
+import { fileOwner, filePath, permissionsDecimal, scriptPermissions } from './write-files';
 import { yaml11Word } from './yaml11-words';
 
 /** Checks of the `all` rule set beyond the reference, in report order. */
@@ -32,6 +32,7 @@ export const extraRules: Rule[] = [
   passwdHash,
   filePath,
   permissionsDecimal,
+  scriptPermissions,
   fileOwner,
   duplicateFilePath,
   unitName,

@@ -39,6 +39,32 @@ describe('permissions-decimal', () => {
   });
 });
 
+describe('script-permissions', () => {
+  const script = (more: string) => file(`path: /opt/bin/run.sh\n${more}content: |\n  #!/bin/sh\n  echo hi\n`);
+  it('warns about a script without an execute bit, adding it where read is allowed', () => {
+    const text = script("permissions: '0644'\n");
+    expect(findingsOf(text, 'script-permissions')).toEqual([
+      { kind: 'warning', message: "/opt/bin/run.sh starts with \"#!\" but its permissions, 0644 (rw-r--r--), have no execute bit, so it cannot be run; write permissions: '0755'", line: 4, column: 18, endLine: 4, endColumn: 24 },
+    ]);
+    expect(applyFix(text, fullFindingsOf(text, 'script-permissions')[0])).toBe(script("permissions: '0755'\n"));
+    const owner = script('permissions: 600\n');
+    expect(applyFix(owner, fullFindingsOf(owner, 'script-permissions')[0])).toBe(script("permissions: '0700'\n"));
+  });
+  it('says so of the default mode, at the path, with no fix to make', () => {
+    const [f] = fullFindingsOf(script(''), 'script-permissions');
+    expect([f.line, f.column, f.endColumn, f.message, f.fixes]).toEqual([3, 11, 26, "/opt/bin/run.sh starts with \"#!\" but its permissions, 0644 (rw-r--r--) by default, have no execute bit, so it cannot be run; write permissions: '0755'", undefined]);
+  });
+  it('reads base64 content, and leaves alone what is no script or can run', () => {
+    const encoded = file(`path: /opt/bin/x\nencoding: base64\ncontent: ${btoa('#!/bin/sh\n')}\n`);
+    expect(findingsOf(encoded, 'script-permissions').map((f) => f.line)).toEqual([3]);
+    expect(findingsOf(script("permissions: '0755'\n"), 'script-permissions')).toEqual([]);
+    expect(findingsOf(script("permissions: '0744'\n"), 'script-permissions')).toEqual([]);
+    expect(findingsOf(file("path: /etc/a\npermissions: '0644'\ncontent: 'echo #!'\n"), 'script-permissions')).toEqual([]);
+    // A decimal-looking mode is permissions-decimal's to explain.
+    expect(findingsOf(script('permissions: 420\n'), 'script-permissions')).toEqual([]);
+  });
+});
+
 describe('file-path', () => {
   it('accepts absolute and templated paths', () => {
     expect(findingsOf(file('path: /etc/a\n'), 'file-path')).toEqual([]);

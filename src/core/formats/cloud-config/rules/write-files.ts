@@ -4,6 +4,7 @@ import { childNamed, firstKey, mapItems, scalarText, type Rule } from './context
 import { verbatimSpan } from './source';
 import { isTemplated } from './template';
 import { quoted } from '../../../text/quote';
+import { decodeBase64 } from '../reference/decode-content';
 
 /** File modes people set on purpose; the decimal spelling of one is almost surely a slip. */
 const USUAL_MODES = [0o400, 0o440, 0o444, 0o500, 0o550, 0o555, 0o600, 0o640, 0o644, 0o660, 0o664, 0o666, 0o700, 0o750, 0o755, 0o770, 0o775, 0o777, 0o1777, 0o4755];
@@ -53,6 +54,48 @@ export const permissionsDecimal: Rule = {
         node,
         target: 'value',
         fixes: [quoteModeFix(node!, meant)],
+      });
+    }
+    return out;
+  },
+};
+
+/** Whether a write_files entry's content, as written to disk, starts with "#!" (plain or base64; gzip is not looked into). */
+function startsWithShebang(file: TreeNode): boolean {
+  const content = scalarText(childNamed(file, 'content'));
+  if (content === undefined) return false;
+  const encoding = scalarText(childNamed(file, 'encoding')) ?? '';
+  if (encoding === '') return content.startsWith('#!');
+  if (encoding !== 'b64' && encoding !== 'base64') return false;
+  const bytes = decodeBase64(content);
+  return !!bytes && bytes[0] === 0x23 && bytes[1] === 0x21;
+}
+
+/** A script written without an execute bit: a unit's ExecStart on it fails with "Permission denied". */
+export const scriptPermissions: Rule = {
+  id: 'script-permissions',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const file of mapItems(ctx.tree.root, ['write_files'])) {
+      if (!startsWithShebang(file)) continue;
+      const node = childNamed(file, 'permissions');
+      const text = scalarText(node);
+      // An invalid or templated value is another rule's; a decimal-looking one is permissions-decimal's.
+      if (text !== undefined && (!/^[0-7]{1,4}$/.test(text) || decimalMode(text) !== undefined)) continue;
+      // coreos-cloudinit writes a file without permissions as 0644.
+      const mode = text === undefined ? 0o644 : parseInt(text, 8);
+      if (mode & 0o111) continue;
+      // Execute where read is allowed (0644 → 0755, 0600 → 0700): no one gains read access.
+      const withExec = mode | ((mode & 0o444) >> 2);
+      const advice = withExec & 0o111 ? withExec : 0o755;
+      const pathNode = childNamed(file, 'path');
+      out.push({
+        kind: 'warning',
+        message: `${scalarText(pathNode) ?? 'this file'} starts with "#!" but its permissions, ${modeDescription(mode)}${text === undefined ? ' by default' : ''}, have no execute bit, so it cannot be run; write permissions: '${octal(advice)}'`,
+        rule: 'script-permissions',
+        node: node ?? pathNode ?? firstKey(file),
+        target: node || pathNode ? 'value' : 'key',
+        ...(node ? { fixes: [quoteModeFix(node, advice)] } : {}),
       });
     }
     return out;

@@ -53,6 +53,9 @@ describe('script-permissions', () => {
   it('says so of the default mode, at the path, with no fix to make', () => {
     const [f] = fullFindingsOf(script(''), 'script-permissions');
     expect([f.line, f.column, f.endColumn, f.message, f.fixes]).toEqual([3, 11, 26, "/opt/bin/run.sh starts with \"#!\" but its permissions, 0644 (rw-r--r--) by default, have no execute bit, so it cannot be run; write permissions: '0755'", undefined]);
+    // `permissions:` left empty is the default as well, and no place to write a value into.
+    const [empty] = fullFindingsOf(script('permissions:\n'), 'script-permissions');
+    expect([empty.line, empty.column, empty.fixes]).toEqual([3, 11, undefined]);
   });
   it('reads base64 content, and leaves alone what is no script or can run', () => {
     const encoded = file(`path: /opt/bin/x\nencoding: base64\ncontent: ${btoa('#!/bin/sh\n')}\n`);

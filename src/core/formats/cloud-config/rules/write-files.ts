@@ -89,13 +89,15 @@ export const scriptPermissions: Rule = {
       const withExec = mode | ((mode & 0o444) >> 2);
       const advice = withExec & 0o111 ? withExec : 0o755;
       const pathNode = childNamed(file, 'path');
+      // Where permissions are written (not `permissions:` left empty, which is the default too).
+      const written = text === undefined ? undefined : node;
       out.push({
         kind: 'warning',
         message: `${scalarText(pathNode) ?? 'this file'} starts with "#!" but its permissions, ${modeDescription(mode)}${text === undefined ? ' by default' : ''}, have no execute bit, so it cannot be run; write permissions: '${octal(advice)}'`,
         rule: 'script-permissions',
-        node: node ?? pathNode ?? firstKey(file),
-        target: node || pathNode ? 'value' : 'key',
-        ...(node ? { fixes: [quoteModeFix(node, advice)] } : {}),
+        node: written ?? pathNode ?? firstKey(file),
+        target: written || pathNode ? 'value' : 'key',
+        ...(written ? { fixes: [quoteModeFix(written, advice)] } : {}),
       });
     }
     return out;

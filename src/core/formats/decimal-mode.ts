@@ -49,3 +49,9 @@ export function checkForDecimalMode(mode: number, directory: boolean): boolean {
   const corrected = decimalModeToOctal(mode);
   return corrected !== undefined && !isTypicalMode(mode, directory) && isTypicalMode(corrected, directory);
 }
+
+/**
+ * A script's mode with the execute bit wherever read is allowed (0644 → 0755, 0600 → 0700): it
+ * can then be run, and no one gains read access.
+ */
+export const withExecWhereReadable = (mode: number): number => mode | ((mode & 0o444) >> 2);

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../validate';
 import { butaneToIgnition } from '.';
-import { yamlRangeIn } from './validate';
-import { buildTreeFromLibyaml } from '../../yaml/libyaml/tree';
-import { YAML_V3_READING } from '../../yaml/flavour';
 
 const bu = (body: string, version = '1.1.0') => `variant: flatcar\nversion: ${version}\n${body}`;
 const ref = (text: string) => validate(text, { rules: 'reference', format: 'butane' }).entries.map((e) => [e.line, e.column, e.kind, e.message, e.rule]);
@@ -326,6 +323,16 @@ describe('the all set: what still breaks a machine at first boot, on the Ignitio
       [...at(text, '"[Service]'), at(text, '"[Service]')[1] + '"[Service]\\nnope\\n"'.length],
     ]);
   });
+  it('places a finding in what came from the files directory on the file name, never inside it', () => {
+    const name = 'keys-of-the-operations-team.pub';
+    const pub = new TextEncoder().encode('ssh-rsa AAAAB3NzaC1yc2E ops@host\n');
+    const files = { root: '/f', readFile: (p: string) => (p === name ? pub : { error: `open /f/${p}: no such file or directory` }), walkTree: () => [] };
+    const text = bu(`passwd:\n  users:\n    - name: app\n      ssh_authorized_keys_local: [${name}]\n`);
+    const found = butaneToIgnition(text, { files }).report.entries.filter((e) => e.rule === 'ignition-ssh-key');
+    // The key data's offsets would fall inside the file's name: the finding goes where the
+    // translation says the key came from, the user's entry (at its first key).
+    expect(found.map((e) => [e.line, e.column, e.endColumn])).toEqual([[...at(text, 'name: app'), at(text, 'name: app')[1] + 4]]);
+  });
   it('checks files: under /usr, and scripts without an execute bit, with the fix in octal', () => {
     const text = bu('storage:\n  files:\n    - path: /usr/local/bin/x\n      contents:\n        inline: x\n    - path: /opt/bin/a.sh\n      mode: 0644\n      contents:\n        inline: |\n          #!/bin/sh\n');
     const found = all(text);
@@ -346,24 +353,5 @@ describe('the all set: what still breaks a machine at first boot, on the Ignitio
   it('is quiet on a config that boots', () => {
     const text = bu(`passwd:\n  users:\n    - name: core\n      ssh_authorized_keys: [${JSON.stringify(KEY)}]\nstorage:\n  files:\n    - path: /opt/bin/a.sh\n      mode: 0755\n      contents:\n        inline: |\n          #!/bin/sh\nsystemd:\n  units:\n    - name: a.service\n      enabled: true\n      contents: |\n        [Service]\n        ExecStart=/opt/bin/a.sh\n        [Install]\n        WantedBy=multi-user.target\n`);
     expect(validate(text, { format: 'butane' }).entries).toEqual([]);
-  });
-});
-
-describe('yamlRangeIn: a part of a string value, found in the text', () => {
-  const rangeOf = (text: string, key: string, part: string) => {
-    const node = buildTreeFromLibyaml(text, 10_000, YAML_V3_READING).root.children.find((c) => c.rawName === key)!;
-    const value = node.value as string;
-    return yamlRangeIn(text, node, value.indexOf(part), value.indexOf(part) + part.length);
-  };
-  it('maps plain and verbatim quoted scalars, and literal blocks line by line (CRLF too)', () => {
-    for (const text of ['a: x yz\n', "a: 'x yz'\n", 'a: "x yz"\n', 'a: |\n  w\n  x yz\n', 'a: |-\r\n    w\r\n\r\n    x yz\r\n']) {
-      const r = rangeOf(text, 'a', 'yz');
-      expect(r && text.slice(r[0], r[1]), JSON.stringify(text)).toBe('yz');
-    }
-  });
-  it('gives nothing where the text does not hold the value as it is', () => {
-    for (const text of ['a: "x\\tyz"\n', "a: 'it''s yz'\n", 'a: >\n  w\n  x yz\n', 'a: |2\n    x yz\n', 'a: x\n  yz\n']) {
-      expect(rangeOf(text, 'a', 'yz'), JSON.stringify(text)).toBeUndefined();
-    }
   });
 });

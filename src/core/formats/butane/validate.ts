@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { RuleId } from '../../rule-table';
 import type { Finding, Fix, Severity } from '../../types';
 import type { FormatInput, Translation } from '../format';
+import type { LineIndex } from '../../text/line-index';
 import { failureToError, libyamlOffset, yamlV3Line } from '../../yaml/libyaml-errors';
 import { LibyamlFailure } from '../../yaml/libyaml/scanner';
 import { buildTreeFromLibyaml } from '../../yaml/libyaml/tree';
@@ -18,6 +19,7 @@ import { TreeError, type DuplicateKey, type Tree, type TreeNode } from '../../ya
 import { fieldMeta, schemaFor, shapeEntries, type SpecMinor } from '../ignition/schema';
 import { referenceChecks, type PathStep } from '../ignition/reference-rules';
 import { extraChecks, type ConfigSpelling } from '../ignition/extra-rules';
+import { verbatimSpan } from '../cloud-config/rules/source';
 import { parseSemver } from '../ignition/go/semver';
 import { closest } from '../cloud-config/rules/edit-distance';
 import { checkForDecimalMode } from '../decimal-mode';
@@ -75,7 +77,7 @@ interface Entry {
   /** The all set's quick fix, where the right value is certain. */
   fix?: ValueFix;
   /** Where it is, when that is more exact than the node at `path` (a line inside a unit). */
-  range?: [number, number];
+  range?: readonly [number, number];
 }
 
 type Obj = Record<string, unknown>;
@@ -369,7 +371,7 @@ export function validateButane(input: FormatInput): Finding[] {
 export function translateButane(input: FormatInput, options: TranslateOptions = {}): Translation {
   const { text, lines, rules, target } = input;
   const all = rules === 'all';
-  const place = (kind: Severity, message: string, rule: RuleId, range?: [number, number], path?: string, fixes?: Fix[]): Finding => {
+  const place = (kind: Severity, message: string, rule: RuleId, range?: readonly [number, number], path?: string, fixes?: Fix[]): Finding => {
     const at = path === undefined ? {} : { path };
     if (!range) return { line: 0, column: 0, endLine: 0, endColumn: 0, kind, message, rule, ...at };
     return { ...lines.span(range[0], range[1]), kind, message, rule, ...at, ...(fixes?.length ? { fixes } : {}) };
@@ -510,7 +512,7 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
       for (const e of referenceChecks(ignition, ignSchema, minor, { type: 'object', start: 0, end: 0, members: [] })) {
         entries.push({ ...e, path: t.origin(e.path) });
       }
-      if (all) extras = extraChecks(ignition, minor, target, butaneSpelling(text, root, t.origin)).map((f) => ({ ...f, path: t.origin(f.path) }));
+      if (all) extras = extraChecks(ignition, minor, target, butaneSpelling({ text, lines }, root, t.origin)).map((f) => ({ ...f, path: t.origin(f.path) }));
     }
   }
   const findings = [...entries, ...extras].map((e) => {
@@ -539,48 +541,16 @@ export function translateButane(input: FormatInput, options: TranslateOptions = 
 }
 
 /** How a Butane config writes what Ignition's checks name: snake_case fields, octal modes, and string values in YAML. */
-function butaneSpelling(text: string, root: TreeNode, origin: (path: PathStep[]) => PathStep[]): ConfigSpelling {
+function butaneSpelling(source: { text: string; lines: LineIndex }, root: TreeNode, origin: (path: PathStep[]) => PathStep[]): ConfigSpelling {
   return {
-    rangeIn: (path, from, to) => yamlRangeIn(text, nodeAt(root, origin(path)), from, to),
+    rangeIn: (path, value, from, to) => {
+      // Only a string the config writes as it is: not a file name that local contents came from.
+      const node = nodeAt(root, origin(path));
+      return node?.kind === 'str' && node.text === value ? verbatimSpan(source, node, from, to) : undefined;
+    },
     field: snake,
     modeValue: (mode) => `0${mode.toString(8)}`,
   };
-}
-
-/**
- * Where the part [from, to) of a YAML string value is in the text, for a scalar that writes the
- * value's characters as they are: one line without escapes, or a literal block (`|`) whose
- * lines are the value's, indented. Undefined for any other (folded, escaped, an indentation
- * indicator), and wherever the text found is not the value's own.
- */
-export function yamlRangeIn(text: string, node: TreeNode | undefined, from: number, to: number): [number, number] | undefined {
-  if (!node || node.kind !== 'str' || typeof node.value !== 'string') return undefined;
-  const value = node.value;
-  const [start, end] = node.valueRange;
-  const raw = text.slice(start, end);
-  let at: (offset: number) => number;
-  if (!raw.includes('\n')) {
-    const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.endsWith(raw[0]);
-    // Escapes (or a quote doubled) move every offset after them: only a verbatim value maps.
-    if ((quoted ? raw.slice(1, -1) : raw) !== value) return undefined;
-    const base = quoted ? start + 1 : start;
-    at = (offset) => base + offset;
-  } else {
-    const header = /^\|[+-]?[ \t]*(?:#[^\n]*)?\r?\n/.exec(raw);
-    if (!header) return undefined;
-    const lineStarts: number[] = [];
-    for (let i = start + header[0].length; i < end; i = text.indexOf('\n', i) + 1 || end) lineStarts.push(i);
-    const firstLine = lineStarts.find((i) => !/^[ \t]*\r?$/.test(text.slice(i, text.indexOf('\n', i) < 0 ? end : text.indexOf('\n', i))));
-    if (firstLine === undefined) return undefined;
-    const indent = /^ */.exec(text.slice(firstLine))![0].length;
-    at = (offset) => {
-      const line = value.slice(0, offset).split('\n').length - 1;
-      const column = offset - (value.lastIndexOf('\n', offset - 1) + 1);
-      return (lineStarts[line] ?? end) + indent + column;
-    };
-  }
-  const range: [number, number] = [at(from), at(to)];
-  return text.slice(range[0], range[1]) === value.slice(from, to) ? range : undefined;
 }
 
 /** The structure at a Butane path (its Ignition schema), if the path leads to one. */

@@ -16,7 +16,7 @@ import { nodeAt, type PathStep } from './reference-rules';
 import { decodeDataUrl } from './go/dataurl';
 import { clean } from '../../go/path';
 import { stringOffsets } from './string-offsets';
-import { checkForDecimalMode, isTypicalMode } from '../decimal-mode';
+import { checkForDecimalMode, isTypicalMode, withExecWhereReadable } from '../decimal-mode';
 import type { ValueFix } from '../value-fix';
 import type { SpecMinor } from './schema';
 import { clip, quoted } from '../../text/quote';
@@ -27,8 +27,8 @@ import { Octal } from '../../convert/yaml-emit';
  * JSON itself, or a Butane config that translates to it.
  */
 export interface ConfigSpelling {
-  /** The text range of the part [from, to) of the decoded string at `path`, where it can be told. */
-  rangeIn(path: PathStep[], from: number, to: number): [number, number] | undefined;
+  /** The text range of the part [from, to) of `value`, the decoded string at `path`, where it can be told. */
+  rangeIn(path: PathStep[], value: string, from: number, to: number): readonly [number, number] | undefined;
   /** A field's name as the config writes it. */
   field(name: string): string;
   /** A mode's value as the config writes it. */
@@ -39,7 +39,7 @@ export interface ConfigSpelling {
 
 /** The spelling of an Ignition config's own JSON. */
 export const jsonSpelling = (text: string, root: JsonNode): ConfigSpelling => ({
-  rangeIn: (path, from, to) => rangeIn(text, nodeAt(root, path), from, to),
+  rangeIn: (path, _value, from, to) => rangeIn(text, nodeAt(root, path), from, to),
   field: (name) => name,
   modeValue: (mode) => `${mode} (0${mode.toString(8)})`,
   json: { text, root },
@@ -51,7 +51,7 @@ export interface ExtraFinding {
   rule: RuleId;
   path: PathStep[];
   /** An explicit range (e.g. a line inside a unit's contents). */
-  range?: [number, number];
+  range?: readonly [number, number];
   fix?: ValueFix;
 }
 
@@ -78,7 +78,7 @@ function unitSyntax(spelling: ConfigSpelling, contents: string, path: PathStep[]
   for (let i = 0; i < contents.length; i++) if (contents[i] === '\n') lineStarts.push(i + 1);
   for (const line of parseUnitFile(contents)) {
     const from = lineStarts[line.index] + line.start;
-    const range = spelling.rangeIn(path, from, from + line.length);
+    const range = spelling.rangeIn(path, contents, from, from + line.length);
     if (line.kind === 'invalid') {
       out.push({ kind: 'warning', message: `${label}: ${PROBLEM_MESSAGES[line.problem!](line.key)}`, rule: 'ignition-unit-syntax', path, range });
     } else if (line.kind === 'section' && type) {
@@ -162,9 +162,8 @@ export function extraChecks(config: Decoded, _v: SpecMinor, target: Target, spel
     const head = inlineContents(f);
     const mode = typeof f.mode === 'number' ? f.mode : 0o644;
     if (head?.startsWith('#!') && (mode & 0o111) === 0) {
-      // Execute where read is allowed (0644 → 0755, 0600 → 0700): no one gains read access. A mode
-      // that is odd to begin with (0o1204, a decimal-looking 644) has no certain fix here.
-      const withExec = mode | ((mode & 0o444) >> 2);
+      // A mode that is odd to begin with (0o1204, a decimal-looking 644) has no certain fix here.
+      const withExec = withExecWhereReadable(mode);
       const fixed = f.mode !== undefined && mode > 0 && mode <= 0o7777 && isTypicalMode(mode, false) && isTypicalMode(withExec, false) && withExec !== mode ? withExec : undefined;
       const advice = fixed === undefined ? 493 : fixed;
       out.push({
@@ -195,7 +194,7 @@ export function extraChecks(config: Decoded, _v: SpecMinor, target: Target, spel
       const problem = sshKeyProblem(key);
       if (!problem) return;
       const path = ['passwd', 'users', i, 'sshAuthorizedKeys', k];
-      out.push({ kind: 'error', message: problem.message, rule: 'ignition-ssh-key', path, range: spelling.rangeIn(path, problem.from, problem.to) });
+      out.push({ kind: 'error', message: problem.message, rule: 'ignition-ssh-key', path, range: spelling.rangeIn(path, key, problem.from, problem.to) });
     });
     if (typeof u.passwordHash === 'string' && !CRYPT.test(u.passwordHash)) {
       out.push({

@@ -28,6 +28,14 @@ describe('source positions of a value', () => {
     expect(text.slice(...valueSpan(ctx, node, 'one\n  two\n\n'.length, 'one\n  two\n\nthree'.length))).toBe('three');
   });
 
+  it('maps literal blocks with CRLF line ends, a chomping or an indentation indicator', () => {
+    for (const text of ['a: |-\r\n    w\r\n\r\n    x yz\r\n', 'a: |2\n    x yz\n', 'a: |+\n  w\n  x yz\n\n']) {
+      const { ctx, node } = at(text, 'a');
+      const from = node.text.indexOf('yz');
+      expect(text.slice(...verbatimSpan(ctx, node, from, from + 2)!), JSON.stringify(text)).toBe('yz');
+    }
+  });
+
   it('falls back to the whole value where it is not written verbatim', () => {
     for (const text of ['a: "x\\ty"\n', 'a: >\n  x\n  y\n', 'a: x\n  y\n', "a: 'it''s'\n"]) {
       const { ctx, node } = at(text, 'a');

@@ -8,13 +8,16 @@ import type { RuleContext } from './context';
  * multi-line flow scalars, aliases) maps to the whole value token instead.
  */
 
+/** The source and its lines: all the mapping reads of a rule's context (a Butane config has them too). */
+type Source = Pick<RuleContext, 'text' | 'lines'>;
+
 export interface ValueLine {
   text: string;
   /** Offset of the value line's first character in the source; undefined when not verbatim. */
   at?: number;
 }
 
-function literalBlockLines(ctx: RuleContext, node: TreeNode, values: string[]): ValueLine[] {
+function literalBlockLines(ctx: Source, node: TreeNode, values: string[]): ValueLine[] {
   const header = ctx.lines.lineOf(node.valueRange[0]);
   return values.map((text, i) => {
     const [from, to] = ctx.lines.lineRange(header + 1 + i);
@@ -24,7 +27,7 @@ function literalBlockLines(ctx: RuleContext, node: TreeNode, values: string[]): 
   });
 }
 
-function inlineStart(ctx: RuleContext, node: TreeNode): number | undefined {
+function inlineStart(ctx: Source, node: TreeNode): number | undefined {
   const start = node.valueRange[0];
   const quoted = ctx.text[start] === '"' || ctx.text[start] === "'";
   const at = quoted ? start + 1 : start;
@@ -32,7 +35,7 @@ function inlineStart(ctx: RuleContext, node: TreeNode): number | undefined {
 }
 
 /** The lines of a scalar's value, each with its source offset where it is written verbatim. */
-export function valueLines(ctx: RuleContext, node: TreeNode): ValueLine[] {
+export function valueLines(ctx: Source, node: TreeNode): ValueLine[] {
   const values = node.text.split('\n');
   if (ctx.text[node.valueRange[0]] === '|') return literalBlockLines(ctx, node, values);
   if (values.length === 1) {
@@ -43,7 +46,7 @@ export function valueLines(ctx: RuleContext, node: TreeNode): ValueLine[] {
 }
 
 /** Source range of value characters [from, to) of a scalar, where they are written verbatim. */
-export function verbatimSpan(ctx: RuleContext, node: TreeNode, from: number, to: number): Range | undefined {
+export function verbatimSpan(ctx: Source, node: TreeNode, from: number, to: number): Range | undefined {
   let lineStart = 0;
   for (const line of valueLines(ctx, node)) {
     const lineEnd = lineStart + line.text.length;
@@ -54,5 +57,5 @@ export function verbatimSpan(ctx: RuleContext, node: TreeNode, from: number, to:
 }
 
 /** Source range of value characters [from, to); the whole value token when they are not verbatim. */
-export const valueSpan = (ctx: RuleContext, node: TreeNode, from: number, to: number): Range =>
+export const valueSpan = (ctx: Source, node: TreeNode, from: number, to: number): Range =>
   verbatimSpan(ctx, node, from, to) ?? node.valueRange;

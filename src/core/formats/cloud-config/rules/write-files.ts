@@ -5,6 +5,7 @@ import { verbatimSpan } from './source';
 import { isTemplated } from './template';
 import { quoted } from '../../../text/quote';
 import { decodeBase64 } from '../reference/decode-content';
+import { withExecWhereReadable } from '../../decimal-mode';
 
 /** File modes people set on purpose; the decimal spelling of one is almost surely a slip. */
 const USUAL_MODES = [0o400, 0o440, 0o444, 0o500, 0o550, 0o555, 0o600, 0o640, 0o644, 0o660, 0o664, 0o666, 0o700, 0o750, 0o755, 0o770, 0o775, 0o777, 0o1777, 0o4755];
@@ -85,8 +86,7 @@ export const scriptPermissions: Rule = {
       // coreos-cloudinit writes a file without permissions as 0644.
       const mode = text === undefined ? 0o644 : parseInt(text, 8);
       if (mode & 0o111) continue;
-      // Execute where read is allowed (0644 → 0755, 0600 → 0700): no one gains read access.
-      const withExec = mode | ((mode & 0o444) >> 2);
+      const withExec = withExecWhereReadable(mode);
       const advice = withExec & 0o111 ? withExec : 0o755;
       const pathNode = childNamed(file, 'path');
       // Where permissions are written (not `permissions:` left empty, which is the default too).

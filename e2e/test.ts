@@ -20,7 +20,7 @@ export const test = base.extend<{ quietConsole: boolean; promisesKept: void }>({
         // The harness's own note when a test blocks service workers is not the app's. The URL a
         // message came from is kept with it: "Failed to load resource" names none itself.
         if (m.text().includes('blocked by Playwright')) return;
-        if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}${m.location().url ? ` (${m.location().url})` : ""}`);
+        if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}${m.location().url ? ` (${m.location().url})` : ''}`);
       });
       context.on('weberror', (e) => messages.push(`pageerror: ${e.error().message}`));
       await use();
